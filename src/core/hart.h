@@ -1,0 +1,42 @@
+/* The architectural state of one guest hart (one guest thread), laid out for
+ * the interpreter now and translated code later: registers at fixed offsets
+ * from one base pointer, so generated code can address any of them with a
+ * single displacement. Each thread owns its struct hart exclusively; nothing
+ * here is shared, so nothing here needs a lock. */
+#ifndef HART_CORE_HART_H
+#define HART_CORE_HART_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Writes to x0 are redirected to this slot when instructions are prepared
+ * for execution, so x[0] stays zero without a check on every write. */
+#define RV_SINK 32
+
+struct hart {
+    uint64_t x[33];      /* x[0] is always 0; x[RV_SINK] absorbs writes to x0 */
+    uint64_t pc;         /* exact at every exit to the run loop */
+    uint64_t f[32];      /* FP registers; singles are NaN-boxed */
+    /* Accrued FP exception flags. The interpreter lets the host MXCSR collect
+     * the flags of plain arithmetic; fpu_sync_flags() folds them in here.
+     * Read fflags through fpu_read_fflags(), never directly. */
+    uint32_t fflags;
+    uint32_t frm;        /* dynamic rounding mode, 0..7 as written */
+    uint64_t instret;    /* instructions retired (at block granularity + offset) */
+
+    /* LR/SC reservation: SC succeeds when the address matches and memory
+     * still holds the value LR saw (compare-and-swap emulation). */
+    uint64_t resv_addr;
+    uint64_t resv_value;
+    bool resv_valid;
+
+    /* Why the last run of the interpreter stopped (struct guest_fault etc.).
+     * Filled by the engine, read by the run loop. */
+    int exit_signal;     /* guest signal to raise, or 0 */
+    int exit_code;       /* si_code for it */
+    uint64_t exit_addr;  /* si_addr / stval */
+
+    struct process *proc; /* the process this hart belongs to (shared) */
+};
+
+#endif

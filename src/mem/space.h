@@ -1,0 +1,87 @@
+/* The guest address space: one host reservation that holds every guest
+ * address, host = guest_base + guest. Laid out like Linux riscv64 with Sv39:
+ * user addresses are below GUEST_SPACE_SIZE (2^38), the program low, the mmap
+ * area and the stack high.
+ *
+ * Why the guest cannot reach hart's own memory: the reservation spans
+ * [guest_base, guest_base + GUEST_SPACE_SIZE + GUEST_GUARD_SIZE) and is never
+ * released, so the kernel places no other mapping inside it; every guest
+ * access first checks addr < GUEST_SPACE_SIZE (mem/access.h) and an access of
+ * at most 16 bytes that starts below the limit ends inside the guard, which is
+ * never mapped. hart itself only maps inside the reservation on the guest's
+ * behalf, so no runtime data (heap, stacks, code cache) can lie in it.
+ *
+ * Guest page protections are the host's: a guest PROT_WRITE-less page is a
+ * host read-only page, so the MMU enforces them. PROT_EXEC pages are mapped
+ * readable on the host (hart must read code to decode it), as on Linux riscv
+ * where execute-only implies read. A per-page table keeps the guest's own view
+ * (including X) for instruction fetch and for checking syscall buffers.
+ *
+ * The state here is process-wide; the functions that change mappings take
+ * space_lock (mem/space.c); lookups by the engine read the page table
+ * without it (a byte per page, written atomically). */
+#ifndef HART_MEM_SPACE_H
+#define HART_MEM_SPACE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#define GUEST_PAGE_SIZE 4096ull
+#define GUEST_SPACE_BITS 38
+#define GUEST_SPACE_SIZE (1ull << GUEST_SPACE_BITS)
+#define GUEST_GUARD_SIZE (1ull << 20)
+#define GUEST_STACK_TOP GUEST_SPACE_SIZE /* the stack grows down from here */
+
+/* Host address of guest address 0. Written once by space_init. */
+extern uintptr_t guest_base;
+
+/* Guest page flags, as in the per-page table. */
+enum { PAGE_R = 1, PAGE_W = 2, PAGE_X = 4, PAGE_MAPPED = 8 };
+
+int space_init(void);                  /* reserve; 0 or -errno */
+
+/* The guest's mmap family; each returns a guest address or -errno, with
+ * Linux's semantics and error codes. prot and flags are the guest's values
+ * (the same numbers on riscv64 and x86-64 for everything Linux defines). */
+int64_t space_mmap(uint64_t addr, uint64_t len, int prot, int flags, int fd,
+                   int64_t offset);
+int space_munmap(uint64_t addr, uint64_t len);
+int space_mprotect(uint64_t addr, uint64_t len, int prot);
+int64_t space_mremap(uint64_t old_addr, uint64_t old_len, uint64_t new_len,
+                     int flags, uint64_t new_addr);
+int space_madvise(uint64_t addr, uint64_t len, int advice);
+
+/* The program break. space_set_brk_start is called by the loader. */
+void space_set_brk_start(uint64_t addr);
+uint64_t space_brk(uint64_t new_brk);  /* Linux brk semantics: returns the break */
+
+/* Page flags (PAGE_*) of the page holding addr; 0 when unmapped. */
+int space_page_flags(uint64_t addr);
+
+/* True when every byte of [addr, addr + len) is mapped with all of the
+ * PAGE_* bits in need. len 0 is always fine. Used to check syscall buffers
+ * before the host kernel or hart touches them. */
+bool space_range_ok(uint64_t addr, uint64_t len, int need);
+
+/* Length of the NUL-terminated guest string at addr, if it is readable and
+ * shorter than max; -EFAULT or -ENAMETOOLONG otherwise. */
+int64_t space_strnlen(uint64_t addr, uint64_t max);
+
+/* Calls fn for each guest mapping in address order (for /proc/self/maps and
+ * debugging). */
+struct space_region {
+    uint64_t start, end;
+    int flags;              /* PAGE_* */
+    const char *name;       /* "[heap]", "[stack]", a file path, or NULL */
+    uint64_t offset;
+};
+void space_for_each(void (*fn)(const struct space_region *, void *), void *arg);
+
+/* Called when guest pages that may hold code change (munmap, mprotect
+ * dropping X, remapping): the engine drops decoded blocks in the range.
+ * Set by the engine at start-up; may be NULL. */
+extern void (*space_code_changed)(uint64_t addr, uint64_t len);
+
+#endif

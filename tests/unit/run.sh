@@ -1,0 +1,3 @@
+#!/bin/sh
+# Unit tests of hart's pieces, built with the sanitizers.
+exec "$BUILD/unit-tests"
