@@ -36,7 +36,10 @@ struct hart {
     int exit_code;       /* si_code for it */
     uint64_t exit_addr;  /* si_addr / stval */
 
-    struct process *proc; /* the process this hart belongs to (shared) */
+    /* Set (to non-zero) by signal handlers and other threads to make the
+     * engine stop at the next block boundary; cleared by the run loop of the
+     * thread that owns this hart. The only field written by others. */
+    _Atomic int interrupt;
 };
 
 #endif

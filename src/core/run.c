@@ -1,0 +1,98 @@
+/* The run loop and the host fault handlers.
+ *
+ * The engine returns here for everything it does not do itself: system
+ * calls, code invalidation, and guest signals. Guest signal handlers arrive
+ * with the Linux personality's signal support; until then a synchronous
+ * guest signal takes its default action, which for every signal the engine
+ * raises is to kill the process: hart prints where the guest was (as
+ * qemu-riscv64 does) and dies of that signal. */
+#include "core/run.h"
+
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+#include "linux/syscall.h"
+#include "rv/block.h"
+#include "rv/fpu.h"
+#include "rv/interp.h"
+
+static void host_fault(int sig, siginfo_t *info, void *uc)
+{
+    (void)uc;
+    interp_host_fault(sig, info); /* returns only if not a guest access */
+    static const char msg[] = "hart: internal error: host fault in hart itself\n";
+    if (write(2, msg, sizeof msg - 1) < 0) {
+        /* nothing better to do */
+    }
+    signal(sig, SIG_DFL); /* returning re-executes the access: dies */
+}
+
+void run_install_fault_handlers(void)
+{
+    /* Own stack for the handler, so that hart's own stack overflowing is
+     * reported instead of silently killing the process. */
+    static char altstack[64 * 1024];
+    stack_t ss = {.ss_sp = altstack, .ss_size = sizeof altstack};
+    sigaltstack(&ss, NULL);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = host_fault;
+    /* SA_NODEFER: the handler leaves by siglongjmp without restoring the
+     * signal mask, so the signal must not be blocked while it runs. */
+    sa.sa_flags = SA_SIGINFO | SA_NODEFER | SA_ONSTACK;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGSEGV, &sa, NULL);
+    sigaction(SIGBUS, &sa, NULL);
+}
+
+noreturn void run_die_of_signal(struct hart *h, int sig)
+{
+    fflush(NULL);
+    /* hart's reservation is huge; a core of it helps nobody. */
+    struct rlimit no_core = {0, 0};
+    setrlimit(RLIMIT_CORE, &no_core);
+    signal(sig, SIG_DFL);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, sig);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    raise(sig);
+    (void)h;
+    _exit(128 + sig); /* for signals whose default is to be ignored */
+}
+
+static void report_fault(const struct hart *h)
+{
+    const char *name = sigabbrev_np(h->exit_signal);
+    fprintf(stderr, "hart: guest killed by SIG%s at pc 0x%llx",
+            name ? name : "?", (unsigned long long)h->pc);
+    if (h->exit_signal == SIGSEGV || h->exit_signal == SIGBUS)
+        fprintf(stderr, " (address 0x%llx)", (unsigned long long)h->exit_addr);
+    fputc('\n', stderr);
+}
+
+noreturn void run_guest(struct hart *h)
+{
+    fpu_init(h);
+    for (;;) {
+        switch (interp_run(h)) {
+        case EXIT_ECALL:
+            syscall_dispatch(h);
+            break;
+        case EXIT_FENCE_I:
+        case EXIT_FLUSH:
+            block_flush();
+            break;
+        case EXIT_INTERRUPT:
+            atomic_store(&h->interrupt, 0);
+            break;
+        case EXIT_SIGNAL:
+            report_fault(h);
+            run_die_of_signal(h, h->exit_signal);
+        }
+    }
+}
