@@ -1,11 +1,8 @@
 /* The run loop and the host fault handlers.
  *
  * The engine returns here for everything it does not do itself: system
- * calls, code invalidation, and guest signals. Guest signal handlers arrive
- * with the Linux personality's signal support; until then a synchronous
- * guest signal takes its default action, which for every signal the engine
- * raises is to kill the process: hart prints where the guest was (as
- * qemu-riscv64 does) and dies of that signal. */
+ * calls, code invalidation, and guest signals, which the Linux personality
+ * delivers (linux/signal.c) before the engine resumes. */
 #include "core/run.h"
 
 #include <signal.h>
@@ -15,6 +12,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <unistd.h>
+#include "linux/signal.h"
 #include "linux/syscall.h"
 #include "rv/block.h"
 #include "rv/fpu.h"
@@ -22,8 +20,11 @@
 
 static void host_fault(int sig, siginfo_t *info, void *uc)
 {
-    (void)uc;
     interp_host_fault(sig, info); /* returns only if not a guest access */
+    if (info->si_code <= 0) {     /* sent by kill(), not a fault */
+        signal_host_async(sig, info, uc);
+        return;
+    }
     static const char msg[] = "hart: internal error: host fault in hart itself\n";
     if (write(2, msg, sizeof msg - 1) < 0) {
         /* nothing better to do */
@@ -65,24 +66,18 @@ noreturn void run_die_of_signal(struct hart *h, int sig)
     _exit(128 + sig); /* for signals whose default is to be ignored */
 }
 
-static void report_fault(const struct hart *h)
-{
-    const char *name = sigabbrev_np(h->exit_signal);
-    fprintf(stderr, "hart: guest killed by SIG%s at pc 0x%llx",
-            name ? name : "?", (unsigned long long)h->pc);
-    if (h->exit_signal == SIGSEGV || h->exit_signal == SIGBUS)
-        fprintf(stderr, " (address 0x%llx)", (unsigned long long)h->exit_addr);
-    fputc('\n', stderr);
-}
-
 noreturn void run_guest(struct hart *h)
 {
     fpu_init(h);
     for (;;) {
         switch (interp_run(h)) {
-        case EXIT_ECALL:
+        case EXIT_ECALL: {
+            int nr = (int)h->x[17];
+            uint64_t a0 = h->x[10];
             syscall_dispatch(h);
+            signal_after_syscall(h, nr, a0);
             break;
+        }
         case EXIT_FENCE_I:
         case EXIT_FLUSH:
             block_flush();
@@ -91,8 +86,10 @@ noreturn void run_guest(struct hart *h)
             atomic_store(&h->interrupt, 0);
             break;
         case EXIT_SIGNAL:
-            report_fault(h);
-            run_die_of_signal(h, h->exit_signal);
+            signal_raise_sync(h, h->exit_signal, h->exit_code, h->exit_addr);
+            break;
         }
+        if (signal_pending(h))
+            signal_deliver_pending(h);
     }
 }
