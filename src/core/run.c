@@ -5,6 +5,7 @@
  * delivers (linux/signal.c) before the engine resumes. */
 #include "core/run.h"
 
+#include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -17,6 +18,57 @@
 #include "rv/block.h"
 #include "rv/fpu.h"
 #include "rv/interp.h"
+
+/* Guest threads run decoded blocks under the read side of engine_lock;
+ * dropping blocks (fence.i, cache full, code unmapped) takes the write side,
+ * after asking every running hart to stop at its next block boundary.
+ * Writers are preferred, so a flush cannot be starved by busy threads. */
+static pthread_rwlock_t engine_lock;
+static pthread_once_t engine_lock_once = PTHREAD_ONCE_INIT;
+
+/* Every hart that is running, so a flush can interrupt them; guarded by
+ * harts_lock. */
+static pthread_mutex_t harts_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct hart *harts[4096];
+static int nharts;
+
+static void engine_lock_init(void)
+{
+    pthread_rwlockattr_t attr;
+    pthread_rwlockattr_init(&attr);
+    pthread_rwlockattr_setkind_np(&attr,
+                                  PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP);
+    pthread_rwlock_init(&engine_lock, &attr);
+    pthread_rwlockattr_destroy(&attr);
+}
+
+static void register_hart(struct hart *h)
+{
+    pthread_mutex_lock(&harts_lock);
+    if (nharts < (int)(sizeof harts / sizeof *harts))
+        harts[nharts++] = h;
+    pthread_mutex_unlock(&harts_lock);
+}
+
+void run_unregister(struct hart *h)
+{
+    pthread_mutex_lock(&harts_lock);
+    for (int i = 0; i < nharts; i++)
+        if (harts[i] == h)
+            harts[i] = harts[--nharts];
+    pthread_mutex_unlock(&harts_lock);
+}
+
+void run_flush_code(void)
+{
+    pthread_mutex_lock(&harts_lock);
+    for (int i = 0; i < nharts; i++)
+        atomic_store(&harts[i]->interrupt, 1);
+    pthread_mutex_unlock(&harts_lock);
+    pthread_rwlock_wrlock(&engine_lock);
+    block_flush();
+    pthread_rwlock_unlock(&engine_lock);
+}
 
 static void host_fault(int sig, siginfo_t *info, void *uc)
 {
@@ -68,9 +120,16 @@ noreturn void run_die_of_signal(struct hart *h, int sig)
 
 noreturn void run_guest(struct hart *h)
 {
+    pthread_once(&engine_lock_once, engine_lock_init);
+    register_hart(h);
     fpu_init(h);
     for (;;) {
-        switch (interp_run(h)) {
+        if (signal_pending(h))
+            signal_deliver_pending(h);
+        pthread_rwlock_rdlock(&engine_lock);
+        enum interp_exit why = interp_run(h);
+        pthread_rwlock_unlock(&engine_lock);
+        switch (why) {
         case EXIT_ECALL: {
             int nr = (int)h->x[17];
             uint64_t a0 = h->x[10];
@@ -80,7 +139,7 @@ noreturn void run_guest(struct hart *h)
         }
         case EXIT_FENCE_I:
         case EXIT_FLUSH:
-            block_flush();
+            run_flush_code();
             break;
         case EXIT_INTERRUPT:
             atomic_store(&h->interrupt, 0);
@@ -89,7 +148,5 @@ noreturn void run_guest(struct hart *h)
             signal_raise_sync(h, h->exit_signal, h->exit_code, h->exit_addr);
             break;
         }
-        if (signal_pending(h))
-            signal_deliver_pending(h);
     }
 }

@@ -146,6 +146,11 @@ static void install_host(int sig, uint64_t guest_handler)
     syscall(SYS_rt_sigaction, sig, &ka, NULL, 8);
 }
 
+void signal_thread_start(struct hart *h)
+{
+    set_host_mask(thread_of(h)->blocked);
+}
+
 bool signal_pending(struct hart *h)
 {
     struct thread *t = thread_of(h);

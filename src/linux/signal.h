@@ -27,6 +27,9 @@ void signal_after_syscall(struct hart *h, int nr, uint64_t orig_a0);
  * sent (not a fault) is an ordinary asynchronous guest signal. */
 void signal_host_async(int sig, siginfo_t *info, void *ucontext);
 
+/* A new guest thread's host thread takes the guest's signal mask. */
+void signal_thread_start(struct hart *h);
+
 /* Whether this thread has signals waiting for delivery. */
 bool signal_pending(struct hart *h);
 
