@@ -31,6 +31,7 @@ struct block {
     uint64_t count;           /* times entered: the profile */
     struct block *succ[2];    /* cached successors: [0] taken/target, [1] next */
     struct block *hash_next;
+    void *code;               /* translated code, or NULL; set once */
     uint32_t n;               /* instructions, the terminating one included */
     uint32_t bytes;           /* guest bytes covered */
     struct block_insn insn[]; /* n entries */

@@ -40,6 +40,8 @@ static inline uint64_t sext32(uint64_t v)
     return (uint64_t)(int64_t)(int32_t)(uint32_t)v;
 }
 
+uint64_t interp_hot_threshold = UINT64_MAX;
+
 /* The hart running on this host thread, for the fault handler. */
 static __thread struct hart *current_hart;
 
@@ -73,11 +75,15 @@ void interp_host_fault(int sig, const siginfo_t *info)
         return;
     struct hart *h = current_hart;
     uint64_t addr = host - guest_base;
-    h->exit_signal = SIGSEGV;
-    h->exit_code = (space_page_flags(addr) & PAGE_MAPPED) ? SEGV_ACCERR
-                                                          : SEGV_MAPERR;
+    if (sig == SIGBUS) { /* e.g. a file mapping past the end of its file */
+        h->exit_signal = SIGBUS;
+        h->exit_code = BUS_ADRERR;
+    } else {
+        h->exit_signal = SIGSEGV;
+        h->exit_code = (space_page_flags(addr) & PAGE_MAPPED) ? SEGV_ACCERR
+                                                              : SEGV_MAPERR;
+    }
     h->exit_addr = addr;
-    (void)sig;
     siglongjmp(ctx.env, 1);
 }
 
@@ -191,6 +197,10 @@ chain: {
     if (unlikely(atomic_load_explicit(&h->interrupt, memory_order_relaxed))) {
         h->pc = next_pc;
         return EXIT_INTERRUPT;
+    }
+    if (unlikely(nb->count >= interp_hot_threshold)) {
+        h->pc = next_pc;
+        return EXIT_HOT;
     }
     b = nb;
 }
