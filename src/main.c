@@ -13,6 +13,7 @@
 #include "core/run.h"
 #include "linux/loader.h"
 #include "linux/process.h"
+#include "linux/thread.h"
 #include "mem/space.h"
 #include "rv/block.h"
 
@@ -40,7 +41,7 @@ static const char usage[] =
     "The exit status is the guest's; a guest killed by a signal makes hart die\n"
     "of the same signal. 126: the program cannot be run; 127: not found.\n";
 
-static struct hart main_hart;
+static struct thread main_thread;
 static bool print_stats;
 
 static noreturn void usage_error(const char *fmt, const char *arg)
@@ -124,7 +125,7 @@ static void stats_at_exit(void)
     fprintf(stderr,
             "hart: %llu instructions retired, %llu blocks built "
             "(%llu instructions decoded), %llu cache flushes\n",
-            (unsigned long long)main_hart.instret,
+            (unsigned long long)main_thread.hart.instret,
             (unsigned long long)block_stats.built,
             (unsigned long long)block_stats.insns_decoded,
             (unsigned long long)block_stats.flushes);
@@ -219,7 +220,9 @@ int main(int argc, char **argv)
         return 1;
     }
     char msg[512];
-    int status = loader_exec(&main_hart, path, guest_argc, guest_argv,
+    main_thread.tid = gettid();
+    current_thread = &main_thread;
+    int status = loader_exec(&main_thread.hart, path, guest_argc, guest_argv,
                              env.vars, msg, sizeof msg);
     if (status) {
         fprintf(stderr, "hart: %s\n", msg);
@@ -228,5 +231,5 @@ int main(int argc, char **argv)
     if (print_stats)
         atexit(stats_at_exit);
     run_install_fault_handlers();
-    run_guest(&main_hart);
+    run_guest(&main_thread.hart);
 }

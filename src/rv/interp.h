@@ -18,6 +18,15 @@ enum interp_exit {
 
 enum interp_exit interp_run(struct hart *h);
 
+/* Executes one decoded instruction at pc with all guest state in h (the
+ * fallback of translated code). Returns STEP_NEXT to go on with the next
+ * instruction, STEP_JUMP when it transferred control to h->pc, or an
+ * enum interp_exit (h->pc exact). Faults on guest memory need the caller to
+ * be inside interp_run's fault recovery. */
+enum { STEP_NEXT = -1, STEP_JUMP = -2 };
+struct block_insn;
+int interp_one(struct hart *h, const struct block_insn *ip, uint64_t pc);
+
 /* Called from the host SIGSEGV/SIGBUS handler: if the fault was a guest
  * access made by the interpreter on this thread, records it as a guest
  * signal and does not return (it resumes interp_run). Returns otherwise. */
