@@ -47,10 +47,11 @@ KFLAGS="-O2 -static -ffp-contract=off -Wall -Wextra -Werror"
 INT_N=300000000
 INT_W=${#INT_N}
 
-ALL=()
+# The table's order; any other kernel in bench/src/ comes after these.
+ALL=(int sieve fp mem calls strmap crc)
 for f in bench/src/*.c; do
     n=$(basename "$f" .c)
-    [ "$n" = hello ] || ALL+=("$n")
+    [ "$n" = hello ] || printf '%s\n' "${ALL[@]}" | grep -qx "$n" || ALL+=("$n")
 done
 [ ${#WANT[@]} -eq 0 ] && WANT=("${ALL[@]}" startup)
 for w in "${WANT[@]}"; do

@@ -116,7 +116,7 @@ static double fma_chain(long n)
 
 int main(int argc, char **argv)
 {
-    long steps = argc > 1 ? strtol(argv[1], NULL, 10) : 2000000;
+    long steps = argc > 1 ? strtol(argv[1], NULL, 10) : 500000;
     double e0 = energy();
     for (long i = 0; i < steps; i++)
         advance(0.01);
