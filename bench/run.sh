@@ -246,9 +246,9 @@ int_icount() {
         echo "bench/run.sh: int's instruction count is not linear ($c1 $c2 $c3)" >&2
         return 1
     fi
-    echo "$(( c1 + (c2 - c1) / 1000 * (INT_N - 1000) )) $(( (c2 - c1) / 1000 ))" | tee $cache
+    echo "$(( c1 + (c2 - c1) / 1000 * (INT_N - 1000) )) $(( (c2 - c1) / 1000 )) $c1" | tee $cache
 }
-if printf '%s\n' "${WANT[@]}" | grep -qx int && read -r icount per_iter < <(int_icount); then
+if printf '%s\n' "${WANT[@]}" | grep -qx int && read -r icount per_iter c1000 < <(int_icount); then
     mips() {
         if [ $1 = hart ] && [ $HAVE_HART = 0 ]; then echo n/a
         elif [ -n "${bad[$1,int]:-}" ]; then echo "${bad[$1,int]}"
@@ -256,6 +256,16 @@ if printf '%s\n' "${WANT[@]}" | grep -qx int && read -r icount per_iter < <(int_
     }
     say "int loop: $icount guest instructions ($per_iter per iteration x $INT_N):" \
         "qemu $(mips qemu) MIPS, hart $(mips hart) MIPS"
+    # hart counts what it retires (--stats): it must agree with qemu's trace.
+    if [ $HAVE_HART = 1 ]; then
+        retired=$("$HART" --stats $OUT/rv/int "$(printf "%0${INT_W}d" 1000)" 2>&1 >/dev/null |
+            sed -n 's/.* \([0-9][0-9]*\) instructions retired.*/\1/p')
+        if [ -z "$retired" ]; then
+            say "(hart --stats gave no instruction count to cross-check)"
+        elif [ "$retired" != "$c1000" ]; then
+            say "!!! hart --stats retired $retired instructions for 1000 iterations, qemu's trace $c1000"
+        fi
+    fi
 fi
 
 if [ $SAVE = 1 ]; then
