@@ -33,6 +33,7 @@ void gen_default_options(struct gen_options *opt)
 
 bool gen_parse_mix(struct gen_options *opt, const char *mix)
 {
+    memset(opt->weight, 0, sizeof opt->weight);
     while (*mix) {
         size_t len = strcspn(mix, "=,");
         int c = 0;

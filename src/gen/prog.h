@@ -61,7 +61,8 @@ struct gen_options {
 
 /* Fills in the default length and mix. */
 void gen_default_options(struct gen_options *opt);
-/* Parses "alu=10,fp=0,..." into opt's weights; returns false (with a
+/* Parses "alu=10,fp=5,..." into opt's weights (classes not named get 0,
+ * so the string is the whole mix); returns false (with a
  * message on stderr) on an unknown class. */
 bool gen_parse_mix(struct gen_options *opt, const char *mix);
 
