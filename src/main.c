@@ -2,6 +2,7 @@
  * ones (so hart can replace it in existing scripts), the guest's
  * environment, and the start of the guest. */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdnoreturn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,10 +45,14 @@ static const char usage[] =
 static struct thread main_thread;
 static bool print_stats;
 
-static noreturn void usage_error(const char *fmt, const char *arg)
+__attribute__((format(printf, 1, 2))) static noreturn void
+usage_error(const char *fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
     fprintf(stderr, "hart: ");
-    fprintf(stderr, fmt, arg);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
     fprintf(stderr, "\nTry 'hart --help' for more information.\n");
     exit(1);
 }
