@@ -79,6 +79,13 @@ int64_t syscall_run(struct hart *h, uint64_t nr, const uint64_t *a);
 /* The entry of call nr, or NULL when riscv64 Linux has no such call. */
 const struct sys_entry *sys_entry_of(uint64_t nr);
 
+/* The guest's call numbers, GUEST_NR_openat and so on. */
+enum guest_nr {
+#define SYSCALL(nr, name, fn, ret, ...) GUEST_NR_##name = nr,
+#include "linux/syscalls.def"
+#undef SYSCALL
+};
+
 #define SYSCALL(nr, name, fn, ret, ...) int64_t sys_##name(struct hart *h, const uint64_t *a);
 #include "linux/syscalls.def"
 #undef SYSCALL

@@ -161,7 +161,7 @@ void space_for_each(void (*fn)(const struct space_region *, void *), void *arg)
 
 static uint64_t area;
 
-uint64_t stl_area(void)
+static uint64_t ensure_area(void)
 {
     if (!area) {
         if (!guest_base && space_init()) {
@@ -180,18 +180,23 @@ uint64_t stl_area(void)
         }
         area = (uint64_t)a;
     }
-    memset(g2h(area), 0, STL_SIZE);
+    return area;
+}
+
+uint64_t stl_area(void)
+{
+    memset(g2h(ensure_area()), 0, STL_SIZE);
     return area;
 }
 
 uint64_t stl_readonly_page(void)
 {
-    return stl_area() + STL_SIZE;
+    return ensure_area() + STL_SIZE;
 }
 
 uint64_t stl_unmapped_page(void)
 {
-    return stl_area() + STL_SIZE + GUEST_PAGE_SIZE;
+    return ensure_area() + STL_SIZE + GUEST_PAGE_SIZE;
 }
 
 uint64_t stl_put_str(uint64_t addr, const char *s)
