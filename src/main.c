@@ -2,6 +2,7 @@
  * ones (so hart can replace it in existing scripts), the guest's
  * environment, and the start of the guest. */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdnoreturn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include "core/disas_file.h"
 #include "core/hart.h"
 #include "core/run.h"
+#include "jit/jit.h"
 #include "linux/loader.h"
 #include "linux/process.h"
 #include "linux/thread.h"
@@ -31,6 +33,10 @@ static const char usage[] =
     "  -0 ARGV0               give the guest this argv[0]\n"
     "  -strace, --strace      print each system call with arguments and result\n"
     "  --stats                print execution statistics at exit\n"
+    "  --jit=on|off           translate hot code to x86-64 (default on); off\n"
+    "                         interprets everything\n"
+    "  --jit-threshold=N      translate a block after N executions (50)\n"
+    "  --jit-cache=MB         size of the translated-code cache (64)\n"
     "  --disas FILE           disassemble FILE's code and exit\n"
     "  -cpu NAME              accepted for qemu compatibility; ignored\n"
     "  -h, --help             show this help and exit\n"
@@ -43,13 +49,31 @@ static const char usage[] =
 
 static struct thread main_thread;
 static bool print_stats;
+static bool use_jit = true;
+static uint64_t jit_threshold = 50, jit_cache_mb = 64;
 
-static noreturn void usage_error(const char *fmt, const char *arg)
+__attribute__((format(printf, 1, 2))) static noreturn void
+usage_error(const char *fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
     fprintf(stderr, "hart: ");
-    fprintf(stderr, fmt, arg);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
     fprintf(stderr, "\nTry 'hart --help' for more information.\n");
     exit(1);
+}
+
+static uint64_t parse_number(const char *text, const char *option,
+                             uint64_t min, uint64_t max)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(text, &end, 10);
+    if (errno || end == text || *end || v < min || v > max)
+        usage_error("%s needs a number from %llu to %llu, not '%s'", option,
+                    (unsigned long long)min, (unsigned long long)max, text);
+    return v;
 }
 
 /* The guest's environment: hart's own, edited by -E and -U in order. */
@@ -129,6 +153,16 @@ static void stats_at_exit(void)
             (unsigned long long)block_stats.built,
             (unsigned long long)block_stats.insns_decoded,
             (unsigned long long)block_stats.flushes);
+    if (jit_enabled)
+        fprintf(stderr,
+                "hart: %llu blocks translated (%llu instructions, %llu bytes), "
+                "%llu fallbacks emitted, %llu chains, %llu jump-table misses\n",
+                (unsigned long long)jit_stats.blocks,
+                (unsigned long long)jit_stats.guest_insns,
+                (unsigned long long)jit_stats.host_bytes,
+                (unsigned long long)jit_stats.fallbacks_emitted,
+                (unsigned long long)jit_stats.chains,
+                (unsigned long long)jit_stats.lookups_missed);
 }
 
 /* Matches "-name", "--name" (when long_ok) and "--name=VALUE"; returns the
@@ -188,6 +222,14 @@ int main(int argc, char **argv)
             proc.strace = true;
         } else if (opt(argv, &i, "stats", false, NULL)) {
             print_stats = true;
+        } else if (opt(argv, &i, "jit", true, &value)) {
+            if (strcmp(value, "on") && strcmp(value, "off"))
+                usage_error("--jit takes on or off, not '%s'", value);
+            use_jit = !strcmp(value, "on");
+        } else if (opt(argv, &i, "jit-threshold", true, &value)) {
+            jit_threshold = parse_number(value, "--jit-threshold", 1, 1u << 30);
+        } else if (opt(argv, &i, "jit-cache", true, &value)) {
+            jit_cache_mb = parse_number(value, "--jit-cache", 1, 4096);
         } else if (opt(argv, &i, "cpu", true, &value)) {
             /* hart implements one CPU: RV64GC with Zba, Zbb, Zbs, Zicond. */
         } else if (opt(argv, &i, "disas", true, &value)) {
@@ -227,6 +269,13 @@ int main(int argc, char **argv)
     if (status) {
         fprintf(stderr, "hart: %s\n", msg);
         return status;
+    }
+    if (use_jit) {
+        err = jit_init(jit_cache_mb << 20, jit_threshold);
+        if (err < 0) {
+            fprintf(stderr, "hart: cannot set up the code cache (%s); "
+                            "interpreting only\n", strerror(-err));
+        }
     }
     if (print_stats)
         atexit(stats_at_exit);

@@ -10,19 +10,29 @@
 /* Gathers an immediate from instruction bits hi..lo, whose meaning is given
  * as the specification writes it: "11|4|9:8|10|6|7|3:1|5" says bit hi is
  * imm[11], the next one down imm[4], the next two imm[9:8], and so on. */
+static int number(const char **s)
+{
+    int n = 0;
+    while (**s >= '0' && **s <= '9')
+        n = n * 10 + *(*s)++ - '0';
+    return n;
+}
+
 static uint32_t gather(uint32_t w, int hi, int lo, const char *layout)
 {
     uint32_t imm = 0;
     int pos = hi;
     const char *s = layout;
     while (*s) {
-        char *end;
-        long a = strtol(s, &end, 10), b = a;
-        if (*end == ':')
-            b = strtol(end + 1, &end, 10);
-        for (long i = a; i >= b; i--, pos--)
+        int a = number(&s), b = a;
+        if (*s == ':') {
+            s++;
+            b = number(&s);
+        }
+        for (int i = a; i >= b; i--, pos--)
             imm |= ((w >> pos) & 1u) << i;
-        s = *end == '|' ? end + 1 : end;
+        if (*s == '|')
+            s++;
     }
     if (pos != lo - 1)
         abort(); /* a layout that does not cover hi..lo is a bug here */
@@ -56,7 +66,6 @@ static bool extract32(uint32_t w, enum rv_format f, struct rv_insn *d)
 {
     uint8_t rd = field(w, 11, 7), rs1 = field(w, 19, 15),
             rs2 = field(w, 24, 20), rm = field(w, 14, 12);
-    int32_t imm_i = sign_extend(gather(w, 31, 20, "11:0"), 11);
     switch (f) {
     case RV_FMT_NONE:
         break;
@@ -86,7 +95,7 @@ static bool extract32(uint32_t w, enum rv_format f, struct rv_insn *d)
     case RV_FMT_L:
         d->rd = rd;
         d->rs1 = rs1;
-        d->imm = imm_i;
+        d->imm = sign_extend(gather(w, 31, 20, "11:0"), 11);
         break;
     case RV_FMT_S:
         d->rs1 = rs1;

@@ -30,7 +30,6 @@
 static __thread struct {
     sigjmp_buf env;
     bool active;                   /* inside run_blocks */
-    const struct block *b;         /* block being executed */
     const struct block_insn *ip;   /* last instruction that touched memory */
     uint64_t step_pc;              /* its pc, when ip is NULL (interp_one) */
 } ctx;
@@ -57,8 +56,9 @@ enum interp_exit interp_run(struct hart *h)
             h->pc = ctx.step_pc;
             return EXIT_SIGNAL;
         }
-        h->pc = ctx.b->pc + ctx.ip->off;
-        h->instret -= ctx.b->n - (uint64_t)(ctx.ip - ctx.b->insn);
+        const struct block *b = block_of(ctx.ip);
+        h->pc = b->pc + ctx.ip->off;
+        h->instret -= b->n - ctx.ip->index;
         return EXIT_SIGNAL;
     }
     ctx.active = true;
@@ -169,7 +169,7 @@ static enum interp_exit run_blocks(struct hart *h)
     } while (0)
 
 #define PC (b->pc + ip->off)
-#define RETIRED (h->instret - b->n + (uint64_t)(ip - b->insn))
+#define RETIRED (h->instret - b->n + ip->index)
 #define NOTE_ACCESS() (ctx.ip = ip)
 
     uint64_t *const x = h->x;
@@ -205,7 +205,6 @@ chain: {
     b = nb;
 }
 enter:
-    ctx.b = b;
     b->count++;
     h->instret += b->n;
     ip = b->insn;
@@ -245,7 +244,7 @@ illegal:
     h->exit_addr = PC;
 raise:
     h->pc = PC;
-    h->instret -= b->n - (uint64_t)(ip - b->insn);
+    h->instret -= b->n - ip->index;
     return EXIT_SIGNAL;
 }
 #undef CASE
