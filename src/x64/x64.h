@@ -22,7 +22,10 @@
  * short forms, `mov r32, imm32` for small constants) and matches what GNU as
  * emits for the same text; tests/x64 checks that byte for byte. Operands the
  * hardware cannot encode (index RSP, scale 3, a displacement out of range)
- * abort: they are translator bugs, never guest behaviour. */
+ * abort: they are translator bugs, never guest behaviour.
+ *
+ * The register names (RAX..R15) are bare enum constants, as in assembly;
+ * <sys/reg.h> (ptrace) #defines the same names, so the two do not mix. */
 #ifndef HART_X64_X64_H
 #define HART_X64_X64_H
 

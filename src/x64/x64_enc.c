@@ -138,9 +138,16 @@ static void opcode_bytes(struct x64_buf *b, uint32_t op)
 
 static bool is_byte_high(unsigned r) { return r >= 4 && r < 8; }
 
+static void check_regs(unsigned reg, struct x64_rm rm)
+{
+    if (reg > 15 || (!rm.is_mem && rm.reg > 15))
+        x64_fail("bad register");
+}
+
 void x64_enc(struct x64_buf *b, unsigned flags, uint32_t opcode, unsigned reg,
              struct x64_rm rm, unsigned immbytes, int64_t imm)
 {
+    check_regs(reg, rm);
     prefixes(b, flags);
     unsigned rex = rex_bits(reg, rm) | (flags & F_W ? 8 : 0);
     if (rex || (flags & F_BREG && is_byte_high(reg)) ||
@@ -153,6 +160,7 @@ void x64_enc(struct x64_buf *b, unsigned flags, uint32_t opcode, unsigned reg,
 void x64_enc_o(struct x64_buf *b, unsigned flags, uint32_t opcode, unsigned reg,
                unsigned immbytes, int64_t imm)
 {
+    check_regs(reg, x64_r(0));
     prefixes(b, flags);
     unsigned rex = (reg & 8) >> 3 | (flags & F_W ? 8 : 0);
     if (rex || (flags & F_BREG && is_byte_high(reg)))
@@ -165,6 +173,7 @@ void x64_vex(struct x64_buf *b, unsigned pp, unsigned map, bool w, unsigned vvvv
              uint8_t opcode, unsigned reg, struct x64_rm rm, unsigned immbytes,
              int64_t imm)
 {
+    check_regs(reg | vvvv, rm);
     unsigned rxb = rex_bits(reg, rm) ^ 7; /* stored inverted */
     unsigned tail = (~vvvv & 15) << 3 | pp;
     if (map == 1 && !w && (rxb & 3) == 3) {

@@ -4,7 +4,10 @@
  * one mapping runs from another (x64_init_at); host feature bits agree with
  * the compiler's view of cpuid. */
 #include <string.h>
+#include <signal.h>
+#include <stdio.h>
 #include <sys/mman.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include "test.h"
 #include "x64/x64.h"
@@ -122,4 +125,38 @@ TEST(x64_buf_cpu_features)
     CHECK_EQ(!!(has & X64_HAS_BMI2), !!__builtin_cpu_supports("bmi2"));
     CHECK_EQ(!!(has & X64_HAS_FMA), !!__builtin_cpu_supports("fma"));
     CHECK_EQ(x64_cpu(), has);
+}
+
+/* Operands x86-64 cannot encode stop hart (abort) instead of emitting
+ * something else: each is tried in a child process. */
+static bool aborts(void (*emit)(struct x64_buf *))
+{
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        freopen("/dev/null", "w", stderr);
+        uint8_t mem[32];
+        struct x64_buf b;
+        x64_init(&b, mem, sizeof mem);
+        emit(&b);
+        _exit(0);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT;
+}
+
+static void index_rsp(struct x64_buf *b) { x64_load(b, W64, false, RAX, x64_mem_idx(RBX, RSP, 1, 0)); }
+static void scale_3(struct x64_buf *b) { x64_lea(b, W64, RAX, x64_mem_idx(RBX, RCX, 3, 0)); }
+static void rip_far(struct x64_buf *b) { x64_load(b, W64, false, RAX, x64_mem_rip(x64_here(b) ^ (1ull << 40))); }
+static void bad_reg(struct x64_buf *b) { x64_mov_rr(b, W64, X64_NONE, RAX); }
+static void ok(struct x64_buf *b) { x64_load(b, W64, false, RAX, x64_mem_idx(RSP, RBP, 8, 0)); }
+
+TEST(x64_buf_rejects_bad_operands)
+{
+    CHECK(aborts(index_rsp));
+    CHECK(aborts(scale_3));
+    CHECK(aborts(rip_far));
+    CHECK(aborts(bad_reg));
+    CHECK(!aborts(ok));
 }
