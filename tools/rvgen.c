@@ -214,21 +214,53 @@ static uint64_t initial(const struct gen_prog *p, unsigned i)
     return p->pool[i];
 }
 
-static void print_states(FILE *f, const struct gen_prog *p,
-                         const struct gen_result *h, const struct gen_result *q)
+/* Marks in used[] (0-31 x, 32-63 f) the registers the program still
+ * names. */
+static void mark_used(const struct gen_prog *p, const uint8_t *removed,
+                      bool *used)
 {
+    for (size_t i = 0; i < p->nslots; i++) {
+        const struct gen_slot *s = &p->slot[i];
+        if (s->unit < 0 || removed[s->unit])
+            continue;
+        struct rv_insn in;
+        rv_decode(s->word, &in);
+        const uint8_t reg[4] = {in.rd, in.rs1, in.rs2, in.rs3};
+        for (int k = 0; k < 4; k++) {
+            enum rv_regfile rf = rv_regfile(in.op, k);
+            if (rf != RV_REG_NONE)
+                used[reg[k] + (rf == RV_REG_F ? 32 : 0)] = true;
+        }
+    }
+}
+
+/* The final states side by side: the registers that differ (marked) and
+ * those the program names; fcsr; the scratch bytes that differ. */
+static void print_states(FILE *f, const struct gen_prog *p,
+                         const uint8_t *removed, const struct gen_result *h,
+                         const struct gen_result *q)
+{
+    bool used[64] = {0};
+    unsigned same = 0;
+    mark_used(p, removed, used);
     fprintf(f, "  %-5s %-18s %-18s %-18s\n", "reg", "initial", "hart", "qemu");
     for (unsigned i = 1; i < 65; i++) {
         uint64_t hv = dump_word(h, i), qv = dump_word(q, i);
         const char *name = i < 32 ? rv_xreg_name[i] : i < 64 ?
                            rv_freg_name[i - 32] : "fcsr";
-        if (i == 31)
-            continue; /* the dump address */
-        fprintf(f, "  %-5s %016llx   %016llx   %016llx%s\n", name,
-                i < 64 ? (unsigned long long)initial(p, i) : 0ull,
+        if (i == 31 || (hv == qv && i < 64 && !used[i])) {
+            same += i != 31;
+            continue;
+        }
+        char init[20] = "-";
+        if (i < 64)
+            snprintf(init, sizeof init, "%016llx",
+                     (unsigned long long)initial(p, i));
+        fprintf(f, "  %-5s %-18s %016llx   %016llx%s\n", name, init,
                 (unsigned long long)hv, (unsigned long long)qv,
                 hv != qv ? "   <-- differs" : "");
     }
+    fprintf(f, "  (%u other registers are equal)\n", same);
     size_t base = offsetof(struct gen_dump, scratch), ndiff = 0;
     for (size_t i = base; i < GEN_DUMP_SIZE; i++)
         ndiff += h->out[i] != q->out[i];
@@ -283,7 +315,7 @@ static void report(FILE *f, const struct config *cfg, uint64_t seed,
             "shown):\n", cfg->shrink ? "shrunk" : "whole", left, p->nunits);
     list_program(f, p, removed, true);
     if (h->len == GEN_DUMP_SIZE && q->len == GEN_DUMP_SIZE)
-        print_states(f, p, h, q);
+        print_states(f, p, removed, h, q);
     if (cfg->keep) {
         char path[512];
         size_t size;

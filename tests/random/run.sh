@@ -27,11 +27,11 @@ run() { # run NAME FIRST COUNT [OPTIONS...]
         "$@" run "$first" "$count" || rc=1
 }
 # The default mix of every class, then mixes that stress one area each.
-run random 0 1500
-run random-fp 1000000 250 -m fp=60,fconst=15,fcsr=10,li=5,alu=5,branch=2
-run random-mem 2000000 250 -m mem=30,cmem=20,amo=15,lrsc=10,alu=15,li=5,loop=2
-run random-control 3000000 250 -m branch=20,jump=15,loop=8,alu=30,calu=20,cond=5
-run random-short 4000000 250 -n 12
+run random 0 1250
+run random-fp 1000000 200 -m fp=60,fconst=15,fcsr=10,li=5,alu=5,branch=2
+run random-mem 2000000 200 -m mem=30,cmem=20,amo=15,lrsc=10,alu=15,li=5,loop=2
+run random-control 3000000 200 -m branch=20,jump=15,loop=8,alu=30,calu=20,cond=5
+run random-short 4000000 200 -n 12
 run random-illegal-frm 5000000 100 --illegal-frm -n 40 --batch 100
 
 # The runner itself: a hart that lacks Zicond (qemu run on hart's version
