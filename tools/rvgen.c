@@ -32,10 +32,13 @@ static const char usage[] =
     "                  calu li mem cmem amo lrsc fp fconst fcsr branch jump\n"
     "                  loop cond fence)\n"
     "  --illegal-frm   end with an invalid rounding mode: expect SIGILL\n"
+    "  --repeat N      run the whole body N times (for translators)\n"
     "  --ref           (SEED OUT.elf) write the reference version\n"
     "  --hart CMD      the emulator under test (default $HART_REL, $HART,\n"
     "                  o/rel/hart)\n"
     "  --qemu CMD      the reference (default qemu-riscv64)\n"
+    "  --same-image    give the reference hart's version of the programs\n"
+    "                  (to compare hart with itself, e.g. --jit=off)\n"
     "  -j N            parallel runs (default 2)\n"
     "  --batch N       seeds per PASS/FAIL line (default 250)\n"
     "  --timeout S     seconds per guest run (default 10)\n"
@@ -51,7 +54,7 @@ struct config {
     const char *hart, *qemu, *keep, *name;
     double timeout, seconds;
     unsigned jobs, batch;
-    bool shrink, ref;
+    bool shrink, ref, same_image;
     uint64_t seed;
     bool have_seed;
 };
@@ -116,7 +119,7 @@ static bool run_pair(const struct config *cfg, const struct gen_prog *p,
     uint8_t *img = gen_elf(p, false, removed, &size);
     write_file(hp, img, size);
     free(img);
-    img = gen_elf(p, true, removed, &size);
+    img = gen_elf(p, !cfg->same_image, removed, &size);
     write_file(qp, img, size);
     free(img);
     gen_run(cfg->hart, hp, cfg->timeout, h);
@@ -243,7 +246,7 @@ static void print_states(FILE *f, const struct gen_prog *p,
     bool used[64] = {0};
     unsigned same = 0;
     mark_used(p, removed, used);
-    fprintf(f, "  %-5s %-18s %-18s %-18s\n", "reg", "initial", "hart", "qemu");
+    fprintf(f, "  %-5s %-18s %-18s %-18s\n", "reg", "initial", "hart", "ref");
     for (unsigned i = 1; i < 65; i++) {
         uint64_t hv = dump_word(h, i), qv = dump_word(q, i);
         const char *name = i < 32 ? rv_xreg_name[i] : i < 64 ?
@@ -267,7 +270,7 @@ static void print_states(FILE *f, const struct gen_prog *p,
     fprintf(f, "  scratch buffer: %zu bytes differ\n", ndiff);
     for (size_t i = base, shown = 0; i < GEN_DUMP_SIZE && shown < 8; i++)
         if (h->out[i] != q->out[i]) {
-            fprintf(f, "    offset %4zu: hart %02x, qemu %02x\n", i - base,
+            fprintf(f, "    offset %4zu: hart %02x, ref %02x\n", i - base,
                     h->out[i], q->out[i]);
             shown++;
         }
@@ -302,15 +305,20 @@ static void report(FILE *f, const struct config *cfg, uint64_t seed,
     unsigned left = 0;
     for (unsigned u = 0; u < p->nunits; u++)
         left += !removed[u];
-    fprintf(f, "  seed %llu: hart and the reference differ (rvgen -n %u%s%s%s "
+    char repeat[32] = "";
+    if (cfg->opt.repeat > 1)
+        snprintf(repeat, sizeof repeat, " --repeat %u", cfg->opt.repeat);
+    fprintf(f, "  seed %llu: hart and the reference differ (rvgen -n %u%s%s%s%s "
             "%llu prog.elf)\n", (unsigned long long)seed, cfg->opt.length,
             cfg->mix ? " -m " : "", cfg->mix ? cfg->mix : "",
-            cfg->opt.illegal_frm ? " --illegal-frm" : "",
+            cfg->opt.illegal_frm ? " --illegal-frm" : "", repeat,
             (unsigned long long)seed);
+    fprintf(f, "  hart is \"%s\"; the reference is \"%s\"%s\n", cfg->hart,
+            cfg->qemu, cfg->same_image ? " (on hart's version)" : "");
     if (!ref_sane(p, q))
         fprintf(f, "  the reference itself misbehaved: a generator bug?\n");
     print_result(f, "hart", h);
-    print_result(f, "qemu", q);
+    print_result(f, "ref ", q);
     fprintf(f, "  %s program (%u of %u groups; prologue and epilogue not "
             "shown):\n", cfg->shrink ? "shrunk" : "whole", left, p->nunits);
     list_program(f, p, removed, true);
@@ -572,6 +580,8 @@ int main(int argc, char **argv)
             cfg.timeout = strtod(v, NULL);
         else if (!strcmp(a, "--seconds") && v)
             cfg.seconds = strtod(v, NULL);
+        else if (!strcmp(a, "--repeat") && v)
+            cfg.opt.repeat = (unsigned)strtoul(v, NULL, 0);
         else if (!strcmp(a, "--name") && v)
             cfg.name = v;
         else if (!strcmp(a, "--keep") && v)
@@ -585,6 +595,8 @@ int main(int argc, char **argv)
                 cfg.opt.illegal_frm = true;
             else if (!strcmp(a, "--ref"))
                 cfg.ref = true;
+            else if (!strcmp(a, "--same-image"))
+                cfg.same_image = true;
             else if (!strcmp(a, "--no-shrink"))
                 cfg.shrink = false;
             else {

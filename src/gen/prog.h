@@ -54,6 +54,9 @@ extern const char *const gen_class_name[GEN_CLASS_COUNT];
 struct gen_options {
     unsigned length;                /* random items in the body */
     unsigned weight[GEN_CLASS_COUNT];
+    /* Runs of the whole body (at least 1): repeating it lets a translator
+     * with a low threshold translate, then run, most blocks. */
+    unsigned repeat;
     /* End with frm set to an invalid value (5-7) and a dynamic-rounding
      * instruction: the program must die of SIGILL instead of dumping. */
     bool illegal_frm;

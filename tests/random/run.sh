@@ -23,16 +23,23 @@ rc=0
 run() { # run NAME FIRST COUNT [OPTIONS...]
     name=$1 first=$2 count=$3
     shift 3
-    "$rvgen" --hart "$hart" -j 2 --batch 250 --keep o/random --name "$name" \
+    "$rvgen" --hart "$hart" -j 2 --batch 125 --keep o/random --name "$name" \
         "$@" run "$first" "$count" || rc=1
 }
 # The default mix of every class, then mixes that stress one area each.
 run random 0 1250
-run random-fp 1000000 200 -m fp=60,fconst=15,fcsr=10,li=5,alu=5,branch=2
-run random-mem 2000000 200 -m mem=30,cmem=20,amo=15,lrsc=10,alu=15,li=5,loop=2
-run random-control 3000000 200 -m branch=20,jump=15,loop=8,alu=30,calu=20,cond=5
-run random-short 4000000 200 -n 12
-run random-illegal-frm 5000000 100 --illegal-frm -n 40 --batch 100
+run random-fp 1000000 200 --batch 100 -m fp=60,fconst=15,fcsr=10,li=5,alu=5,branch=2
+run random-mem 2000000 200 --batch 100 -m mem=30,cmem=20,amo=15,lrsc=10,alu=15,li=5,loop=2
+run random-control 3000000 200 --batch 100 -m branch=20,jump=15,loop=8,alu=30,calu=20,cond=5
+run random-short 4000000 200 --batch 100 -n 12
+run random-illegal-frm 5000000 100 --illegal-frm -n 40 --batch 50
+# The translator: the body runs three times and every block is translated
+# once it has run (threshold 1), so the later runs execute translated code;
+# against qemu, then against hart's own interpreter on the same programs.
+run random-jit 6000000 200 --batch 100 --repeat 3 \
+    --hart "$hart --jit-threshold=1"
+run random-jit-vs-interp 7000000 200 --batch 100 --repeat 3 --same-image \
+    --hart "$hart --jit-threshold=1" --qemu "$hart --jit=off"
 
 # The runner itself: a hart that lacks Zicond (qemu run on hart's version
 # of the programs) must be caught, and the difference shrunk to the one

@@ -7,7 +7,8 @@
 # report with hart's and qemu's counts; exits 1 if hart fails a counted test.
 #   tests/torture/run.sh [-j N] [NAME...]   (NAME: a test, e.g. 20000112-1)
 # Env: HART_REL or HART (the hart to test; default o/rel/hart), TORTURE_TIMEOUT
-# (seconds per run, default 20). Builds and native results are cached in
+# (seconds per run, default 20); under tests/check.sh it runs only with
+# TORTURE=1. Builds and native results are cached in
 # o/torture/, so a rerun only runs the guests again.
 #
 # dg- directives: dg-options and dg-additional-options are honoured (for the
@@ -24,6 +25,12 @@ jobs=2
 timeout_s=${TORTURE_TIMEOUT:-20}
 hart=${HART_REL:-${HART:-$top/o/rel/hart}}
 export LC_ALL=C
+
+# tests/check.sh runs every suite: this one only when asked (it takes long).
+if [ -n "${BUILD:-}" ] && [ -z "${TORTURE:-}" ] && [ "${1:-}" != --one ]; then
+    echo "SKIP torture: slow; run make check-torture, or TORTURE=1 tests/check.sh o/asan torture"
+    exit 0
+fi
 
 # Worker mode: build and run one test at both levels; writes o/torture/res/.
 if [ "${1:-}" = --one ]; then
