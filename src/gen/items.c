@@ -165,9 +165,24 @@ static void item_calu(struct gen *g)
     }
 }
 
+/* Sometimes the division corner cases outright: the most negative value
+ * divided by -1 (overflow) and anything divided by zero. */
 static void item_li(struct gen *g)
 {
-    gen_li(g, gen_xd(g), gen_edge_int(g));
+    static const uint16_t div_ops[] = {RV_DIV, RV_DIVU, RV_REM, RV_REMU,
+                                       RV_DIVW, RV_DIVUW, RV_REMW, RV_REMUW};
+    static const uint64_t dividends[] = {0x8000000000000000ull,
+                                         0xffffffff80000000ull,
+                                         0x80000000ull, 1, 0};
+    if (gen_chance(g, 85)) {
+        gen_li(g, gen_xd(g), gen_edge_int(g));
+        return;
+    }
+    unsigned a = gen_xtmp(g), b = gen_xtmp(g);
+    gen_li(g, a, gen_chance(g, 70) ? dividends[gen_below(g, 5)]
+                                   : gen_edge_int(g));
+    gen_li(g, b, gen_chance(g, 50) ? -1ull : 0);
+    gen_emit(g, gen_enc(div_ops[gen_below(g, 8)], gen_xd(g), a, b, 0));
 }
 
 /* An offset into the scratch buffer for an access of size bytes: aligned
