@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <unistd.h>
+#include "jit/jit.h"
 #include "linux/signal.h"
 #include "linux/syscall.h"
 #include "rv/block.h"
@@ -61,18 +62,23 @@ void run_unregister(struct hart *h)
 
 void run_flush_code(void)
 {
+    pthread_once(&engine_lock_once, engine_lock_init);
     pthread_mutex_lock(&harts_lock);
     for (int i = 0; i < nharts; i++)
         atomic_store(&harts[i]->interrupt, 1);
     pthread_mutex_unlock(&harts_lock);
     pthread_rwlock_wrlock(&engine_lock);
     block_flush();
+    jit_flush();
     pthread_rwlock_unlock(&engine_lock);
 }
 
 static void host_fault(int sig, siginfo_t *info, void *uc)
 {
-    interp_host_fault(sig, info); /* returns only if not a guest access */
+    /* Each returns only if the fault is not a guest access of its own. */
+    interp_host_fault(sig, info);
+    if (jit_enabled)
+        jit_host_fault(sig, info, uc);
     if (info->si_code <= 0) {     /* sent by kill(), not a fault */
         signal_host_async(sig, info, uc);
         return;
@@ -118,6 +124,12 @@ noreturn void run_die_of_signal(struct hart *h, int sig)
     _exit(128 + sig); /* for signals whose default is to be ignored */
 }
 
+void run_code_changed(uint64_t addr, uint64_t len)
+{
+    (void)addr, (void)len; /* everything goes: flushes are rare */
+    run_flush_code();
+}
+
 noreturn void run_guest(struct hart *h)
 {
     pthread_once(&engine_lock_once, engine_lock_init);
@@ -127,7 +139,7 @@ noreturn void run_guest(struct hart *h)
         if (signal_pending(h))
             signal_deliver_pending(h);
         pthread_rwlock_rdlock(&engine_lock);
-        enum interp_exit why = interp_run(h);
+        enum interp_exit why = jit_enabled ? jit_run(h) : interp_run(h);
         pthread_rwlock_unlock(&engine_lock);
         switch (why) {
         case EXIT_ECALL: {
@@ -141,6 +153,7 @@ noreturn void run_guest(struct hart *h)
         case EXIT_FLUSH:
             run_flush_code();
             break;
+        case EXIT_HOT: /* only from interp_run without the translator */
         case EXIT_INTERRUPT:
             atomic_store(&h->interrupt, 0);
             break;

@@ -23,6 +23,8 @@
  * returns (QEMU closes this window with hand-written assembly). */
 #include "linux/signal.h"
 
+#include "linux/sys.h"
+
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
@@ -49,12 +51,6 @@ enum {
 #define G_SIG_DFL 0
 #define G_SIG_IGN 1
 
-/* The riscv64 kernel's struct sigaction: no sa_restorer on this arch. */
-struct guest_sigaction {
-    uint64_t handler;
-    uint64_t flags;
-    uint64_t mask;
-};
 
 /* Frame layout offsets (checked against the riscv64 glibc headers). */
 enum {
@@ -338,10 +334,10 @@ static int write_guest(uint64_t addr, const void *src, size_t len)
     return 0;
 }
 
-int64_t sys_rt_sigaction(struct hart *h, int64_t sig, uint64_t act,
-                         uint64_t oldact, uint64_t setsize)
+int64_t sys_rt_sigaction(struct hart *h, const uint64_t *a)
 {
-    (void)h;
+    int64_t sig = (int64_t)a[0];
+    uint64_t act = a[1], oldact = a[2], setsize = a[3];
     if (setsize != 8)
         return -EINVAL;
     if (sig < 1 || sig > GUEST_NSIG)
@@ -368,9 +364,10 @@ int64_t sys_rt_sigaction(struct hart *h, int64_t sig, uint64_t act,
     return 0;
 }
 
-int64_t sys_rt_sigprocmask(struct hart *h, int64_t how, uint64_t set,
-                           uint64_t oldset, uint64_t setsize)
+int64_t sys_rt_sigprocmask(struct hart *h, const uint64_t *a)
 {
+    int64_t how = (int64_t)a[0];
+    uint64_t set = a[1], oldset = a[2], setsize = a[3];
     struct thread *t = thread_of(h);
     if (setsize != 8)
         return -EINVAL;
@@ -398,8 +395,9 @@ int64_t sys_rt_sigprocmask(struct hart *h, int64_t how, uint64_t set,
     return 0;
 }
 
-int64_t sys_rt_sigpending(struct hart *h, uint64_t set, uint64_t setsize)
+int64_t sys_rt_sigpending(struct hart *h, const uint64_t *a)
 {
+    uint64_t set = a[0], setsize = a[1];
     struct thread *t = thread_of(h);
     if (setsize > 8)
         return -EINVAL;
@@ -409,8 +407,9 @@ int64_t sys_rt_sigpending(struct hart *h, uint64_t set, uint64_t setsize)
     return write_guest(set, &pending, setsize);
 }
 
-int64_t sys_rt_sigsuspend(struct hart *h, uint64_t mask, uint64_t setsize)
+int64_t sys_rt_sigsuspend(struct hart *h, const uint64_t *a)
 {
+    uint64_t mask = a[0], setsize = a[1];
     struct thread *t = thread_of(h);
     uint64_t m;
     int err = read_sigset(mask, setsize, &m);
@@ -426,10 +425,9 @@ int64_t sys_rt_sigsuspend(struct hart *h, uint64_t mask, uint64_t setsize)
     return -EINTR;
 }
 
-int64_t sys_rt_sigtimedwait(struct hart *h, uint64_t set, uint64_t info,
-                            uint64_t timeout, uint64_t setsize)
+int64_t sys_rt_sigtimedwait(struct hart *h, const uint64_t *a)
 {
-    (void)h;
+    uint64_t set = a[0], info = a[1], timeout = a[2], setsize = a[3];
     uint64_t s;
     int err = read_sigset(set, setsize, &s);
     if (err)
@@ -455,8 +453,9 @@ int64_t sys_rt_sigtimedwait(struct hart *h, uint64_t set, uint64_t info,
     return r;
 }
 
-int64_t sys_sigaltstack(struct hart *h, uint64_t ss, uint64_t old_ss)
+int64_t sys_sigaltstack(struct hart *h, const uint64_t *a)
 {
+    uint64_t ss = a[0], old_ss = a[1];
     struct thread *t = thread_of(h);
     uint8_t old[24] = {0};
     int32_t flags = t->altstack.size == 0 ? G_SS_DISABLE
@@ -494,8 +493,9 @@ int64_t sys_sigaltstack(struct hart *h, uint64_t ss, uint64_t old_ss)
     return 0;
 }
 
-int64_t sys_rt_sigreturn(struct hart *h)
+int64_t sys_rt_sigreturn(struct hart *h, const uint64_t *a)
 {
+    (void)a;
     struct thread *t = thread_of(h);
     uint64_t sp = h->x[2];
     if (!space_range_ok(sp, FRAME_SIZE, PAGE_R))

@@ -33,16 +33,6 @@ void signal_thread_start(struct hart *h);
 /* Whether this thread has signals waiting for delivery. */
 bool signal_pending(struct hart *h);
 
-/* The system calls (arguments as the guest passed them). */
-int64_t sys_rt_sigaction(struct hart *h, int64_t sig, uint64_t act,
-                         uint64_t oldact, uint64_t setsize);
-int64_t sys_rt_sigprocmask(struct hart *h, int64_t how, uint64_t set,
-                           uint64_t oldset, uint64_t setsize);
-int64_t sys_rt_sigpending(struct hart *h, uint64_t set, uint64_t setsize);
-int64_t sys_rt_sigsuspend(struct hart *h, uint64_t mask, uint64_t setsize);
-int64_t sys_rt_sigtimedwait(struct hart *h, uint64_t set, uint64_t info,
-                            uint64_t timeout, uint64_t setsize);
-int64_t sys_sigaltstack(struct hart *h, uint64_t ss, uint64_t old_ss);
-int64_t sys_rt_sigreturn(struct hart *h);
+/* The system calls are declared with all others in linux/sys.h. */
 
 #endif

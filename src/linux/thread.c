@@ -80,7 +80,8 @@ static int64_t clone_thread(struct hart *h, uint64_t flags, uint64_t newsp,
     t->hart.pc = h->pc;
     t->hart.fflags = h->fflags;
     t->hart.frm = h->frm;
-    t->hart.proc = h->proc;
+    t->hart.jit_limit = h->jit_limit;
+    t->hart.jit_table = h->jit_table;
     t->hart.x[10] = 0;
     if (newsp)
         t->hart.x[2] = newsp;

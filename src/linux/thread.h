@@ -7,8 +7,8 @@
 
 #include <stdint.h>
 #include "core/hart.h"
+#include "linux/abi.h"
 
-#define GUEST_NSIG 64
 #define GUEST_SIGINFO_SIZE 128
 
 struct thread {
@@ -43,13 +43,5 @@ static inline struct thread *thread_of(struct hart *h)
 {
     return (struct thread *)h;
 }
-
-/* System calls (linux/sys.h handler form). */
-int64_t sys_clone(struct hart *h, const uint64_t *a);
-int64_t sys_exit(struct hart *h, const uint64_t *a);
-int64_t sys_set_tid_address(struct hart *h, const uint64_t *a);
-int64_t sys_set_robust_list(struct hart *h, const uint64_t *a);
-int64_t sys_get_robust_list(struct hart *h, const uint64_t *a);
-int64_t sys_futex(struct hart *h, const uint64_t *a);
 
 #endif

@@ -30,7 +30,6 @@
 static __thread struct {
     sigjmp_buf env;
     bool active;                   /* inside run_blocks */
-    const struct block *b;         /* block being executed */
     const struct block_insn *ip;   /* last instruction that touched memory */
     uint64_t step_pc;              /* its pc, when ip is NULL (interp_one) */
 } ctx;
@@ -39,6 +38,8 @@ static inline uint64_t sext32(uint64_t v)
 {
     return (uint64_t)(int64_t)(int32_t)(uint32_t)v;
 }
+
+uint64_t interp_hot_threshold = UINT64_MAX;
 
 /* The hart running on this host thread, for the fault handler. */
 static __thread struct hart *current_hart;
@@ -55,8 +56,9 @@ enum interp_exit interp_run(struct hart *h)
             h->pc = ctx.step_pc;
             return EXIT_SIGNAL;
         }
-        h->pc = ctx.b->pc + ctx.ip->off;
-        h->instret -= ctx.b->n - (uint64_t)(ctx.ip - ctx.b->insn);
+        const struct block *b = block_of(ctx.ip);
+        h->pc = b->pc + ctx.ip->off;
+        h->instret -= b->n - ctx.ip->index;
         return EXIT_SIGNAL;
     }
     ctx.active = true;
@@ -73,11 +75,15 @@ void interp_host_fault(int sig, const siginfo_t *info)
         return;
     struct hart *h = current_hart;
     uint64_t addr = host - guest_base;
-    h->exit_signal = SIGSEGV;
-    h->exit_code = (space_page_flags(addr) & PAGE_MAPPED) ? SEGV_ACCERR
-                                                          : SEGV_MAPERR;
+    if (sig == SIGBUS) { /* e.g. a file mapping past the end of its file */
+        h->exit_signal = SIGBUS;
+        h->exit_code = BUS_ADRERR;
+    } else {
+        h->exit_signal = SIGSEGV;
+        h->exit_code = (space_page_flags(addr) & PAGE_MAPPED) ? SEGV_ACCERR
+                                                              : SEGV_MAPERR;
+    }
     h->exit_addr = addr;
-    (void)sig;
     siglongjmp(ctx.env, 1);
 }
 
@@ -163,7 +169,7 @@ static enum interp_exit run_blocks(struct hart *h)
     } while (0)
 
 #define PC (b->pc + ip->off)
-#define RETIRED (h->instret - b->n + (uint64_t)(ip - b->insn))
+#define RETIRED (h->instret - b->n + ip->index)
 #define NOTE_ACCESS() (ctx.ip = ip)
 
     uint64_t *const x = h->x;
@@ -192,10 +198,13 @@ chain: {
         h->pc = next_pc;
         return EXIT_INTERRUPT;
     }
+    if (unlikely(nb->count >= interp_hot_threshold)) {
+        h->pc = next_pc;
+        return EXIT_HOT;
+    }
     b = nb;
 }
 enter:
-    ctx.b = b;
     b->count++;
     h->instret += b->n;
     ip = b->insn;
@@ -235,7 +244,7 @@ illegal:
     h->exit_addr = PC;
 raise:
     h->pc = PC;
-    h->instret -= b->n - (uint64_t)(ip - b->insn);
+    h->instret -= b->n - ip->index;
     return EXIT_SIGNAL;
 }
 #undef CASE

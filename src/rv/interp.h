@@ -14,7 +14,12 @@ enum interp_exit {
     EXIT_FLUSH,     /* block cache full; h->pc is where to go on */
     EXIT_SIGNAL,    /* guest signal h->exit_signal (code, addr) at h->pc */
     EXIT_INTERRUPT, /* h->interrupt was set; at a block boundary */
+    EXIT_HOT,       /* h->pc starts a block run interp_hot_threshold times */
 };
+
+/* Blocks entered this many times make the interpreter hand over to the
+ * translator (EXIT_HOT). UINT64_MAX (the default) never does. */
+extern uint64_t interp_hot_threshold;
 
 enum interp_exit interp_run(struct hart *h);
 
