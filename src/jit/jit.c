@@ -248,8 +248,7 @@ void jit_host_fault(int sig, const siginfo_t *info, void *ucontext)
     if (!jctx.active)
         return;
     uintptr_t host = (uintptr_t)info->si_addr;
-    if (host < guest_base ||
-        host - guest_base >= GUEST_SPACE_SIZE + GUEST_GUARD_SIZE)
+    if (!host_in_guest_space(host))
         return;
     struct hart *h = jctx.h;
     ucontext_t *uc = ucontext;

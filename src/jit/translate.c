@@ -35,6 +35,8 @@ enum stub_kind { STUB_CHAIN, STUB_BOUNDS, STUB_INTERRUPT };
 
 struct tr_stub {
     uint8_t kind;
+    int8_t base;        /* bounds: host register holding the base */
+    int32_t disp;       /* bounds: displacement added to it */
     size_t site;        /* offset of the rel32 that jumps to the stub */
     uint64_t target;    /* chain: guest target; bounds: guest pc */
     unsigned index;     /* bounds: instruction index */
@@ -47,7 +49,7 @@ static bool add_stub(struct tr *t, enum stub_kind kind, size_t site,
         t->b.overflow = true;
         return false;
     }
-    t->stubs[t->nstubs++] = (struct tr_stub){kind, site, target, t->index};
+    t->stubs[t->nstubs++] = (struct tr_stub){kind, 0, 0, site, target, t->index};
     return true;
 }
 
@@ -93,16 +95,21 @@ void tr_chain(struct tr *t, enum x64_cc cc, bool conditional, uint64_t target)
     add_stub(t, STUB_CHAIN, site, target);
 }
 
-/* Guest address rs1 + imm into RAX, checked to be below the guest space
- * limit (an out-of-range address goes to a stub that raises SIGSEGV). */
-void tr_guest_addr(struct tr *t, int rs1, int32_t imm)
+/* The host operand for guest address rs1 + imm. Only the base is checked
+ * against the limit: the 12-bit displacement cannot carry an address past
+ * the guards around the guest space (mem/space.h), where it faults like any
+ * unmapped guest address. A base at or past the limit goes to a stub that
+ * raises SIGSEGV. */
+struct x64_mem tr_guest_mem(struct tr *t, int rs1, int32_t imm)
 {
     enum x64_reg base = tr_src(t, rs1, RAX);
-    if (imm != 0 || base != RAX)
-        x64_lea(&t->b, W64, RAX, x64_mem(base, imm));
-    x64_cmp_rm(&t->b, W64, RAX, x64_mem(JIT_STATE, HART_OFF(jit_limit)));
+    x64_cmp_rm(&t->b, W64, base, x64_mem(JIT_STATE, HART_OFF(jit_limit)));
     size_t site = x64_jcc_fwd(&t->b, CC_AE);
-    add_stub(t, STUB_BOUNDS, site, t->pc);
+    if (add_stub(t, STUB_BOUNDS, site, t->pc)) {
+        t->stubs[t->nstubs - 1].base = (int8_t)base;
+        t->stubs[t->nstubs - 1].disp = imm;
+    }
+    return x64_mem_idx(JIT_BASE, base, 1, imm);
 }
 
 void tr_note_fault(struct tr *t)
@@ -178,6 +185,7 @@ static void emit_stubs(struct tr *t)
             tr_exit_with(t, JX_INTERRUPT);
             break;
         case STUB_BOUNDS:
+            x64_lea(&t->b, W64, RAX, x64_mem((enum x64_reg)s->base, s->disp));
             x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(exit_addr)), RAX);
             x64_store_i(&t->b, W32, x64_mem(JIT_STATE, HART_OFF(exit_signal)),
                         SIGSEGV);

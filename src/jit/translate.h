@@ -85,7 +85,7 @@ enum x64_reg tr_src(struct tr *t, int r, enum x64_reg scratch);
 enum x64_reg tr_dst(int rd);
 void tr_commit(struct tr *t, int rd, enum x64_reg r);
 void tr_chain(struct tr *t, enum x64_cc cc, bool conditional, uint64_t target);
-void tr_guest_addr(struct tr *t, int rs1, int32_t imm);
+struct x64_mem tr_guest_mem(struct tr *t, int rs1, int32_t imm);
 void tr_note_fault(struct tr *t);
 void tr_exit_with(struct tr *t, int reason);
 

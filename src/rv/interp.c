@@ -70,8 +70,7 @@ enum interp_exit interp_run(struct hart *h)
 void interp_host_fault(int sig, const siginfo_t *info)
 {
     uintptr_t host = (uintptr_t)info->si_addr;
-    if (!ctx.active || host < guest_base ||
-        host - guest_base >= GUEST_SPACE_SIZE + GUEST_GUARD_SIZE)
+    if (!ctx.active || !host_in_guest_space(host))
         return;
     struct hart *h = current_hart;
     uint64_t addr = host - guest_base;
