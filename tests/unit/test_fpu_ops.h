@@ -197,4 +197,40 @@ static inline uint64_t fpu_test_int(uint64_t *s)
     return x;
 }
 
+/* Whether the operation's FP operands are singles (else doubles; the
+ * XF conversions take integers). */
+static inline int fpu_test_single_operands(int op)
+{
+    return (op <= T_fclass_s && op != T_fcvt_s_d) || op == T_fcvt_d_s;
+}
+
+/* The random tests: FPU_TEST_RANDOM_N operations per operation and mode,
+ * from a seed that depends on the operation only (so every mode sees the
+ * same operands), folded into one 64-bit FNV-1a hash of results and
+ * flags. The unit tests compare these hashes with the ones qemu-riscv64
+ * gives for tests/guest/fp_random.c. */
+#define FPU_TEST_RANDOM_N 2000
+static inline uint64_t fpu_test_seed(int op)
+{
+    return (uint64_t)(op + 1) * 0x9e3779b97f4a7c15ull;
+}
+static inline void fpu_test_operands(int op, uint64_t *s, uint64_t *a,
+                                     uint64_t *b, uint64_t *c)
+{
+    int single = fpu_test_single_operands(op);
+    *a = fpu_test_value(s, single);
+    *b = fpu_test_value(s, single);
+    *c = fpu_test_value(s, single);
+    if (op == T_fcvt_s_w || op == T_fcvt_s_wu || op == T_fcvt_s_l ||
+        op == T_fcvt_s_lu || op == T_fcvt_d_w || op == T_fcvt_d_wu ||
+        op == T_fcvt_d_l || op == T_fcvt_d_lu)
+        *a = fpu_test_int(s);
+}
+static inline uint64_t fpu_test_hash(uint64_t h, uint64_t r, unsigned flags)
+{
+    h = (h ^ r) * 0x100000001b3ull;
+    return (h ^ flags) * 0x100000001b3ull;
+}
+#define FPU_TEST_HASH_INIT 0xcbf29ce484222325ull
+
 #endif
