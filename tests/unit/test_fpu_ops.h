@@ -144,10 +144,16 @@ static inline uint64_t fpu_test_value(uint64_t *s, int single)
     case 2: /* short significands, small exponents: ties in arithmetic */
         exp = bias + (fpu_test_rand(s) % 9) - 4;
         frac = (fpu_test_rand(s) & 0xff) << (fb - 8);
+        if ((r & 3) == 0) /* powers of two: exact scaling, subnormal ties */
+            frac = 0;
         break;
-    case 3: /* near one, few low bits */
+    case 3: /* near one with few low bits, or about half an ulp of one */
         exp = bias - 1 + (r & 1);
         frac = ((r >> 8) & 1 ? (1ull << fb) - 1 - (r >> 20 & 7) : (r >> 20 & 7));
+        if ((r >> 30) & 1) {
+            exp = bias - fb - 1 - ((r >> 31) & 1);
+            frac = ((r >> 20) & 7) << (fb - 3);
+        }
         break;
     case 4: /* near the underflow threshold, subnormals included */
         exp = fpu_test_rand(s) % (fb + 4);
@@ -171,9 +177,11 @@ static inline uint64_t fpu_test_value(uint64_t *s, int single)
         if (r & 4)
             frac &= ~((1ull << (fb / 3)) - 1);
         break;
-    default: /* ordinary values */
+    default: /* ordinary values; doubles halfway between two singles */
         exp = bias - 30 + fpu_test_rand(s) % 60;
         frac = fpu_test_rand(s) & ((1ull << fb) - 1);
+        if (!single && (r & 1))
+            frac = (frac & ~((1ull << 29) - 1)) | 1ull << 28;
         break;
     }
     uint64_t v = sign << (single ? 31 : 63) | exp << fb | frac;
@@ -209,7 +217,9 @@ static inline int fpu_test_single_operands(int op)
  * same operands), folded into one 64-bit FNV-1a hash of results and
  * flags. The unit tests compare these hashes with the ones qemu-riscv64
  * gives for tests/guest/fp_random.c. */
+#ifndef FPU_TEST_RANDOM_N
 #define FPU_TEST_RANDOM_N 2000
+#endif
 static inline uint64_t fpu_test_seed(int op)
 {
     return (uint64_t)(op + 1) * 0x9e3779b97f4a7c15ull;

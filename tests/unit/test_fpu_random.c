@@ -45,13 +45,12 @@ TEST(fpu_random_vs_qemu)
         }
         uint64_t st = hash_ops(op, g->rm, false);
         uint64_t dy = fpu_test_has_rm[op] ? hash_ops(op, g->rm, true) : st;
-        if (st != g->hash || dy != g->hash) {
+        if ((st != g->hash || dy != g->hash) && test_failures++ < 10) {
             printf("  %s mode %d: static %016llx dynamic %016llx, qemu %016llx"
                    " (compare with: qemu-riscv64 o/guest/fp_random %s %d)\n",
                    g->op, g->rm, (unsigned long long)st,
                    (unsigned long long)dy, (unsigned long long)g->hash, g->op,
                    g->rm);
-            test_failures++;
         }
     }
 }
