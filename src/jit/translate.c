@@ -18,18 +18,18 @@
 #include "jit/jit.h"
 #include "rv/interp.h"
 
-/* Sixteen host registers: RBP, R15, RSP and three scratch are taken; the
- * remaining ten hold the guest registers compiled code uses most: the stack
- * pointer, return address, frame/saved registers and arguments a0-a5. */
+/* Sixteen host registers: RBP, R15, R14, RSP and three scratch are taken;
+ * the remaining nine hold the guest registers compiled code uses most: the
+ * stack pointer, return address, frame pointer and arguments a0-a5. */
 const int8_t jit_host_reg[33] = {
     [0] = -1, [1] = R12, [2] = RBX, [3] = -1, [4] = -1, [5] = -1, [6] = -1,
-    [7] = -1, [8] = R13, [9] = R14, [10] = RSI, [11] = RDI, [12] = R8,
+    [7] = -1, [8] = R13, [9] = -1, [10] = RSI, [11] = RDI, [12] = R8,
     [13] = R9, [14] = R10, [15] = R11, [16] = -1, [17] = -1, [18] = -1,
     [19] = -1, [20] = -1, [21] = -1, [22] = -1, [23] = -1, [24] = -1,
     [25] = -1, [26] = -1, [27] = -1, [28] = -1, [29] = -1, [30] = -1,
     [31] = -1, [32] = -1,
 };
-const uint8_t jit_mapped[10] = {1, 2, 8, 9, 10, 11, 12, 13, 14, 15};
+const uint8_t jit_mapped[JIT_NMAPPED] = {1, 2, 8, 10, 11, 12, 13, 14, 15};
 
 enum stub_kind { STUB_CHAIN, STUB_BOUNDS, STUB_INTERRUPT };
 
@@ -121,31 +121,33 @@ void tr_exit_with(struct tr *t, int reason)
     x64_jmp(&t->b, t->exit_code);
 }
 
-static void spill_mapped(struct tr *t)
+void jit_spill(struct x64_buf *b)
 {
-    for (int i = 0; i < 10; i++)
-        x64_store(&t->b, W64, XREG_MEM(jit_mapped[i]),
+    for (int i = 0; i < JIT_NMAPPED; i++)
+        x64_store(b, W64, XREG_MEM(jit_mapped[i]),
                   (enum x64_reg)jit_host_reg[jit_mapped[i]]);
+    x64_store(b, W64, x64_mem(JIT_STATE, HART_OFF(instret)), JIT_INSTRET);
 }
 
-static void reload_mapped(struct tr *t)
+void jit_reload(struct x64_buf *b)
 {
-    for (int i = 0; i < 10; i++)
-        x64_load(&t->b, W64, false, (enum x64_reg)jit_host_reg[jit_mapped[i]],
+    for (int i = 0; i < JIT_NMAPPED; i++)
+        x64_load(b, W64, false, (enum x64_reg)jit_host_reg[jit_mapped[i]],
                  XREG_MEM(jit_mapped[i]));
+    x64_load(b, W64, false, JIT_INSTRET, x64_mem(JIT_STATE, HART_OFF(instret)));
 }
 
 /* The instruction runs in the interpreter: all guest registers go to
  * struct hart around the call. */
 static void emit_fallback(struct tr *t)
 {
-    spill_mapped(t);
+    jit_spill(&t->b);
     x64_mov_rr(&t->b, W64, RDI, JIT_STATE);
     x64_mov_ri(&t->b, RSI, (uintptr_t)t->ip);
     x64_mov_ri(&t->b, RDX, t->pc);
     x64_mov_ri(&t->b, RCX, t->blk->n - t->index);
     x64_call_abs(&t->b, (uintptr_t)jit_fallback, RAX);
-    reload_mapped(t);
+    jit_reload(&t->b);
     if (rv_ends_block(t->ip->d.op) || t->ip->d.op >= RV_OP_COUNT) {
         x64_jmp(&t->b, t->exit_code);
     } else {
@@ -183,8 +185,7 @@ static void emit_stubs(struct tr *t)
                         SEGV_MAPERR);
             x64_mov_ri(&t->b, RAX, s->target);
             x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(pc)), RAX);
-            x64_sub_mi(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(instret)),
-                       (int32_t)(t->blk->n - s->index));
+            x64_sub_ri(&t->b, W64, JIT_INSTRET, (int32_t)(t->blk->n - s->index));
             tr_exit_with(t, EXIT_SIGNAL);
             break;
         }
@@ -211,7 +212,7 @@ size_t jit_translate(struct block *blk, uint8_t *mem, size_t size,
     x64_cmp_mi(&t.b, W32, x64_mem(JIT_STATE, HART_OFF(interrupt)), 0);
     size_t site = x64_jcc_fwd(&t.b, CC_NE);
     add_stub(&t, STUB_INTERRUPT, site, blk->pc);
-    x64_add_mi(&t.b, W64, x64_mem(JIT_STATE, HART_OFF(instret)), (int32_t)blk->n);
+    x64_add_ri(&t.b, W64, JIT_INSTRET, (int32_t)blk->n);
 
     for (unsigned i = 0; i < blk->n && !t.b.overflow; i++) {
         t.ip = &blk->insn[i];
