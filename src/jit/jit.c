@@ -22,6 +22,7 @@
 #include "jit/translate.h"
 #include "mem/access.h"
 #include "rv/block.h"
+#include "rv/fpu.h"
 
 bool jit_enabled;
 struct jit_stats jit_stats;
@@ -284,6 +285,8 @@ void jit_host_fault(int sig, const siginfo_t *info, void *ucontext)
                                                               : SEGV_MAPERR;
     }
     h->exit_addr = addr;
+    /* The handler runs with a fresh MXCSR, and siglongjmp keeps it. */
+    fpu_host_signal(h, ucontext);
     siglongjmp(jctx.env, 1);
 }
 
