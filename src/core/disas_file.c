@@ -25,7 +25,7 @@ struct sym {
     uint64_t addr;
     const char *name;
     unsigned sec;
-    int rank; /* which of several labels at one address objdump shows */
+    int rank; /* to choose among labels at one address, as objdump does */
     char map; /* 'x' or 'd' for a mapping symbol, else 0 */
 };
 
@@ -146,6 +146,9 @@ static bool executable(const Elf64_Shdr *s)
            s->sh_type != SHT_NULL && s->sh_size > 0;
 }
 
+/* By section and address; of several symbols at one address, the one
+ * objdump names first: functions, then global before weak before local,
+ * then by name. */
 static int sym_order(const void *a, const void *b)
 {
     const struct sym *x = a, *y = b;
@@ -153,7 +156,9 @@ static int sym_order(const void *a, const void *b)
         return x->sec < y->sec ? -1 : 1;
     if (x->addr != y->addr)
         return x->addr < y->addr ? -1 : 1;
-    return y->rank - x->rank; /* the preferred label first */
+    if (x->rank != y->rank)
+        return y->rank - x->rank;
+    return strcmp(x->name, y->name);
 }
 
 /* Labels and mapping symbols of the executable sections, from the static
@@ -194,8 +199,8 @@ static int load_symbols(struct elf *e)
         y->map = name[0] == '$' && (name[1] == 'x' || name[1] == 'd') &&
                          (name[2] == 0 || name[1] == 'x')
                      ? name[1] : 0;
-        y->rank = (bind == STB_GLOBAL ? 4 : bind == STB_WEAK ? 2 : 0) +
-                  (type == STT_FUNC);
+        y->rank = (type == STT_FUNC) * 4 +
+                  (bind == STB_GLOBAL ? 2 : bind == STB_WEAK ? 1 : 0);
     }
     qsort(e->syms, e->nsyms, sizeof *e->syms, sym_order);
     return 0;
