@@ -7,6 +7,8 @@
 #               mapped to the 32-bit operation it expands to, which is what
 #               hart prints
 #   primes      a real static glibc program (tests/guest/primes.c, -O2)
+#   primes-dyn  the same, dynamically linked (a PLT)
+#   libm        the riscv64 cross libm.so.6 (stripped, FP-heavy)
 # plus "coverage" (every isa.def mnemonic appears in hart's listing of
 # all.S) and "bad-files" (malformed input gives exit 1 and one line).
 # all.S is assembled for privileged spec 1.12, whose CSR names hart uses
@@ -60,6 +62,7 @@ normalize() {
             else if (mn == "c.jalr") { mn = "jalr"; ops = "ra,0(" o[1] ")" }
             else if (mn == "c.mv") { mn = "add"; ops = o[1] ",zero," o[2] }
             else if (mn == "c.ebreak") { mn = "ebreak"; ops = "" }
+            else if (mn == "c.unimp") { mn = ".2byte"; ops = "0x0" } # illegal
         }
         print addr " " mn (ops == "" ? "" : " " ops)
     }' "$1"
@@ -129,6 +132,17 @@ if command -v riscv64-linux-gnu-gcc >/dev/null 2>&1 &&
     compare primes "$tmp/primes" rvc
 else
     echo "SKIP primes: cannot build a static riscv64 program"
+fi
+if riscv64-linux-gnu-gcc -O2 -o "$tmp/primes-dyn" tests/guest/primes.c -lm 2>/dev/null; then
+    compare primes-dyn "$tmp/primes-dyn" rvc
+else
+    echo "SKIP primes-dyn: cannot build a dynamic riscv64 program"
+fi
+libm=/usr/riscv64-linux-gnu/lib/libm.so.6
+if [ -e "$libm" ]; then
+    compare libm "$libm" rvc
+else
+    echo "SKIP libm: no $libm"
 fi
 
 # Malformed files: exit status 1 and a one-line message, never a crash.

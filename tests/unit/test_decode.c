@@ -751,6 +751,19 @@ static const struct known {
      {.op = RV_SD, .rs1 = 2, .rs2 = 1, .imm = 8, .len = 2}, "sd ra,8(sp)"},
     {0xe07e, "c.sdsp t6,0(sp)",
      {.op = RV_SD, .rs1 = 2, .rs2 = 31, .len = 2}, "sd t6,0(sp)"},
+    /* Encodings binutils 2.40 does not produce, written as words: exact
+     * conversions with a rounding mode, a fence with fm = 8 (not TSO's
+     * sets), fence.i with the fields it ignores set. */
+    {0x42059553, ".insn 0x42059553",
+     {.op = RV_FCVT_D_S, .rd = 10, .rs1 = 11, .rm = 1, .len = 4},
+     "fcvt.d.s fa0,fa1,rtz"},
+    {0xd205f553, ".insn 0xd205f553",
+     {.op = RV_FCVT_D_W, .rd = 10, .rs1 = 11, .rm = 7, .len = 4},
+     "fcvt.d.w fa0,a1,dyn"},
+    {0x8ff0000f, ".insn 0x8ff0000f",
+     {.op = RV_FENCE, .imm = 0x8ff, .len = 4}, "fence iorw,iorw"},
+    {0xfff5150f, ".insn 0xfff5150f",
+     {.op = RV_FENCE_I, .len = 4}, "fence.i"},
 };
 
 static bool same(const struct rv_insn *a, const struct rv_insn *b)
