@@ -1,29 +1,56 @@
 #!/bin/sh
 # Builds the riscv64 guest programs of the tree into o/guest/, rebuilding
 # only what changed:
-#   tests/guest/NAME.c  ->  o/guest/NAME      C programs, static glibc, -O2
-#   tests/asm/NAME.S    ->  o/guest/asm/NAME  assembly tests, no libc
+#   tests/guest/NAME.c   ->  o/guest/NAME      C programs, static glibc, -O2
+#   tests/guest/NAME.cc  ->  o/guest/NAME      C++ programs, static libstdc++
+#   tests/asm/NAME.S     ->  o/guest/asm/NAME  assembly tests, no libc
+# A file tests/guest/NAME.cflags adds its words to that program's flags (for
+# instance -march=rv64gc_zba_zbb_zbs). A program that fails to build is
+# reported and skipped; the exit status is then 1, after building the rest.
 # With the argument "demo", builds only the demo program.
-set -e
 CC=riscv64-linux-gnu-gcc
+CXX=riscv64-linux-gnu-g++
 out=o/guest
-mkdir -p $out/asm
-build() { # build OUTPUT SOURCE FLAGS...
-    o=$1; src=$2; shift 2
-    if [ ! -e "$o" ] || [ "$src" -nt "$o" ]; then
-        $CC "$@" -o "$o.tmp" "$src" && mv "$o.tmp" "$o"
+mkdir -p $out/asm $out/demo || exit 1
+status=0
+# Rebuilds when the source, its .cflags, an included header of the asm tests
+# or this script is newer than the output.
+build() { # build COMPILER OUTPUT SOURCE FLAGS...
+    cc=$1 o=$2 src=$3
+    shift 3
+    flagfile=${src%.*}.cflags
+    if [ ! -e "$o" ] || [ "$src" -nt "$o" ] || [ "$0" -nt "$o" ] ||
+       { [ -e "$flagfile" ] && [ "$flagfile" -nt "$o" ]; } ||
+       { [ "$cc" = "$CC" ] && [ -e tests/asm/check.h ] &&
+         [ "${src%.S}" != "$src" ] && [ tests/asm/check.h -nt "$o" ]; }; then
+        extra=
+        [ -e "$flagfile" ] && extra=$(cat "$flagfile")
+        # $extra is split into words on purpose: a .cflags file holds flags.
+        # shellcheck disable=SC2086
+        if $cc -o "$o.tmp" "$src" "$@" $extra; then
+            mv "$o.tmp" "$o"
+        else
+            rm -f "$o.tmp"
+            echo "build-guests: cannot build $src" >&2
+            status=1
+        fi
     fi
 }
 if [ "$1" = demo ]; then
-    build $out/primes tests/guest/primes.c -static -O2 -Wall
-    exit 0
+    build $CC $out/demo/primes tests/guest/primes.c -static -O2 -Wall -lm
+    exit $status
 fi
 for src in tests/guest/*.c; do
     [ -e "$src" ] || continue
-    build $out/$(basename "$src" .c) "$src" -static -O2 -Wall -lm
+    build $CC $out/$(basename "$src" .c) "$src" -static -O2 -Wall -lm
+done
+for src in tests/guest/*.cc; do
+    [ -e "$src" ] || continue
+    build $CXX $out/$(basename "$src" .cc) "$src" -static -O2 -Wall
 done
 for src in tests/asm/*.S; do
     [ -e "$src" ] || continue
-    build $out/asm/$(basename "$src" .S) "$src" -static -nostdlib \
+    build $CC $out/asm/$(basename "$src" .S) "$src" -static -nostdlib \
         -march=rv64gc_zba_zbb_zbs_zicond -Itests/asm
 done
+exit $status

@@ -30,13 +30,22 @@ struct hart {
     uint64_t resv_value;
     bool resv_valid;
 
-    /* Why the last run of the interpreter stopped (struct guest_fault etc.).
-     * Filled by the engine, read by the run loop. */
+    /* Why the engine last stopped with EXIT_SIGNAL. Filled by the engine,
+     * read by the run loop. */
     int exit_signal;     /* guest signal to raise, or 0 */
     int exit_code;       /* si_code for it */
     uint64_t exit_addr;  /* si_addr / stval */
 
-    struct process *proc; /* the process this hart belongs to (shared) */
+    /* Set (to non-zero) by signal handlers and other threads to make the
+     * engine stop at the next block boundary; cleared by the run loop of the
+     * thread that owns this hart. The only field written by others. */
+    _Atomic int interrupt;
+
+    /* For translated code (jit/): a constant it compares addresses against,
+     * and what its exit stubs leave for the run loop. */
+    uint64_t jit_limit;   /* GUEST_SPACE_SIZE: one-instruction bounds checks */
+    uint64_t jit_site;    /* run address of the rel32 to chain */
+    void *jit_table;      /* indirect-jump table: {guest pc, host code} */
 };
 
 #endif

@@ -20,10 +20,6 @@ _Static_assert(RLIMIT_AS == GUEST_RLIMIT_AS && RLIMIT_DATA == GUEST_RLIMIT_DATA 
                    RLIM_NLIMITS == GUEST_RLIM_NLIMITS,
                "RLIMIT_* pass through unchanged");
 
-/* Thread state the threads issue will own: the guest's clear_child_tid
- * and robust list head, recorded now so nothing is lost. */
-_Thread_local uint64_t sys_clear_child_tid, sys_robust_list;
-
 int64_t sys_getpid(struct hart *h, const uint64_t *a)
 {
     return getpid();
@@ -107,20 +103,6 @@ int64_t sys_getgroups(struct hart *h, const uint64_t *a)
     return r;
 }
 
-int64_t sys_set_tid_address(struct hart *h, const uint64_t *a)
-{
-    sys_clear_child_tid = a[0];
-    return gettid();
-}
-
-int64_t sys_set_robust_list(struct hart *h, const uint64_t *a)
-{
-    if (a[1] != 24) /* sizeof(struct robust_list_head) on 64-bit */
-        return -EINVAL;
-    sys_robust_list = a[0];
-    return 0;
-}
-
 /* Restartable sequences ask the kernel to abort a critical section when
  * the thread is preempted or signalled; hart cannot honour that for code
  * it emulates, so it answers as a kernel without rseq. glibc (2.35+)
@@ -128,14 +110,6 @@ int64_t sys_set_robust_list(struct hart *h, const uint64_t *a)
 int64_t sys_rseq(struct hart *h, const uint64_t *a)
 {
     return -ENOSYS;
-}
-
-int64_t sys_exit(struct hart *h, const uint64_t *a)
-{
-    /* One thread per process for now: ending the thread ends hart. The
-     * guest's writes went straight to the kernel, so there is nothing of
-     * its own to flush; exit() lets the sanitizers see the end. */
-    exit((int)a[0]);
 }
 
 int64_t sys_exit_group(struct hart *h, const uint64_t *a)

@@ -1,0 +1,158 @@
+/* The run loop and the host fault handlers.
+ *
+ * The engine returns here for everything it does not do itself: system
+ * calls, code invalidation, and guest signals, which the Linux personality
+ * delivers (linux/signal.c) before the engine resumes. */
+#include "core/run.h"
+
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+#include "jit/jit.h"
+#include "linux/signal.h"
+#include "linux/syscall.h"
+#include "rv/block.h"
+#include "rv/fpu.h"
+#include "rv/interp.h"
+
+/* Guest threads run decoded blocks under the read side of engine_lock;
+ * dropping blocks (fence.i, cache full, code unmapped) takes the write side,
+ * after asking every running hart to stop at its next block boundary.
+ * Writers are preferred, so a flush cannot be starved by busy threads. */
+static pthread_rwlock_t engine_lock;
+static pthread_once_t engine_lock_once = PTHREAD_ONCE_INIT;
+
+/* Every hart that is running, so a flush can interrupt them; guarded by
+ * harts_lock. */
+static pthread_mutex_t harts_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct hart *harts[4096];
+static int nharts;
+
+static void engine_lock_init(void)
+{
+    pthread_rwlockattr_t attr;
+    pthread_rwlockattr_init(&attr);
+    pthread_rwlockattr_setkind_np(&attr,
+                                  PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP);
+    pthread_rwlock_init(&engine_lock, &attr);
+    pthread_rwlockattr_destroy(&attr);
+}
+
+static void register_hart(struct hart *h)
+{
+    pthread_mutex_lock(&harts_lock);
+    if (nharts < (int)(sizeof harts / sizeof *harts))
+        harts[nharts++] = h;
+    pthread_mutex_unlock(&harts_lock);
+}
+
+void run_unregister(struct hart *h)
+{
+    pthread_mutex_lock(&harts_lock);
+    for (int i = 0; i < nharts; i++)
+        if (harts[i] == h)
+            harts[i] = harts[--nharts];
+    pthread_mutex_unlock(&harts_lock);
+}
+
+void run_flush_code(void)
+{
+    pthread_mutex_lock(&harts_lock);
+    for (int i = 0; i < nharts; i++)
+        atomic_store(&harts[i]->interrupt, 1);
+    pthread_mutex_unlock(&harts_lock);
+    pthread_rwlock_wrlock(&engine_lock);
+    block_flush();
+    jit_flush();
+    pthread_rwlock_unlock(&engine_lock);
+}
+
+static void host_fault(int sig, siginfo_t *info, void *uc)
+{
+    /* Each returns only if the fault is not a guest access of its own. */
+    interp_host_fault(sig, info);
+    if (jit_enabled)
+        jit_host_fault(sig, info, uc);
+    if (info->si_code <= 0) {     /* sent by kill(), not a fault */
+        signal_host_async(sig, info, uc);
+        return;
+    }
+    static const char msg[] = "hart: internal error: host fault in hart itself\n";
+    if (write(2, msg, sizeof msg - 1) < 0) {
+        /* nothing better to do */
+    }
+    signal(sig, SIG_DFL); /* returning re-executes the access: dies */
+}
+
+void run_install_fault_handlers(void)
+{
+    /* Own stack for the handler, so that hart's own stack overflowing is
+     * reported instead of silently killing the process. */
+    static char altstack[64 * 1024];
+    stack_t ss = {.ss_sp = altstack, .ss_size = sizeof altstack};
+    sigaltstack(&ss, NULL);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = host_fault;
+    /* SA_NODEFER: the handler leaves by siglongjmp without restoring the
+     * signal mask, so the signal must not be blocked while it runs. */
+    sa.sa_flags = SA_SIGINFO | SA_NODEFER | SA_ONSTACK;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGSEGV, &sa, NULL);
+    sigaction(SIGBUS, &sa, NULL);
+}
+
+noreturn void run_die_of_signal(struct hart *h, int sig)
+{
+    fflush(NULL);
+    /* hart's reservation is huge; a core of it helps nobody. */
+    struct rlimit no_core = {0, 0};
+    setrlimit(RLIMIT_CORE, &no_core);
+    signal(sig, SIG_DFL);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, sig);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    raise(sig);
+    (void)h;
+    _exit(128 + sig); /* for signals whose default is to be ignored */
+}
+
+noreturn void run_guest(struct hart *h)
+{
+    pthread_once(&engine_lock_once, engine_lock_init);
+    register_hart(h);
+    fpu_init(h);
+    for (;;) {
+        if (signal_pending(h))
+            signal_deliver_pending(h);
+        pthread_rwlock_rdlock(&engine_lock);
+        enum interp_exit why = jit_enabled ? jit_run(h) : interp_run(h);
+        pthread_rwlock_unlock(&engine_lock);
+        switch (why) {
+        case EXIT_ECALL: {
+            int nr = (int)h->x[17];
+            uint64_t a0 = h->x[10];
+            syscall_dispatch(h);
+            signal_after_syscall(h, nr, a0);
+            break;
+        }
+        case EXIT_FENCE_I:
+        case EXIT_FLUSH:
+            run_flush_code();
+            break;
+        case EXIT_HOT: /* only from interp_run without the translator */
+        case EXIT_INTERRUPT:
+            atomic_store(&h->interrupt, 0);
+            break;
+        case EXIT_SIGNAL:
+            signal_raise_sync(h, h->exit_signal, h->exit_code, h->exit_addr);
+            break;
+        }
+    }
+}

@@ -1,0 +1,284 @@
+/* hart's command line: options in GNU style plus the common qemu-riscv64
+ * ones (so hart can replace it in existing scripts), the guest's
+ * environment, and the start of the guest. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdnoreturn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "core/disas_file.h"
+#include "core/hart.h"
+#include "core/run.h"
+#include "jit/jit.h"
+#include "linux/loader.h"
+#include "linux/process.h"
+#include "linux/thread.h"
+#include "mem/space.h"
+#include "rv/block.h"
+
+struct process proc;
+
+static const char usage[] =
+    "usage: hart [options] PROGRAM [ARGS...]\n"
+    "Runs a RISC-V 64-bit Linux program (RV64GC) on this machine.\n"
+    "\n"
+    "Options:\n"
+    "  -L DIR, --sysroot=DIR  look up the guest's absolute paths (and its ELF\n"
+    "                         interpreter) in DIR first\n"
+    "  -E VAR=VALUE           set VAR in the guest's environment\n"
+    "  -U VAR                 remove VAR from the guest's environment\n"
+    "  -0 ARGV0               give the guest this argv[0]\n"
+    "  -strace, --strace      print each system call with arguments and result\n"
+    "  --stats                print execution statistics at exit\n"
+    "  --jit=on|off           translate hot code to x86-64 (default on); off\n"
+    "                         interprets everything\n"
+    "  --jit-threshold=N      translate a block after N executions (50)\n"
+    "  --jit-cache=MB         size of the translated-code cache (64)\n"
+    "  --disas FILE           disassemble FILE's code and exit\n"
+    "  -cpu NAME              accepted for qemu compatibility; ignored\n"
+    "  -h, --help             show this help and exit\n"
+    "  --version              show the version and exit\n"
+    "\n"
+    "Environment: HART_SYSROOT or QEMU_LD_PREFIX set the sysroot (as -L);\n"
+    "QEMU_STRACE set to anything turns on --strace.\n"
+    "The exit status is the guest's; a guest killed by a signal makes hart die\n"
+    "of the same signal. 126: the program cannot be run; 127: not found.\n";
+
+static struct thread main_thread;
+static bool print_stats;
+static bool use_jit = true;
+static uint64_t jit_threshold = 50, jit_cache_mb = 64;
+
+__attribute__((format(printf, 1, 2))) static noreturn void
+usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "hart: ");
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'hart --help' for more information.\n");
+    exit(1);
+}
+
+static uint64_t parse_number(const char *text, const char *option,
+                             uint64_t min, uint64_t max)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(text, &end, 10);
+    if (errno || end == text || *end || v < min || v > max)
+        usage_error("%s needs a number from %llu to %llu, not '%s'", option,
+                    (unsigned long long)min, (unsigned long long)max, text);
+    return v;
+}
+
+/* The guest's environment: hart's own, edited by -E and -U in order. */
+struct env {
+    char **vars;
+    size_t n;
+};
+
+static void env_unset(struct env *e, const char *name)
+{
+    size_t len = strcspn(name, "=");
+    for (size_t i = 0; i < e->n; i++)
+        if (!strncmp(e->vars[i], name, len) && e->vars[i][len] == '=') {
+            memmove(&e->vars[i], &e->vars[i + 1], (e->n - i) * sizeof *e->vars);
+            e->n--;
+            i--;
+        }
+}
+
+static void env_set(struct env *e, char *assignment)
+{
+    env_unset(e, assignment);
+    e->vars = realloc(e->vars, (e->n + 2) * sizeof *e->vars);
+    if (!e->vars) {
+        perror("hart");
+        exit(1);
+    }
+    e->vars[e->n++] = assignment;
+    e->vars[e->n] = NULL;
+}
+
+static void env_init(struct env *e)
+{
+    extern char **environ;
+    size_t n = 0;
+    while (environ[n])
+        n++;
+    e->vars = malloc((n + 1) * sizeof *e->vars);
+    if (!e->vars) {
+        perror("hart");
+        exit(1);
+    }
+    memcpy(e->vars, environ, (n + 1) * sizeof *e->vars);
+    e->n = n;
+}
+
+/* A program named without a slash that is not in the current directory is
+ * looked up in PATH, as a shell would. */
+static const char *find_program(const char *name)
+{
+    if (strchr(name, '/') || access(name, F_OK) == 0)
+        return name;
+    const char *path = getenv("PATH");
+    if (!path)
+        return name;
+    for (const char *p = path;; p++) {
+        size_t len = strcspn(p, ":");
+        char *cand;
+        if (asprintf(&cand, "%.*s/%s", (int)len, p, name) < 0)
+            return name;
+        struct stat st;
+        if (len && stat(cand, &st) == 0 && S_ISREG(st.st_mode))
+            return cand;
+        free(cand);
+        p += len;
+        if (!*p)
+            return name;
+    }
+}
+
+static void stats_at_exit(void)
+{
+    fprintf(stderr,
+            "hart: %llu instructions retired, %llu blocks built "
+            "(%llu instructions decoded), %llu cache flushes\n",
+            (unsigned long long)main_thread.hart.instret,
+            (unsigned long long)block_stats.built,
+            (unsigned long long)block_stats.insns_decoded,
+            (unsigned long long)block_stats.flushes);
+    if (jit_enabled)
+        fprintf(stderr,
+                "hart: %llu blocks translated (%llu instructions, %llu bytes), "
+                "%llu fallbacks emitted, %llu chains, %llu jump-table misses\n",
+                (unsigned long long)jit_stats.blocks,
+                (unsigned long long)jit_stats.guest_insns,
+                (unsigned long long)jit_stats.host_bytes,
+                (unsigned long long)jit_stats.fallbacks_emitted,
+                (unsigned long long)jit_stats.chains,
+                (unsigned long long)jit_stats.lookups_missed);
+}
+
+/* Matches "-name", "--name" (when long_ok) and "--name=VALUE"; returns the
+ * value (from the next argument if needed) for options that take one. */
+static bool opt(char **argv, int *i, const char *name, bool takes_value,
+                const char **value)
+{
+    const char *a = argv[*i];
+    if (a[1] == '-')
+        a++;
+    a++;
+    size_t len = strlen(name);
+    if (strncmp(a, name, len))
+        return false;
+    if (!takes_value)
+        return a[len] == '\0';
+    if (a[len] == '=' && argv[*i][1] == '-') {
+        *value = a + len + 1;
+        return true;
+    }
+    if (a[len] != '\0')
+        return false;
+    if (!argv[*i + 1])
+        usage_error("option '%s' needs an argument", argv[*i]);
+    *value = argv[++*i];
+    return true;
+}
+
+int main(int argc, char **argv)
+{
+    struct env env;
+    const char *argv0 = NULL, *value;
+    env_init(&env);
+    proc.sysroot = getenv("HART_SYSROOT");
+    if (!proc.sysroot)
+        proc.sysroot = getenv("QEMU_LD_PREFIX");
+    proc.strace = getenv("QEMU_STRACE") != NULL;
+
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        if (!strcmp(argv[i], "--")) {
+            i++;
+            break;
+        }
+        if (opt(argv, &i, "L", true, &value) ||
+            opt(argv, &i, "sysroot", true, &value)) {
+            proc.sysroot = value;
+        } else if (opt(argv, &i, "E", true, &value)) {
+            if (!strchr(value, '='))
+                usage_error("-E needs VAR=VALUE, not '%s'", value);
+            env_set(&env, (char *)value);
+        } else if (opt(argv, &i, "U", true, &value)) {
+            env_unset(&env, value);
+        } else if (opt(argv, &i, "0", true, &value)) {
+            argv0 = value;
+        } else if (opt(argv, &i, "strace", false, NULL)) {
+            proc.strace = true;
+        } else if (opt(argv, &i, "stats", false, NULL)) {
+            print_stats = true;
+        } else if (opt(argv, &i, "jit", true, &value)) {
+            if (strcmp(value, "on") && strcmp(value, "off"))
+                usage_error("--jit takes on or off, not '%s'", value);
+            use_jit = !strcmp(value, "on");
+        } else if (opt(argv, &i, "jit-threshold", true, &value)) {
+            jit_threshold = parse_number(value, "--jit-threshold", 1, 1u << 30);
+        } else if (opt(argv, &i, "jit-cache", true, &value)) {
+            jit_cache_mb = parse_number(value, "--jit-cache", 1, 4096);
+        } else if (opt(argv, &i, "cpu", true, &value)) {
+            /* hart implements one CPU: RV64GC with Zba, Zbb, Zbs, Zicond. */
+        } else if (opt(argv, &i, "disas", true, &value)) {
+            return disas_file(value, stdout);
+        } else if (opt(argv, &i, "h", false, NULL) ||
+                   opt(argv, &i, "help", false, NULL)) {
+            fputs(usage, stdout);
+            return 0;
+        } else if (opt(argv, &i, "version", false, NULL)) {
+            printf("hart %s\n", HART_VERSION);
+            return 0;
+        } else {
+            usage_error("unknown option '%s'", argv[i]);
+        }
+    }
+    if (i >= argc)
+        usage_error("%s", "no program to run");
+
+    const char *path = find_program(argv[i]);
+    proc.exe_path = path;
+    char **guest_argv = &argv[i];
+    int guest_argc = argc - i;
+    if (argv0)
+        guest_argv[0] = (char *)argv0;
+
+    int err = space_init();
+    if (err < 0) {
+        fprintf(stderr, "hart: cannot reserve the guest address space: %s\n",
+                strerror(-err));
+        return 1;
+    }
+    char msg[512];
+    main_thread.tid = gettid();
+    current_thread = &main_thread;
+    int status = loader_exec(&main_thread.hart, path, guest_argc, guest_argv,
+                             env.vars, msg, sizeof msg);
+    if (status) {
+        fprintf(stderr, "hart: %s\n", msg);
+        return status;
+    }
+    if (use_jit) {
+        err = jit_init(jit_cache_mb << 20, jit_threshold);
+        if (err < 0) {
+            fprintf(stderr, "hart: cannot set up the code cache (%s); "
+                            "interpreting only\n", strerror(-err));
+        }
+    }
+    if (print_stats)
+        atexit(stats_at_exit);
+    run_install_fault_handlers();
+    run_guest(&main_thread.hart);
+}

@@ -1,0 +1,157 @@
+/* The block cache: building decoded blocks from guest code, finding them by
+ * guest pc, and dropping them all at once.
+ *
+ * Blocks live in an arena of large chunks and are never freed one by one: a
+ * flush forgets them all. That keeps successor pointers between blocks
+ * valid without bookkeeping (a block can only point at blocks of its own
+ * generation) and makes invalidation trivially correct. */
+#include "rv/block.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "core/hart.h"
+#include "mem/access.h"
+#include "rv/decode.h"
+
+enum {
+    MAX_BLOCK_INSNS = 256,
+    HASH_BITS = 16,
+    CHUNK_SIZE = 1 << 20,
+    CACHE_LIMIT = 64 << 20,  /* bytes of decoded blocks before a flush */
+};
+
+struct chunk {
+    struct chunk *next;
+    size_t used;
+    _Alignas(16) unsigned char data[];
+};
+
+static struct block *table[1 << HASH_BITS];
+static struct chunk *chunks;
+static size_t cache_bytes;
+struct block_stats block_stats;
+
+static unsigned hash_pc(uint64_t pc)
+{
+    return (unsigned)((pc >> 1) ^ (pc >> (HASH_BITS + 1))) &
+           ((1u << HASH_BITS) - 1);
+}
+
+static void *arena_alloc(size_t size)
+{
+    size = (size + 15) & ~(size_t)15;
+    if (!chunks || chunks->used + size > CHUNK_SIZE - sizeof(struct chunk)) {
+        if (cache_bytes + CHUNK_SIZE > CACHE_LIMIT)
+            return NULL;
+        struct chunk *c = malloc(CHUNK_SIZE);
+        if (!c)
+            return NULL;
+        c->next = chunks;
+        c->used = 0;
+        chunks = c;
+        cache_bytes += CHUNK_SIZE;
+    }
+    void *p = chunks->data + chunks->used;
+    chunks->used += size;
+    return p;
+}
+
+/* Reads the instruction at pc if the guest may execute it. */
+static bool fetch(uint64_t pc, uint32_t *word)
+{
+    if (!guest_addr_ok(pc) || !(space_page_flags(pc) & PAGE_X))
+        return false;
+    uint16_t low = guest_load16(pc);
+    if (rv_insn_length(low) != 4) {
+        *word = low;
+        return true;
+    }
+    uint64_t high_pc = pc + 2;
+    if ((high_pc & (GUEST_PAGE_SIZE - 1)) == 0 &&
+        (!guest_addr_ok(high_pc) || !(space_page_flags(high_pc) & PAGE_X)))
+        return false;
+    *word = low | (uint32_t)guest_load16(high_pc) << 16;
+    return true;
+}
+
+/* Writes to x0 go to a sink slot, so instruction bodies need no check. */
+static void prepare(struct rv_insn *d)
+{
+    if (d->rd == 0 && rv_regfile(d->op, 0) == RV_REG_X)
+        d->rd = RV_SINK;
+}
+
+static struct block *build(uint64_t pc)
+{
+    struct block_insn buf[MAX_BLOCK_INSNS];
+    uint32_t n = 0, off = 0;
+    for (;;) {
+        struct block_insn *bi = &buf[n++];
+        uint32_t word;
+        memset(bi, 0, sizeof *bi);
+        bi->off = (uint16_t)off;
+        bi->index = (uint16_t)(n - 1);
+        if (!fetch(pc + off, &word)) {
+            bi->d.op = OP_FETCH_FAULT;
+            break;
+        }
+        rv_decode(word, &bi->d);
+        prepare(&bi->d);
+        off += bi->d.len;
+        if (rv_ends_block(bi->d.op))
+            break;
+        if (n == MAX_BLOCK_INSNS - 1) {
+            bi = &buf[n++];
+            memset(bi, 0, sizeof *bi);
+            bi->off = (uint16_t)off;
+            bi->index = (uint16_t)(n - 1);
+            bi->d.op = OP_FALLTHROUGH;
+            break;
+        }
+    }
+    size_t size = sizeof(struct block) + n * sizeof(struct block_insn);
+    struct block *b = arena_alloc(size);
+    if (!b)
+        return NULL;
+    memset(b, 0, sizeof *b);
+    b->pc = pc;
+    b->n = n;
+    b->bytes = off;
+    memcpy(b->insn, buf, n * sizeof(struct block_insn));
+    block_stats.built++;
+    block_stats.insns_decoded += n;
+    return b;
+}
+
+struct block *block_get(uint64_t pc)
+{
+    unsigned h = hash_pc(pc);
+    for (struct block *b = table[h]; b; b = b->hash_next)
+        if (b->pc == pc)
+            return b;
+    struct block *b = build(pc);
+    if (b) {
+        b->hash_next = table[h];
+        table[h] = b;
+    }
+    return b;
+}
+
+void block_flush(void)
+{
+    while (chunks) {
+        struct chunk *next = chunks->next;
+        free(chunks);
+        chunks = next;
+    }
+    cache_bytes = 0;
+    memset(table, 0, sizeof table);
+    block_stats.flushes++;
+}
+
+void block_for_each(void (*fn)(const struct block *, void *), void *arg)
+{
+    for (unsigned i = 0; i < (1u << HASH_BITS); i++)
+        for (struct block *b = table[i]; b; b = b->hash_next)
+            fn(b, arg);
+}

@@ -1,0 +1,66 @@
+/* Decoded basic blocks: the interpreter's unit of execution and the unit the
+ * translator will work on. A block is a run of guest instructions, decoded
+ * once, that ends with a control transfer (or an instruction the run loop
+ * must see); it remembers its successors so that going from one block to
+ * the next usually costs a pointer load, and counts its executions: the
+ * profile that tells the translator what is hot.
+ *
+ * The cache is process-wide. For now one guest thread runs at a time, so the
+ * cache is guarded by that fact; when threads arrive, lookups stay lock-free
+ * and building/flushing take block_lock (see block.c). */
+#ifndef HART_RV_BLOCK_H
+#define HART_RV_BLOCK_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "rv/insn.h"
+
+/* Operations that exist only in prepared blocks, numbered after the ISA's. */
+enum {
+    OP_FETCH_FAULT = RV_OP_COUNT, /* the instruction here cannot be fetched */
+    OP_FALLTHROUGH,               /* block cut short: continue at this pc */
+    OP_TOTAL
+};
+
+struct block_insn {
+    struct rv_insn d;   /* rd remapped to RV_SINK when it names x0 */
+    uint16_t off;       /* byte offset of the instruction from block->pc */
+    uint16_t index;     /* position in the block, to find the block again */
+};
+
+struct block {
+    uint64_t pc;              /* guest address of the first instruction */
+    uint64_t count;           /* times entered: the profile */
+    struct block *succ[2];    /* cached successors: [0] taken/target, [1] next */
+    struct block *hash_next;
+    void *code;               /* translated code, or NULL; set once */
+    uint32_t n;               /* instructions, the terminating one included */
+    uint32_t bytes;           /* guest bytes covered */
+    struct block_insn insn[]; /* n entries */
+};
+
+/* The block an instruction belongs to. */
+static inline struct block *block_of(const struct block_insn *ip)
+{
+    return (struct block *)((const char *)(ip - ip->index) -
+                            offsetof(struct block, insn));
+}
+
+/* The block starting at pc, decoded now if it is not cached. NULL when the
+ * cache is full: the caller must leave the engine and call block_flush. */
+struct block *block_get(uint64_t pc);
+
+/* Drops every block (fence.i, code unmapped, cache full). No block pointer
+ * may be in use. */
+void block_flush(void);
+
+/* Counters for --stats. */
+struct block_stats {
+    uint64_t built, flushes, insns_decoded;
+};
+extern struct block_stats block_stats;
+
+/* Calls fn for each cached block (profile dumps, tests). */
+void block_for_each(void (*fn)(const struct block *, void *), void *arg);
+
+#endif
