@@ -11,6 +11,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 #include "linux/process.h"
+#include "linux/thread.h"
 #include "sys_testlib.h"
 
 /* The process description is the engine's (main.c); the tests bring their
@@ -205,13 +206,18 @@ uint64_t stl_put_str(uint64_t addr, const char *s)
     return addr;
 }
 
+/* Handlers may treat the hart as the thread that holds it (linux/thread.h),
+ * so the calls run on one long-lived thread record, as the guest's would. */
 int64_t stl_call(uint64_t nr, uint64_t a0, uint64_t a1, uint64_t a2,
                  uint64_t a3, uint64_t a4, uint64_t a5)
 {
-    struct hart h;
-    memset(&h, 0, sizeof h);
+    static struct thread t;
+    if (!t.tid) {
+        t.tid = gettid();
+        current_thread = &t;
+    }
     uint64_t a[6] = {a0, a1, a2, a3, a4, a5};
-    return syscall_run(&h, nr, a);
+    return syscall_run(&t.hart, nr, a);
 }
 
 static int rm_entry(const char *path, const struct stat *st, int type,
