@@ -15,6 +15,7 @@
 #include "jit/jit.h"
 #include "linux/loader.h"
 #include "linux/process.h"
+#include "linux/symbols.h"
 #include "linux/thread.h"
 #include "mem/space.h"
 #include "rv/block.h"
@@ -37,6 +38,10 @@ static const char usage[] =
     "                         interprets everything\n"
     "  --jit-threshold=N      translate a block after N executions (50)\n"
     "  --jit-cache=MB         size of the translated-code cache (64)\n"
+    "  -d in_asm,out_asm      print the guest and host code of each translated\n"
+    "                         block to stderr\n"
+    "  --perfmap              write /tmp/perf-PID.map naming translated code\n"
+    "                         after guest functions, for perf report\n"
     "  --disas FILE           disassemble FILE's code and exit\n"
     "  -cpu NAME              accepted for qemu compatibility; ignored\n"
     "  -h, --help             show this help and exit\n"
@@ -51,6 +56,7 @@ static struct thread main_thread;
 static bool print_stats;
 static bool use_jit = true;
 static uint64_t jit_threshold = 50, jit_cache_mb = 64;
+static bool want_perfmap;
 
 __attribute__((format(printf, 1, 2))) static noreturn void
 usage_error(const char *fmt, ...)
@@ -74,6 +80,23 @@ static uint64_t parse_number(const char *text, const char *option,
         usage_error("%s needs a number from %llu to %llu, not '%s'", option,
                     (unsigned long long)min, (unsigned long long)max, text);
     return v;
+}
+
+/* -d: a comma-separated list, as qemu's. */
+static unsigned parse_debug(const char *list)
+{
+    unsigned flags = 0;
+    for (const char *p = list; *p;) {
+        size_t len = strcspn(p, ",");
+        if (len == 6 && !strncmp(p, "in_asm", len))
+            flags |= JIT_DEBUG_IN_ASM;
+        else if (len == 7 && !strncmp(p, "out_asm", len))
+            flags |= JIT_DEBUG_OUT_ASM;
+        else
+            usage_error("-d knows in_asm and out_asm, not '%.*s'", (int)len, p);
+        p += len + (p[len] == ',');
+    }
+    return flags;
 }
 
 /* The guest's environment: hart's own, edited by -E and -U in order. */
@@ -230,6 +253,10 @@ int main(int argc, char **argv)
             jit_threshold = parse_number(value, "--jit-threshold", 1, 1u << 30);
         } else if (opt(argv, &i, "jit-cache", true, &value)) {
             jit_cache_mb = parse_number(value, "--jit-cache", 1, 4096);
+        } else if (opt(argv, &i, "d", true, &value)) {
+            jit_debug = parse_debug(value);
+        } else if (opt(argv, &i, "perfmap", false, NULL)) {
+            want_perfmap = true;
         } else if (opt(argv, &i, "cpu", true, &value)) {
             /* hart implements one CPU: RV64GC with Zba, Zbb, Zbs, Zicond. */
         } else if (opt(argv, &i, "disas", true, &value)) {
@@ -261,6 +288,7 @@ int main(int argc, char **argv)
                 strerror(-err));
         return 1;
     }
+    space_code_changed = run_code_changed;
     char msg[512];
     main_thread.tid = gettid();
     current_thread = &main_thread;
@@ -270,6 +298,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "hart: %s\n", msg);
         return status;
     }
+    symbols_load(path, proc.load_bias);
+    if (want_perfmap && !jit_perfmap_open())
+        fprintf(stderr, "hart: cannot write /tmp/perf-%d.map: %s\n",
+                (int)getpid(), strerror(errno));
     if (use_jit) {
         err = jit_init(jit_cache_mb << 20, jit_threshold);
         if (err < 0) {

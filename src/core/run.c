@@ -62,6 +62,7 @@ void run_unregister(struct hart *h)
 
 void run_flush_code(void)
 {
+    pthread_once(&engine_lock_once, engine_lock_init);
     pthread_mutex_lock(&harts_lock);
     for (int i = 0; i < nharts; i++)
         atomic_store(&harts[i]->interrupt, 1);
@@ -121,6 +122,12 @@ noreturn void run_die_of_signal(struct hart *h, int sig)
     raise(sig);
     (void)h;
     _exit(128 + sig); /* for signals whose default is to be ignored */
+}
+
+void run_code_changed(uint64_t addr, uint64_t len)
+{
+    (void)addr, (void)len; /* everything goes: flushes are rare */
+    run_flush_code();
 }
 
 noreturn void run_guest(struct hart *h)

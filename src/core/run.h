@@ -16,6 +16,10 @@ noreturn void run_guest(struct hart *h);
  * every running guest thread. */
 void run_flush_code(void);
 
+/* For space_code_changed: guest code in [addr, addr + len) was unmapped or
+ * changed protection; called outside the engine (from system calls). */
+void run_code_changed(uint64_t addr, uint64_t len);
+
 /* A hart whose thread is exiting stops being interrupted by flushes. */
 void run_unregister(struct hart *h);
 

@@ -124,6 +124,7 @@ int jit_init(size_t cache_size, uint64_t hot)
     if (!jtab || !emit_routines())
         return -ENOMEM;
     threshold = hot;
+    jit_debug_any |= jit_debug != 0;
     interp_hot_threshold = hot;
     jit_enabled = true;
     return 0;
@@ -211,6 +212,8 @@ static bool translate(struct block *blk)
     }
     jit_stats.blocks++;
     jit_stats.host_bytes += used;
+    if (jit_debug_any)
+        jit_debug_block(blk, x, used);
     __atomic_store_n(&blk->code, (void *)x, __ATOMIC_RELEASE);
     return true;
 }

@@ -27,6 +27,14 @@ void jit_flush(void);
  * returns when the fault is not the translator's. */
 void jit_host_fault(int sig, const siginfo_t *info, void *ucontext);
 
+/* Debug output (-d in_asm,out_asm) and perf map (--perfmap). */
+enum { JIT_DEBUG_IN_ASM = 1, JIT_DEBUG_OUT_ASM = 2 };
+extern unsigned jit_debug;     /* JIT_DEBUG_*, set before jit_init */
+extern bool jit_debug_any;     /* debug output or perf map wanted */
+bool jit_perfmap_open(void);
+struct block;
+void jit_debug_block(const struct block *b, const void *code, size_t size);
+
 struct jit_stats {
     uint64_t blocks, guest_insns, host_bytes, fallbacks_emitted;
     uint64_t chains, lookups_missed, flushes;

@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <unistd.h>
-#include "linux/process.h"
 #include "linux/thread.h"
+#include "linux/process.h"
 #include "sys_testlib.h"
 
 /* The process description is the engine's (main.c); the tests bring their
@@ -206,16 +206,12 @@ uint64_t stl_put_str(uint64_t addr, const char *s)
     return addr;
 }
 
-/* Handlers may treat the hart as the thread that holds it (linux/thread.h),
- * so the calls run on one long-lived thread record, as the guest's would. */
 int64_t stl_call(uint64_t nr, uint64_t a0, uint64_t a1, uint64_t a2,
                  uint64_t a3, uint64_t a4, uint64_t a5)
 {
-    static struct thread t;
-    if (!t.tid) {
-        t.tid = gettid();
-        current_thread = &t;
-    }
+    /* Handlers may use the Linux per-thread state around the hart. */
+    static struct thread t; /* kept across calls, like a real thread's */
+    t.tid = gettid();
     uint64_t a[6] = {a0, a1, a2, a3, a4, a5};
     return syscall_run(&t.hart, nr, a);
 }
