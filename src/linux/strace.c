@@ -360,7 +360,8 @@ size_t strace_format(char *buf, size_t size, uint64_t nr, const uint64_t *a,
         for (int i = 0; i < 6 && e->arg[i] != A_VOID; i++) {
             /* openat's mode means something only when creating. */
             if (e->arg[i] == A_MODE && i > 0 && e->arg[i - 1] == A_OFLAGS &&
-                !(a[i - 1] & (GUEST_O_CREAT | GUEST_O_TMPFILE)))
+                !(a[i - 1] & GUEST_O_CREAT) &&
+                (a[i - 1] & GUEST_O_TMPFILE) != GUEST_O_TMPFILE)
                 break;
             if (i)
                 put(&o, ", ");
