@@ -114,6 +114,7 @@ int main(void)
     struct timespec bad_ns = {0, 2000000000};
     TRY("nanosleep bad ns", nanosleep(&bad_ns, NULL));
     TRY("unknown syscall 38", syscall(38));
+    TRY("unknown syscall 38 again", syscall(38)); /* reported once */
     TRY("unknown syscall 1000", syscall(1000));
 
     /* Terminals, pipes */
