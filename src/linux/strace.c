@@ -244,11 +244,14 @@ static void put_arg(struct out *o, uint64_t nr, int kind, const uint64_t *a,
             put_ptr(o, v);
         break;
     case A_FDPAIR: {
-        const int32_t *fds = ok ? sys_in(v, 8) : NULL;
-        if (fds)
+        const void *p = ok ? sys_in(v, 8) : NULL;
+        int32_t fds[2];
+        if (p) {
+            memcpy(fds, p, sizeof fds);
             put(o, "[%d, %d]", fds[0], fds[1]);
-        else
+        } else {
             put_ptr(o, v);
+        }
         break;
     }
     case A_OFLAGS: {
