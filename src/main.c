@@ -310,7 +310,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "hart: %s\n", msg);
         return status;
     }
-    symbols_load(path, proc.load_bias);
+    if (want_perfmap || jit_debug) /* only they use names: spare start-up */
+        symbols_load(path, proc.load_bias);
     if (want_perfmap && !jit_perfmap_open())
         fprintf(stderr, "hart: cannot write /tmp/perf-%d.map: %s\n",
                 (int)getpid(), strerror(errno));
