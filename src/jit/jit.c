@@ -308,7 +308,7 @@ static int run_translated(struct hart *h, struct block *b)
             if (!next)
                 return EXIT_FLUSH;
             if (!next->code) {
-                if (next->count < threshold)
+                if (next->count < threshold || next->check)
                     return -1;
                 pthread_mutex_lock(&jit_lock);
                 bool ok = translate(next);
@@ -354,7 +354,7 @@ enum interp_exit jit_run(struct hart *h)
         struct block *b = block_get(h->pc);
         if (!b)
             return EXIT_FLUSH;
-        if (!b->code && b->count >= threshold) {
+        if (!b->code && b->count >= threshold && !b->check) {
             pthread_mutex_lock(&jit_lock);
             bool ok = translate(b);
             pthread_mutex_unlock(&jit_lock);

@@ -44,6 +44,13 @@ uint64_t interp_hot_threshold = UINT64_MAX;
 /* The hart running on this host thread, for the fault handler. */
 static __thread struct hart *current_hart;
 
+void interp_interrupt_current(void)
+{
+    if (current_hart)
+        atomic_store(&current_hart->interrupt, 1);
+}
+
+
 static enum interp_exit run_blocks(struct hart *h);
 
 enum interp_exit interp_run(struct hart *h)
@@ -199,7 +206,14 @@ chain: {
         h->pc = next_pc;
         return EXIT_INTERRUPT;
     }
-    if (unlikely(nb->count >= interp_hot_threshold)) {
+    if (unlikely(nb->check)) {
+        nb = block_recheck(nb);
+        if (!nb) {
+            h->pc = next_pc;
+            return EXIT_FLUSH;
+        }
+    }
+    if (unlikely(nb->count >= interp_hot_threshold) && !nb->check) {
         h->pc = next_pc;
         return EXIT_HOT;
     }
