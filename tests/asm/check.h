@@ -93,6 +93,8 @@
 #define TEST_FS_X1_RM(op, rm, a, want, flags) \
     LI_S(fa0, a); op a3, fa0, rm; CHECK_EQ(a3, want); CHECK_FFLAGS(flags)
 /* Integer register to FP (fcvt from integer). */
+#define TEST_X_FD1(op, a, want, flags) \
+    li a0, a; op fa3, a0; CHECK_D(fa3, want); CHECK_FFLAGS(flags)
 #define TEST_X_FD1_RM(op, rm, a, want, flags) \
     li a0, a; op fa3, a0, rm; CHECK_D(fa3, want); CHECK_FFLAGS(flags)
 #define TEST_X_FS1_RM(op, rm, a, want, flags) \
@@ -128,6 +130,10 @@
 9001:
         .endm
 
+/* Prints "N checks passed so far" (clobbers ra, a0-a2, a7, t0-t4): tests
+ * that end in a deliberate crash show how far they got. */
+#define CHECK_PROGRESS li a1, check_count; call check_progress
+
 #define TEST_BEGIN              \
         .text;                  \
         .globl _start;          \
@@ -150,6 +156,15 @@ _start:                         \
         li a0, 0
         li a7, SYS_exit
         ecall
+
+check_progress:                 /* a1: number of checks so far */
+        mv t4, ra
+        la a0, check_buf
+        call check_append_dec
+        la a1, check_msg_so_far
+        call check_append_str
+        call check_flush
+        jr t4
 
 /* a0 = check number, a1 = line, a2 = value seen, a3 = value wanted. */
 check_failed:
@@ -242,6 +257,7 @@ check_flush:                    /* writes check_buf up to a0 */
         .section .rodata
 check_msg_all:    .asciz "all "
 check_msg_passed: .asciz " checks passed\n"
+check_msg_so_far: .asciz " checks passed so far\n"
 check_msg_fail:   .asciz "FAIL check "
 check_msg_line:   .asciz " (line "
 check_msg_got:    .asciz "): got "
