@@ -2,6 +2,7 @@
  * ones (so hart can replace it in existing scripts), the guest's
  * environment, and the start of the guest. */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdnoreturn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,8 +12,11 @@
 #include "core/disas_file.h"
 #include "core/hart.h"
 #include "core/run.h"
+#include "jit/jit.h"
 #include "linux/loader.h"
 #include "linux/process.h"
+#include "linux/symbols.h"
+#include "linux/thread.h"
 #include "mem/space.h"
 #include "rv/block.h"
 
@@ -30,6 +34,14 @@ static const char usage[] =
     "  -0 ARGV0               give the guest this argv[0]\n"
     "  -strace, --strace      print each system call with arguments and result\n"
     "  --stats                print execution statistics at exit\n"
+    "  --jit=on|off           translate hot code to x86-64 (default on); off\n"
+    "                         interprets everything\n"
+    "  --jit-threshold=N      translate a block after N executions (50)\n"
+    "  --jit-cache=MB         size of the translated-code cache (64)\n"
+    "  -d in_asm,out_asm      print the guest and host code of each translated\n"
+    "                         block to stderr\n"
+    "  --perfmap              write /tmp/perf-PID.map naming translated code\n"
+    "                         after guest functions, for perf report\n"
     "  --disas FILE           disassemble FILE's code and exit\n"
     "  -cpu NAME              accepted for qemu compatibility; ignored\n"
     "  -h, --help             show this help and exit\n"
@@ -40,15 +52,51 @@ static const char usage[] =
     "The exit status is the guest's; a guest killed by a signal makes hart die\n"
     "of the same signal. 126: the program cannot be run; 127: not found.\n";
 
-static struct hart main_hart;
+static struct thread main_thread;
 static bool print_stats;
+static bool use_jit = true;
+static uint64_t jit_threshold = 50, jit_cache_mb = 64;
+static bool want_perfmap;
 
-static noreturn void usage_error(const char *fmt, const char *arg)
+__attribute__((format(printf, 1, 2))) static noreturn void
+usage_error(const char *fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
     fprintf(stderr, "hart: ");
-    fprintf(stderr, fmt, arg);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
     fprintf(stderr, "\nTry 'hart --help' for more information.\n");
     exit(1);
+}
+
+static uint64_t parse_number(const char *text, const char *option,
+                             uint64_t min, uint64_t max)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(text, &end, 10);
+    if (errno || end == text || *end || v < min || v > max)
+        usage_error("%s needs a number from %llu to %llu, not '%s'", option,
+                    (unsigned long long)min, (unsigned long long)max, text);
+    return v;
+}
+
+/* -d: a comma-separated list, as qemu's. */
+static unsigned parse_debug(const char *list)
+{
+    unsigned flags = 0;
+    for (const char *p = list; *p;) {
+        size_t len = strcspn(p, ",");
+        if (len == 6 && !strncmp(p, "in_asm", len))
+            flags |= JIT_DEBUG_IN_ASM;
+        else if (len == 7 && !strncmp(p, "out_asm", len))
+            flags |= JIT_DEBUG_OUT_ASM;
+        else
+            usage_error("-d knows in_asm and out_asm, not '%.*s'", (int)len, p);
+        p += len + (p[len] == ',');
+    }
+    return flags;
 }
 
 /* The guest's environment: hart's own, edited by -E and -U in order. */
@@ -124,10 +172,30 @@ static void stats_at_exit(void)
     fprintf(stderr,
             "hart: %llu instructions retired, %llu blocks built "
             "(%llu instructions decoded), %llu cache flushes\n",
-            (unsigned long long)main_hart.instret,
+            (unsigned long long)main_thread.hart.instret,
             (unsigned long long)block_stats.built,
             (unsigned long long)block_stats.insns_decoded,
             (unsigned long long)block_stats.flushes);
+    if (jit_enabled)
+        fprintf(stderr,
+                "hart: %llu blocks translated (%llu instructions, %llu bytes), "
+                "%llu fallbacks emitted, %llu chains, %llu jump-table misses\n",
+                (unsigned long long)jit_stats.blocks,
+                (unsigned long long)jit_stats.guest_insns,
+                (unsigned long long)jit_stats.host_bytes,
+                (unsigned long long)jit_stats.fallbacks_emitted,
+                (unsigned long long)jit_stats.chains,
+                (unsigned long long)jit_stats.lookups_missed);
+    if (jit_enabled)
+        fprintf(stderr,
+                "hart: exits from translated code: %llu to chain, %llu to look "
+                "up, %llu interrupts, %llu after fallbacks, %llu to the run loop\n",
+                (unsigned long long)jit_stats.exits[4],
+                (unsigned long long)jit_stats.exits[5],
+                (unsigned long long)jit_stats.exits[6],
+                (unsigned long long)jit_stats.exits[7],
+                (unsigned long long)(jit_stats.exits[0] + jit_stats.exits[1] +
+                                     jit_stats.exits[2] + jit_stats.exits[3]));
 }
 
 /* Matches "-name", "--name" (when long_ok) and "--name=VALUE"; returns the
@@ -187,6 +255,18 @@ int main(int argc, char **argv)
             proc.strace = true;
         } else if (opt(argv, &i, "stats", false, NULL)) {
             print_stats = true;
+        } else if (opt(argv, &i, "jit", true, &value)) {
+            if (strcmp(value, "on") && strcmp(value, "off"))
+                usage_error("--jit takes on or off, not '%s'", value);
+            use_jit = !strcmp(value, "on");
+        } else if (opt(argv, &i, "jit-threshold", true, &value)) {
+            jit_threshold = parse_number(value, "--jit-threshold", 1, 1u << 30);
+        } else if (opt(argv, &i, "jit-cache", true, &value)) {
+            jit_cache_mb = parse_number(value, "--jit-cache", 1, 4096);
+        } else if (opt(argv, &i, "d", true, &value)) {
+            jit_debug = parse_debug(value);
+        } else if (opt(argv, &i, "perfmap", false, NULL)) {
+            want_perfmap = true;
         } else if (opt(argv, &i, "cpu", true, &value)) {
             /* hart implements one CPU: RV64GC with Zba, Zbb, Zbs, Zicond. */
         } else if (opt(argv, &i, "disas", true, &value)) {
@@ -218,15 +298,29 @@ int main(int argc, char **argv)
                 strerror(-err));
         return 1;
     }
+    space_code_changed = run_code_changed;
     char msg[512];
-    int status = loader_exec(&main_hart, path, guest_argc, guest_argv,
+    main_thread.tid = gettid();
+    current_thread = &main_thread;
+    int status = loader_exec(&main_thread.hart, path, guest_argc, guest_argv,
                              env.vars, msg, sizeof msg);
     if (status) {
         fprintf(stderr, "hart: %s\n", msg);
         return status;
     }
+    symbols_load(path, proc.load_bias);
+    if (want_perfmap && !jit_perfmap_open())
+        fprintf(stderr, "hart: cannot write /tmp/perf-%d.map: %s\n",
+                (int)getpid(), strerror(errno));
+    if (use_jit) {
+        err = jit_init(jit_cache_mb << 20, jit_threshold);
+        if (err < 0) {
+            fprintf(stderr, "hart: cannot set up the code cache (%s); "
+                            "interpreting only\n", strerror(-err));
+        }
+    }
     if (print_stats)
         atexit(stats_at_exit);
     run_install_fault_handlers();
-    run_guest(&main_hart);
+    run_guest(&main_thread.hart);
 }

@@ -18,7 +18,7 @@ struct hart {
     uint64_t pc;         /* exact at every exit to the run loop */
     uint64_t f[32];      /* FP registers; singles are NaN-boxed */
     /* Accrued FP exception flags. The interpreter lets the host MXCSR collect
-     * the flags of plain arithmetic; fpu_sync_flags() folds them in here.
+     * the flags of plain arithmetic; fpu_read_fflags() folds them in here.
      * Read fflags through fpu_read_fflags(), never directly. */
     uint32_t fflags;
     uint32_t frm;        /* dynamic rounding mode, 0..7 as written */
@@ -30,8 +30,8 @@ struct hart {
     uint64_t resv_value;
     bool resv_valid;
 
-    /* Why the last run of the interpreter stopped (struct guest_fault etc.).
-     * Filled by the engine, read by the run loop. */
+    /* Why the engine last stopped with EXIT_SIGNAL. Filled by the engine,
+     * read by the run loop. */
     int exit_signal;     /* guest signal to raise, or 0 */
     int exit_code;       /* si_code for it */
     uint64_t exit_addr;  /* si_addr / stval */
@@ -40,6 +40,12 @@ struct hart {
      * engine stop at the next block boundary; cleared by the run loop of the
      * thread that owns this hart. The only field written by others. */
     _Atomic int interrupt;
+
+    /* For translated code (jit/): a constant it compares addresses against,
+     * and what its exit stubs leave for the run loop. */
+    uint64_t jit_limit;   /* GUEST_SPACE_SIZE: one-instruction bounds checks */
+    uint64_t jit_site;    /* run address of the rel32 to chain */
+    void *jit_table;      /* indirect-jump table: {guest pc, host code} */
 };
 
 #endif

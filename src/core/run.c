@@ -1,13 +1,11 @@
 /* The run loop and the host fault handlers.
  *
  * The engine returns here for everything it does not do itself: system
- * calls, code invalidation, and guest signals. Guest signal handlers arrive
- * with the Linux personality's signal support; until then a synchronous
- * guest signal takes its default action, which for every signal the engine
- * raises is to kill the process: hart prints where the guest was (as
- * qemu-riscv64 does) and dies of that signal. */
+ * calls, code invalidation, and guest signals, which the Linux personality
+ * delivers (linux/signal.c) before the engine resumes. */
 #include "core/run.h"
 
+#include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -15,15 +13,76 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <unistd.h>
+#include "jit/jit.h"
+#include "linux/signal.h"
 #include "linux/syscall.h"
 #include "rv/block.h"
 #include "rv/fpu.h"
 #include "rv/interp.h"
 
+/* Guest threads run decoded blocks under the read side of engine_lock;
+ * dropping blocks (fence.i, cache full, code unmapped) takes the write side,
+ * after asking every running hart to stop at its next block boundary.
+ * Writers are preferred, so a flush cannot be starved by busy threads. */
+static pthread_rwlock_t engine_lock;
+static pthread_once_t engine_lock_once = PTHREAD_ONCE_INIT;
+
+/* Every hart that is running, so a flush can interrupt them; guarded by
+ * harts_lock. */
+static pthread_mutex_t harts_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct hart *harts[4096];
+static int nharts;
+
+static void engine_lock_init(void)
+{
+    pthread_rwlockattr_t attr;
+    pthread_rwlockattr_init(&attr);
+    pthread_rwlockattr_setkind_np(&attr,
+                                  PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP);
+    pthread_rwlock_init(&engine_lock, &attr);
+    pthread_rwlockattr_destroy(&attr);
+}
+
+static void register_hart(struct hart *h)
+{
+    pthread_mutex_lock(&harts_lock);
+    if (nharts < (int)(sizeof harts / sizeof *harts))
+        harts[nharts++] = h;
+    pthread_mutex_unlock(&harts_lock);
+}
+
+void run_unregister(struct hart *h)
+{
+    pthread_mutex_lock(&harts_lock);
+    for (int i = 0; i < nharts; i++)
+        if (harts[i] == h)
+            harts[i] = harts[--nharts];
+    pthread_mutex_unlock(&harts_lock);
+}
+
+void run_flush_code(void)
+{
+    pthread_once(&engine_lock_once, engine_lock_init);
+    pthread_mutex_lock(&harts_lock);
+    for (int i = 0; i < nharts; i++)
+        atomic_store(&harts[i]->interrupt, 1);
+    pthread_mutex_unlock(&harts_lock);
+    pthread_rwlock_wrlock(&engine_lock);
+    block_flush();
+    jit_flush();
+    pthread_rwlock_unlock(&engine_lock);
+}
+
 static void host_fault(int sig, siginfo_t *info, void *uc)
 {
-    (void)uc;
-    interp_host_fault(sig, info); /* returns only if not a guest access */
+    /* Each returns only if the fault is not a guest access of its own. */
+    interp_host_fault(sig, info, uc);
+    if (jit_enabled)
+        jit_host_fault(sig, info, uc);
+    if (info->si_code <= 0) {     /* sent by kill(), not a fault */
+        signal_host_async(sig, info, uc);
+        return;
+    }
     static const char msg[] = "hart: internal error: host fault in hart itself\n";
     if (write(2, msg, sizeof msg - 1) < 0) {
         /* nothing better to do */
@@ -65,34 +124,42 @@ noreturn void run_die_of_signal(struct hart *h, int sig)
     _exit(128 + sig); /* for signals whose default is to be ignored */
 }
 
-static void report_fault(const struct hart *h)
+void run_code_changed(uint64_t addr, uint64_t len)
 {
-    const char *name = sigabbrev_np(h->exit_signal);
-    fprintf(stderr, "hart: guest killed by SIG%s at pc 0x%llx",
-            name ? name : "?", (unsigned long long)h->pc);
-    if (h->exit_signal == SIGSEGV || h->exit_signal == SIGBUS)
-        fprintf(stderr, " (address 0x%llx)", (unsigned long long)h->exit_addr);
-    fputc('\n', stderr);
+    (void)addr, (void)len; /* everything goes: flushes are rare */
+    run_flush_code();
 }
 
 noreturn void run_guest(struct hart *h)
 {
+    pthread_once(&engine_lock_once, engine_lock_init);
+    register_hart(h);
     fpu_init(h);
     for (;;) {
-        switch (interp_run(h)) {
-        case EXIT_ECALL:
+        if (signal_pending(h))
+            signal_deliver_pending(h);
+        pthread_rwlock_rdlock(&engine_lock);
+        enum interp_exit why = jit_enabled ? jit_run(h) : interp_run(h);
+        pthread_rwlock_unlock(&engine_lock);
+        switch (why) {
+        case EXIT_ECALL: {
+            int nr = (int)h->x[17];
+            uint64_t a0 = h->x[10];
             syscall_dispatch(h);
+            signal_after_syscall(h, nr, a0);
             break;
+        }
         case EXIT_FENCE_I:
         case EXIT_FLUSH:
-            block_flush();
+            run_flush_code();
             break;
+        case EXIT_HOT: /* only from interp_run without the translator */
         case EXIT_INTERRUPT:
             atomic_store(&h->interrupt, 0);
             break;
         case EXIT_SIGNAL:
-            report_fault(h);
-            run_die_of_signal(h, h->exit_signal);
+            signal_raise_sync(h, h->exit_signal, h->exit_code, h->exit_addr);
+            break;
         }
     }
 }

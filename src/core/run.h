@@ -12,6 +12,17 @@ void run_install_fault_handlers(void);
 /* Runs h on this host thread; does not return (the guest exits, or dies). */
 noreturn void run_guest(struct hart *h);
 
+/* Drops all decoded (and later translated) code, safely with respect to
+ * every running guest thread. */
+void run_flush_code(void);
+
+/* For space_code_changed: guest code in [addr, addr + len) was unmapped or
+ * changed protection; called outside the engine (from system calls). */
+void run_code_changed(uint64_t addr, uint64_t len);
+
+/* A hart whose thread is exiting stops being interrupted by flushes. */
+void run_unregister(struct hart *h);
+
 /* The guest dies of signal sig (its default action), and hart with it:
  * a guest killed by a signal makes hart die of the same signal. */
 noreturn void run_die_of_signal(struct hart *h, int sig);

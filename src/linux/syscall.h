@@ -3,6 +3,9 @@
 #ifndef HART_LINUX_SYSCALL_H
 #define HART_LINUX_SYSCALL_H
 
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
 #include "core/hart.h"
 
 /* Performs the system call the guest asked for with ecall: number in a7,
@@ -10,5 +13,18 @@
  * already set h->pc to the instruction after the ecall. Does not return for
  * exit_group (and for exit, while the process has one thread). */
 void syscall_dispatch(struct hart *h);
+
+/* riscv_flush_icache calls this, when set, with the range the guest gave.
+ * Linux ignores the range and makes all code coherent, and programs rely
+ * on that (they pass 0, 0 or a loose range), so the engine should too. */
+extern void (*sys_flush_icache_hook)(uint64_t start, uint64_t end);
+
+/* Marks a host descriptor as hart's own: guest system calls naming it fail
+ * with EBADF (at most 8). */
+void syscall_reserve_fd(int fd);
+
+/* Lists the system calls of the table, with "implemented" or "missing"
+ * (only the missing ones when missing_only). */
+void syscall_print_table(FILE *f, bool missing_only);
 
 #endif

@@ -4,12 +4,15 @@
  * area and the stack high.
  *
  * Why the guest cannot reach hart's own memory: the reservation spans
- * [guest_base, guest_base + GUEST_SPACE_SIZE + GUEST_GUARD_SIZE) and is never
- * released, so the kernel places no other mapping inside it; every guest
- * access first checks addr < GUEST_SPACE_SIZE (mem/access.h) and an access of
- * at most 16 bytes that starts below the limit ends inside the guard, which is
- * never mapped. hart itself only maps inside the reservation on the guest's
- * behalf, so no runtime data (heap, stacks, code cache) can lie in it.
+ * [guest_base - GUEST_GUARD_SIZE, guest_base + GUEST_SPACE_SIZE +
+ * GUEST_GUARD_SIZE) and is never released, so the kernel places no other
+ * mapping inside it; every guest access first checks that its address (or,
+ * in translated code, its base register) is below GUEST_SPACE_SIZE
+ * (mem/access.h), and what an access can add to a checked value (at most
+ * 16 bytes of width, or a 12-bit signed displacement) stays inside the
+ * guards on either side, which are never mapped. hart itself only maps
+ * inside the reservation on the guest's behalf, so no runtime data (heap,
+ * stacks, code cache) can lie in it.
  *
  * Guest page protections are the host's: a guest PROT_WRITE-less page is a
  * host read-only page, so the MMU enforces them. PROT_EXEC pages are mapped
@@ -33,6 +36,13 @@
 #define GUEST_SPACE_SIZE (1ull << GUEST_SPACE_BITS)
 #define GUEST_GUARD_SIZE (1ull << 20)
 #define GUEST_STACK_TOP GUEST_SPACE_SIZE /* the stack grows down from here */
+/* mmap never gives out addresses below this (Linux's vm.mmap_min_addr);
+ * MAP_FIXED below it fails with EPERM. */
+#define GUEST_MMAP_MIN 0x10000ull
+/* Top-down mmap allocation starts below this, which leaves the stack its
+ * room as Linux's mmap_base does (its minimum gap of 128 MiB, without
+ * randomisation). */
+#define GUEST_MMAP_BASE (GUEST_STACK_TOP - (128ull << 20))
 
 /* Host address of guest address 0. Written once by space_init. */
 extern uintptr_t guest_base;
@@ -41,6 +51,8 @@ extern uintptr_t guest_base;
 enum { PAGE_R = 1, PAGE_W = 2, PAGE_X = 4, PAGE_MAPPED = 8 };
 
 int space_init(void);                  /* reserve; 0 or -errno */
+/* Unmaps every guest mapping and forgets the break (execve, tests). */
+void space_reset(void);
 
 /* The guest's mmap family; each returns a guest address or -errno, with
  * Linux's semantics and error codes. prot and flags are the guest's values
@@ -56,6 +68,11 @@ int space_madvise(uint64_t addr, uint64_t len, int advice);
 /* The program break. space_set_brk_start is called by the loader. */
 void space_set_brk_start(uint64_t addr);
 uint64_t space_brk(uint64_t new_brk);  /* Linux brk semantics: returns the break */
+
+/* Names the mappings in [addr, addr + len) for space_for_each ("[stack]",
+ * or prctl(PR_SET_VMA_ANON_NAME)'s "[anon:...]"); NULL clears. 0, or
+ * -EINVAL (unaligned), -ENOMEM (a hole in the range, or out of memory). */
+int space_set_name(uint64_t addr, uint64_t len, const char *name);
 
 /* Page flags (PAGE_*) of the page holding addr; 0 when unmapped. */
 int space_page_flags(uint64_t addr);
@@ -76,12 +93,17 @@ struct space_region {
     int flags;              /* PAGE_* */
     const char *name;       /* "[heap]", "[stack]", a file path, or NULL */
     uint64_t offset;
+    bool shared;            /* MAP_SHARED: 's' rather than 'p' in maps */
+    uint64_t dev, inode;    /* of a file mapping (host st_dev); 0 otherwise */
 };
+/* fn runs with the space lock held: it must not call the functions above
+ * that change mappings. */
 void space_for_each(void (*fn)(const struct space_region *, void *), void *arg);
 
 /* Called when guest pages that may hold code change (munmap, mprotect
- * dropping X, remapping): the engine drops decoded blocks in the range.
- * Set by the engine at start-up; may be NULL. */
+ * dropping X or adding W, remapping, madvise(DONTNEED)): the engine drops
+ * decoded blocks in the range. Set by the engine at start-up; may be NULL.
+ * It is called after the change, without the space lock held. */
 extern void (*space_code_changed)(uint64_t addr, uint64_t len);
 
 #endif

@@ -89,7 +89,8 @@ static struct block *build(uint64_t pc)
         struct block_insn *bi = &buf[n++];
         uint32_t word;
         memset(bi, 0, sizeof *bi);
-        bi->off = off;
+        bi->off = (uint16_t)off;
+        bi->index = (uint16_t)(n - 1);
         if (!fetch(pc + off, &word)) {
             bi->d.op = OP_FETCH_FAULT;
             break;
@@ -102,7 +103,8 @@ static struct block *build(uint64_t pc)
         if (n == MAX_BLOCK_INSNS - 1) {
             bi = &buf[n++];
             memset(bi, 0, sizeof *bi);
-            bi->off = off;
+            bi->off = (uint16_t)off;
+            bi->index = (uint16_t)(n - 1);
             bi->d.op = OP_FALLTHROUGH;
             break;
         }

@@ -11,6 +11,7 @@
 #ifndef HART_RV_BLOCK_H
 #define HART_RV_BLOCK_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include "rv/insn.h"
 
@@ -23,7 +24,8 @@ enum {
 
 struct block_insn {
     struct rv_insn d;   /* rd remapped to RV_SINK when it names x0 */
-    uint32_t off;       /* byte offset of the instruction from block->pc */
+    uint16_t off;       /* byte offset of the instruction from block->pc */
+    uint16_t index;     /* position in the block, to find the block again */
 };
 
 struct block {
@@ -31,10 +33,18 @@ struct block {
     uint64_t count;           /* times entered: the profile */
     struct block *succ[2];    /* cached successors: [0] taken/target, [1] next */
     struct block *hash_next;
+    void *code;               /* translated code, or NULL; set once */
     uint32_t n;               /* instructions, the terminating one included */
     uint32_t bytes;           /* guest bytes covered */
     struct block_insn insn[]; /* n entries */
 };
+
+/* The block an instruction belongs to. */
+static inline struct block *block_of(const struct block_insn *ip)
+{
+    return (struct block *)((const char *)(ip - ip->index) -
+                            offsetof(struct block, insn));
+}
 
 /* The block starting at pc, decoded now if it is not cached. NULL when the
  * cache is full: the caller must leave the engine and call block_flush. */

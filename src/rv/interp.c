@@ -30,14 +30,16 @@
 static __thread struct {
     sigjmp_buf env;
     bool active;                   /* inside run_blocks */
-    const struct block *b;         /* block being executed */
     const struct block_insn *ip;   /* last instruction that touched memory */
+    uint64_t step_pc;              /* its pc, when ip is NULL (interp_one) */
 } ctx;
 
 static inline uint64_t sext32(uint64_t v)
 {
     return (uint64_t)(int64_t)(int32_t)(uint32_t)v;
 }
+
+uint64_t interp_hot_threshold = UINT64_MAX;
 
 /* The hart running on this host thread, for the fault handler. */
 static __thread struct hart *current_hart;
@@ -50,8 +52,13 @@ enum interp_exit interp_run(struct hart *h)
         /* A guest access faulted (interp_host_fault filled in the signal).
          * Instructions from the faulting one on have not retired. */
         ctx.active = false;
-        h->pc = ctx.b->pc + ctx.ip->off;
-        h->instret -= ctx.b->n - (uint64_t)(ctx.ip - ctx.b->insn);
+        if (!ctx.ip) {
+            h->pc = ctx.step_pc;
+            return EXIT_SIGNAL;
+        }
+        const struct block *b = block_of(ctx.ip);
+        h->pc = b->pc + ctx.ip->off;
+        h->instret -= b->n - ctx.ip->index;
         return EXIT_SIGNAL;
     }
     ctx.active = true;
@@ -60,21 +67,74 @@ enum interp_exit interp_run(struct hart *h)
     return why;
 }
 
-void interp_host_fault(int sig, const siginfo_t *info)
+void interp_host_fault(int sig, const siginfo_t *info, void *ucontext)
 {
     uintptr_t host = (uintptr_t)info->si_addr;
-    if (!ctx.active || host < guest_base ||
-        host - guest_base >= GUEST_SPACE_SIZE + GUEST_GUARD_SIZE)
+    if (!ctx.active || !host_in_guest_space(host))
         return;
     struct hart *h = current_hart;
     uint64_t addr = host - guest_base;
-    h->exit_signal = SIGSEGV;
-    h->exit_code = (space_page_flags(addr) & PAGE_MAPPED) ? SEGV_ACCERR
-                                                          : SEGV_MAPERR;
+    if (sig == SIGBUS) { /* e.g. a file mapping past the end of its file */
+        h->exit_signal = SIGBUS;
+        h->exit_code = BUS_ADRERR;
+    } else {
+        h->exit_signal = SIGSEGV;
+        h->exit_code = (space_page_flags(addr) & PAGE_MAPPED) ? SEGV_ACCERR
+                                                              : SEGV_MAPERR;
+    }
     h->exit_addr = addr;
-    (void)sig;
+    /* The handler runs with a fresh MXCSR, and siglongjmp keeps it. */
+    fpu_host_signal(h, ucontext);
     siglongjmp(ctx.env, 1);
 }
+
+/* Operands and checks, the same in both expansions of the bodies. */
+#define RD (ip->d.rd)
+#define X1 (x[ip->d.rs1])
+#define X2 (x[ip->d.rs2])
+#define F1 (f[ip->d.rs1])
+#define F2 (f[ip->d.rs2])
+#define F3 (f[ip->d.rs3])
+#define IMM ((int64_t)ip->d.imm)
+#define UIMM ((uint64_t)(int64_t)ip->d.imm)
+#define RM (ip->d.rm)
+
+/* A synchronous guest signal at this instruction. */
+#define RAISE(sig, code, addr)                                                 \
+    do {                                                                       \
+        h->exit_signal = (sig);                                                \
+        h->exit_code = (code);                                                 \
+        h->exit_addr = (addr);                                                 \
+        goto raise;                                                            \
+    } while (0)
+#define ILLEGAL() goto illegal
+
+/* Every guest memory access goes through here first; NOTE_ACCESS tells the
+ * fault handler which instruction is touching memory. */
+#define MEMCHECK(a)                                                            \
+    do {                                                                       \
+        if (unlikely(!guest_addr_ok(a)))                                       \
+            RAISE(SIGSEGV, SEGV_MAPERR, (a));                                  \
+        NOTE_ACCESS();                                                         \
+    } while (0)
+/* Atomics must be naturally aligned; Linux reports SIGBUS otherwise. */
+#define ALIGNCHECK(a, size)                                                    \
+    do {                                                                       \
+        if (unlikely((a) & ((size) - 1)))                                      \
+            RAISE(SIGBUS, BUS_ADRALN, (a));                                    \
+    } while (0)
+#define RM_CHECK()                                                             \
+    do {                                                                       \
+        if (unlikely(!fpu_rm_ok(h, RM)))                                       \
+            ILLEGAL();                                                         \
+    } while (0)
+/* Leaves the engine after this 4-byte instruction (ecall, fence.i). */
+#define LEAVE_AFTER(why)                                                       \
+    do {                                                                       \
+        h->pc = PC + 4;                                                        \
+        return (why);                                                          \
+    } while (0)
+
 
 static enum interp_exit run_blocks(struct hart *h)
 {
@@ -101,18 +161,6 @@ static enum interp_exit run_blocks(struct hart *h)
         DISPATCH();                                                            \
     } while (0)
 
-/* Operands. */
-#define RD (ip->d.rd)
-#define X1 (x[ip->d.rs1])
-#define X2 (x[ip->d.rs2])
-#define F1 (f[ip->d.rs1])
-#define F2 (f[ip->d.rs2])
-#define F3 (f[ip->d.rs3])
-#define IMM ((int64_t)ip->d.imm)
-#define UIMM ((uint64_t)(int64_t)ip->d.imm)
-#define PC (b->pc + ip->off)
-#define RM (ip->d.rm)
-
 /* Leaving the block for next_pc through successor slot s of the block. */
 #define GOTO_PC(target, s)                                                     \
     do {                                                                       \
@@ -121,34 +169,9 @@ static enum interp_exit run_blocks(struct hart *h)
         goto chain;                                                            \
     } while (0)
 
-/* A synchronous guest signal at this instruction. */
-#define RAISE(sig, code, addr)                                                 \
-    do {                                                                       \
-        h->exit_signal = (sig);                                                \
-        h->exit_code = (code);                                                 \
-        h->exit_addr = (addr);                                                 \
-        goto raise;                                                            \
-    } while (0)
-#define ILLEGAL() goto illegal
-
-/* Every guest memory access goes through here first. */
-#define MEMCHECK(a)                                                            \
-    do {                                                                       \
-        if (unlikely(!guest_addr_ok(a)))                                       \
-            RAISE(SIGSEGV, SEGV_MAPERR, (a));                                  \
-        ctx.ip = ip;                                                           \
-    } while (0)
-/* Atomics must be naturally aligned; Linux reports SIGBUS otherwise. */
-#define ALIGNCHECK(a, size)                                                    \
-    do {                                                                       \
-        if (unlikely((a) & ((size) - 1)))                                      \
-            RAISE(SIGBUS, BUS_ADRALN, (a));                                    \
-    } while (0)
-#define RM_CHECK()                                                             \
-    do {                                                                       \
-        if (unlikely(!fpu_rm_ok(h, RM)))                                       \
-            ILLEGAL();                                                         \
-    } while (0)
+#define PC (b->pc + ip->off)
+#define RETIRED (h->instret - b->n + ip->index)
+#define NOTE_ACCESS() (ctx.ip = ip)
 
     uint64_t *const x = h->x;
     uint64_t *const f = h->f;
@@ -176,10 +199,13 @@ chain: {
         h->pc = next_pc;
         return EXIT_INTERRUPT;
     }
+    if (unlikely(nb->count >= interp_hot_threshold)) {
+        h->pc = next_pc;
+        return EXIT_HOT;
+    }
     b = nb;
 }
 enter:
-    ctx.b = b;
     b->count++;
     h->instret += b->n;
     ip = b->insn;
@@ -219,6 +245,59 @@ illegal:
     h->exit_addr = PC;
 raise:
     h->pc = PC;
-    h->instret -= b->n - (uint64_t)(ip - b->insn);
+    h->instret -= b->n - ip->index;
     return EXIT_SIGNAL;
 }
+#undef CASE
+#undef DISPATCH
+#undef NEXT
+#undef GOTO_PC
+#undef PC
+#undef RETIRED
+#undef NOTE_ACCESS
+
+/* The same bodies, one instruction at a time: for translated code that
+ * meets an instruction it does not translate. The caller has stored all
+ * guest state in h and keeps h->instret exact itself. */
+int interp_one(struct hart *h, const struct block_insn *ip, uint64_t insn_pc)
+{
+    enum { RV_FETCH_FAULT = OP_FETCH_FAULT, RV_FALLTHROUGH = OP_FALLTHROUGH };
+#define CASE(name) case RV_##name:
+#define NEXT() return STEP_NEXT
+#define GOTO_PC(target, s)                                                     \
+    do {                                                                       \
+        h->pc = (target);                                                      \
+        return STEP_JUMP;                                                      \
+    } while (0)
+#define PC insn_pc
+#define RETIRED (h->instret)
+#define NOTE_ACCESS() (ctx.ip = NULL, ctx.step_pc = insn_pc)
+    uint64_t *const x = h->x;
+    uint64_t *const f = h->f;
+    switch (ip->d.op) {
+#include "rv/interp_i.inc"
+#include "rv/interp_m.inc"
+#include "rv/interp_a.inc"
+#include "rv/interp_fd.inc"
+#include "rv/interp_b.inc"
+    CASE(FETCH_FAULT) {
+        uint64_t at = PC;
+        if (space_page_flags(at) & PAGE_X)
+            at = (at + 2) & ~(GUEST_PAGE_SIZE - 1);
+        RAISE(SIGSEGV, (space_page_flags(at) & PAGE_MAPPED) ? SEGV_ACCERR
+                                                            : SEGV_MAPERR, at);
+    }
+    CASE(FALLTHROUGH) GOTO_PC(PC, 1);
+    case RV_ILLEGAL:
+    default:
+        ILLEGAL();
+    }
+illegal:
+    h->exit_signal = SIGILL;
+    h->exit_code = ILL_ILLOPC;
+    h->exit_addr = PC;
+raise:
+    h->pc = PC;
+    return EXIT_SIGNAL;
+}
+

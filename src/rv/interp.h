@@ -14,13 +14,27 @@ enum interp_exit {
     EXIT_FLUSH,     /* block cache full; h->pc is where to go on */
     EXIT_SIGNAL,    /* guest signal h->exit_signal (code, addr) at h->pc */
     EXIT_INTERRUPT, /* h->interrupt was set; at a block boundary */
+    EXIT_HOT,       /* h->pc starts a block run interp_hot_threshold times */
 };
 
+/* Blocks entered this many times make the interpreter hand over to the
+ * translator (EXIT_HOT). UINT64_MAX (the default) never does. */
+extern uint64_t interp_hot_threshold;
+
 enum interp_exit interp_run(struct hart *h);
+
+/* Executes one decoded instruction at pc with all guest state in h (the
+ * fallback of translated code). Returns STEP_NEXT to go on with the next
+ * instruction, STEP_JUMP when it transferred control to h->pc, or an
+ * enum interp_exit (h->pc exact). Faults on guest memory need the caller to
+ * be inside interp_run's fault recovery. */
+enum { STEP_NEXT = -1, STEP_JUMP = -2 };
+struct block_insn;
+int interp_one(struct hart *h, const struct block_insn *ip, uint64_t pc);
 
 /* Called from the host SIGSEGV/SIGBUS handler: if the fault was a guest
  * access made by the interpreter on this thread, records it as a guest
  * signal and does not return (it resumes interp_run). Returns otherwise. */
-void interp_host_fault(int sig, const siginfo_t *info);
+void interp_host_fault(int sig, const siginfo_t *info, void *ucontext);
 
 #endif

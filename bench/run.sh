@@ -1,0 +1,285 @@
+#!/bin/bash
+# hart's benchmark: the same C kernels (bench/src/*.c) built for x86-64 and
+# for riscv64, each run natively, under qemu-riscv64 and under hart, side by
+# side in the same session. Prints one table (best wall time of N runs, peak
+# RSS), geometric means, the start-up cost of a static hello world, and the
+# guest instructions per second of the integer loop.
+#
+#   bench/run.sh [-n RUNS] [--save] [WORKLOAD...]
+#
+# WORKLOADs are the names of bench/src/*.c (hello is the start-up line and is
+# called "startup"); default: all. --save also writes the report to
+# bench/RESULTS.md. Environment: HART (default o/rel/hart; a missing binary
+# shows as n/a), QEMU (default qemu-riscv64), STARTUP_RUNS (default 200).
+#
+# Every timed run's output is compared with the native one; a run that
+# prints something else or does not exit 0 is reported as WRONG/FAILED, left
+# out of the means, and makes the script exit 1.
+set -u
+cd "$(dirname "$0")/.." || exit 2
+
+RUNS=3
+SAVE=0
+WANT=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        -n) RUNS=$2; shift 2 ;;
+        -n*) RUNS=${1#-n}; shift ;;
+        --save) SAVE=1; shift ;;
+        -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -*) echo "bench/run.sh: unknown option $1" >&2; exit 2 ;;
+        *) WANT+=("$1"); shift ;;
+    esac
+done
+case "$RUNS" in ''|*[!0-9]*|0) echo "bench/run.sh: -n wants a positive number" >&2; exit 2 ;; esac
+
+HART=${HART:-o/rel/hart}
+QEMU=${QEMU:-qemu-riscv64}
+STARTUP_RUNS=${STARTUP_RUNS:-200}
+OUT=o/bench
+CC_NATIVE=${CC_NATIVE:-gcc}
+CC_RV=${CC_RV:-riscv64-linux-gnu-gcc}
+# -ffp-contract=off: riscv64 gcc would fuse a*b+c into fmadd where x86-64
+# (no FMA at the baseline) rounds twice; the outputs must match bit for bit.
+KFLAGS="-O2 -static -ffp-contract=off -Wall -Wextra -Werror"
+# The integer loop's iteration count, zero-padded so the calibration runs
+# below parse an argument of the same length.
+INT_N=300000000
+INT_W=${#INT_N}
+
+# The table's order; any other kernel in bench/src/ comes after these.
+ALL=(int sieve fp mem calls strmap crc)
+for f in bench/src/*.c; do
+    n=$(basename "$f" .c)
+    [ "$n" = hello ] || printf '%s\n' "${ALL[@]}" | grep -qx "$n" || ALL+=("$n")
+done
+[ ${#WANT[@]} -eq 0 ] && WANT=("${ALL[@]}" startup)
+for w in "${WANT[@]}"; do
+    if [ "$w" != startup ] && [ ! -e "bench/src/$w.c" ]; then
+        echo "bench/run.sh: no workload '$w' (have: ${ALL[*]} startup)" >&2
+        exit 2
+    fi
+done
+
+# --- build (only what is out of date) -------------------------------------
+mkdir -p $OUT/native $OUT/rv $OUT/out
+stale() { [ ! -e "$1" ] || [ "$2" -nt "$1" ] || [ bench/run.sh -nt "$1" ]; }
+if stale $OUT/measure bench/measure.c; then
+    $CC_NATIVE -std=c17 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror \
+        bench/measure.c -o $OUT/measure || exit 2
+fi
+for f in bench/src/*.c; do
+    n=$(basename "$f" .c)
+    if stale $OUT/native/$n "$f"; then
+        $CC_NATIVE $KFLAGS "$f" -o $OUT/native/$n -lm || exit 2
+    fi
+    if stale $OUT/rv/$n "$f"; then
+        $CC_RV $KFLAGS "$f" -o $OUT/rv/$n -lm || exit 2
+    fi
+done
+
+HAVE_HART=1
+if [ ! -x "$HART" ] && ! command -v "$HART" >/dev/null 2>&1; then
+    HAVE_HART=0
+fi
+TOOLS="native qemu hart"
+cmd_for() { # cmd_for TOOL NAME -> the command line to run
+    case "$1" in
+        native) echo "$OUT/native/$2" ;;
+        qemu) echo "$QEMU $OUT/rv/$2" ;;
+        hart) echo "$HART $OUT/rv/$2" ;;
+    esac
+}
+args_for() { # the kernel's arguments
+    [ "$1" = int ] && printf '%s\n' "$INT_N"
+}
+
+# --- report header ---------------------------------------------------------
+REPORT=$(mktemp)
+trap 'rm -f "$REPORT"' EXIT
+say() { printf '%s\n' "$*" | tee -a "$REPORT"; }
+cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
+hart_ver=$( [ $HAVE_HART = 1 ] && "$HART" --version 2>/dev/null | head -1)
+say "hart benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
+say "machine: $cpu, $(nproc) cores, Linux $(uname -r)"
+say "native:  $($CC_NATIVE --version | head -1), $KFLAGS"
+say "guest:   $($CC_RV --version | head -1), same flags"
+say "qemu:    $($QEMU --version | head -1)"
+if [ $HAVE_HART = 1 ]; then
+    say "hart:    $HART ${hart_ver:-(no --version)}, commit $(git rev-parse --short HEAD 2>/dev/null)"
+else
+    say "hart:    $HART not built: its column shows n/a"
+fi
+say "best wall time of $RUNS interleaved runs; peak RSS is the largest of the runs"
+say ""
+
+# --- measure ------------------------------------------------------------------
+# best[TOOL,NAME] seconds, rss[TOOL,NAME] KiB, bad[TOOL,NAME] why it failed
+declare -A best rss bad
+FAILED=0
+check_run() { # check_run TOOL NAME RESULT-LINE OUTPUT-FILE
+    local tool=$1 name=$2 line=$3 file=$4 t r status
+    read -r t r status <<<"$line"
+    if [ "$status" != 0 ]; then
+        bad[$tool,$name]="FAILED"
+        echo "!!! $name under $tool: $status" >&2
+        sed 's/^/!!!   /' "$file" | head -5 >&2
+        return
+    fi
+    if [ "$tool" != native ] && ! cmp -s "$file" "$OUT/out/$name.native"; then
+        bad[$tool,$name]="WRONG"
+        echo "!!! $name under $tool printed a wrong answer:" >&2
+        diff "$OUT/out/$name.native" "$file" | head -8 | sed 's/^/!!!   /' >&2
+        return
+    fi
+    if [ -z "${best[$tool,$name]:-}" ] || awk "BEGIN{exit !($t < ${best[$tool,$name]})}"; then
+        best[$tool,$name]=$t
+    fi
+    if [ -z "${rss[$tool,$name]:-}" ] || [ "$r" -gt "${rss[$tool,$name]}" ]; then
+        rss[$tool,$name]=$r
+    fi
+}
+
+run_workload() { # run_workload NAME PROGRAM REPS
+    local name=$1 prog=$2 reps=$3 round tool line
+    for ((round = 1; round <= RUNS; round++)); do
+        for tool in $TOOLS; do
+            [ $tool = hart ] && [ $HAVE_HART = 0 ] && continue
+            [ -n "${bad[$tool,$name]:-}" ] && continue
+            # shellcheck disable=SC2046 # word splitting wanted
+            line=$($OUT/measure -r "$reps" -o $OUT/out/$name.$tool \
+                $(cmd_for $tool "$prog") $(args_for "$prog"))
+            check_run $tool "$name" "$line" $OUT/out/$name.$tool
+            if [ $tool = native ] && [ -n "${bad[native,$name]:-}" ]; then
+                echo "bench/run.sh: the native $name failed: fix the kernel" >&2
+                exit 2
+            fi
+        done
+    done
+    for tool in $TOOLS; do
+        [ -n "${bad[$tool,$name]:-}" ] && FAILED=1
+    done
+}
+
+for w in "${WANT[@]}"; do
+    if [ "$w" = startup ]; then
+        run_workload startup hello "$STARTUP_RUNS"
+    else
+        [ -t 2 ] && printf '  running %s...\r' "$w" >&2
+        run_workload "$w" "$w" 1
+    fi
+done
+[ -t 2 ] && printf '                          \r' >&2
+
+# --- table -----------------------------------------------------------------------
+cell() { # cell TOOL NAME -> seconds, or why not
+    if [ $1 = hart ] && [ $HAVE_HART = 0 ]; then echo n/a
+    elif [ -n "${bad[$1,$2]:-}" ]; then echo "${bad[$1,$2]}"
+    else printf '%.3f' "${best[$1,$2]}"; fi
+}
+mb() { # mb TOOL NAME -> peak RSS in MB
+    if [ -n "${rss[$1,$2]:-}" ]; then awk "BEGIN{printf \"%.0f\", ${rss[$1,$2]} / 1024}"
+    else echo n/a; fi
+}
+ratio() { # ratio A B -> A/B, or n/a when either is not a number
+    awk -v a="$1" -v b="$2" 'BEGIN{ if (a+0 > 0 && b+0 > 0) printf "%.2f", a / b; else print "n/a" }'
+}
+fmt="%-9s %9s %9s %9s %12s %10s   %s"
+say "$(printf "$fmt" workload "native s" "qemu s" "hart s" hart/native qemu/hart "peak RSS MB native/qemu/hart")"
+for w in "${WANT[@]}"; do
+    [ "$w" = startup ] && continue
+    n=$(cell native $w); q=$(cell qemu $w); h=$(cell hart $w)
+    say "$(printf "$fmt" $w $n $q $h "$(ratio $h $n)" "$(ratio $q $h)" \
+        "$(mb native $w)/$(mb qemu $w)/$(mb hart $w)")"
+done
+geo() { awk -v s="$1" -v n="$2" 'BEGIN{ if (n > 0) printf "%.3f", exp(s / n); else print "n/a" }'; }
+# The means are over the workloads every tool got right, so that the ratios
+# compare like with like.
+common=()
+for w in "${WANT[@]}"; do
+    [ "$w" = startup ] && continue
+    [ -n "${bad[native,$w]:-}${bad[qemu,$w]:-}" ] && continue
+    [ $HAVE_HART = 1 ] && [ -n "${bad[hart,$w]:-}" ] && continue
+    common+=("$w")
+done
+if [ ${#common[@]} -gt 0 ]; then
+    sn=0; sq=0; sh=0
+    for w in "${common[@]}"; do
+        sn=$(awk "BEGIN{print $sn + log(${best[native,$w]})}")
+        sq=$(awk "BEGIN{print $sq + log(${best[qemu,$w]})}")
+        [ $HAVE_HART = 1 ] && sh=$(awk "BEGIN{print $sh + log(${best[hart,$w]})}")
+    done
+    gn=$(geo $sn ${#common[@]}); gq=$(geo $sq ${#common[@]})
+    if [ $HAVE_HART = 1 ]; then gh=$(geo $sh ${#common[@]}); else gh=n/a; fi
+    say "$(printf "$fmt" geomean $gn $gq $gh "$(ratio $gh $gn)" "$(ratio $gq $gh)" \
+        "(over ${#common[@]} workloads)")"
+fi
+
+if printf '%s\n' "${WANT[@]}" | grep -qx startup; then
+    ms() { # ms TOOL -> mean milliseconds per start-up
+        if [ $1 = hart ] && [ $HAVE_HART = 0 ]; then echo n/a
+        elif [ -n "${bad[$1,startup]:-}" ]; then echo "${bad[$1,startup]}"
+        else awk "BEGIN{printf \"%.2f\", ${best[$1,startup]} * 1000 / $STARTUP_RUNS}"; fi
+    }
+    say ""
+    say "start-up (static hello world, mean of $STARTUP_RUNS runs, ms): native $(ms native)  qemu $(ms qemu)  hart $(ms hart)"
+fi
+
+# Guest instructions per second of the integer loop. Its dynamic instruction
+# count is measured, not guessed: qemu's one-instruction-per-block exec trace
+# counts every retired instruction of short runs; the loop body is branch-free,
+# so the count is a + b*n exactly (checked on three sizes) and extrapolates to
+# INT_N (the short runs parse arguments of the same length, so start-up is
+# the same). Cached in o/bench/int.icount next to the binary it describes.
+int_icount() {
+    local cache=$OUT/int.icount c1 c2 c3 n
+    if [ -e $cache ] && [ $cache -nt $OUT/rv/int ]; then cat $cache; return; fi
+    local counts=()
+    for n in 1000 2000 3000; do
+        $QEMU -singlestep -d exec,nochain -D $OUT/int.trace $OUT/rv/int \
+            "$(printf "%0${INT_W}d" $n)" >/dev/null || return 1
+        counts+=("$(grep -c '^Trace' $OUT/int.trace)")
+    done
+    rm -f $OUT/int.trace
+    c1=${counts[0]}; c2=${counts[1]}; c3=${counts[2]}
+    if [ $((c2 - c1)) -ne $((c3 - c2)) ] || [ $(( (c2 - c1) % 1000 )) -ne 0 ]; then
+        echo "bench/run.sh: int's instruction count is not linear ($c1 $c2 $c3)" >&2
+        return 1
+    fi
+    echo "$(( c1 + (c2 - c1) / 1000 * (INT_N - 1000) )) $(( (c2 - c1) / 1000 )) $c1" | tee $cache
+}
+if printf '%s\n' "${WANT[@]}" | grep -qx int && read -r icount per_iter c1000 < <(int_icount); then
+    mips() {
+        if [ $1 = hart ] && [ $HAVE_HART = 0 ]; then echo n/a
+        elif [ -n "${bad[$1,int]:-}" ]; then echo "${bad[$1,int]}"
+        else awk "BEGIN{printf \"%.0f\", $icount / ${best[$1,int]} / 1e6}"; fi
+    }
+    say "int loop: $icount guest instructions ($per_iter per iteration x $INT_N):" \
+        "qemu $(mips qemu) MIPS, hart $(mips hart) MIPS"
+    # hart counts what it retires (--stats): it must agree with qemu's trace.
+    if [ $HAVE_HART = 1 ]; then
+        retired=$("$HART" --stats $OUT/rv/int "$(printf "%0${INT_W}d" 1000)" 2>&1 >/dev/null |
+            sed -n 's/.* \([0-9][0-9]*\) instructions retired.*/\1/p')
+        if [ -z "$retired" ]; then
+            say "(hart --stats gave no instruction count to cross-check)"
+        elif [ "$retired" != "$c1000" ]; then
+            say "!!! hart --stats retired $retired instructions for 1000 iterations, qemu's trace $c1000"
+        fi
+    fi
+fi
+
+if [ $SAVE = 1 ]; then
+    {
+        echo "# hart benchmark results"
+        echo
+        echo "Written by \`bench/run.sh --save\` (run by \`make bench\`; see bench/run.sh"
+        echo "for what each column means and bench/src/ for the kernels)."
+        echo
+        echo '```'
+        cat "$REPORT"
+        echo '```'
+    } >bench/RESULTS.md
+    echo "(saved to bench/RESULTS.md)"
+fi
+[ $FAILED = 0 ] || { echo "!!! some runs FAILED or gave WRONG answers (see above)" >&2; exit 1; }
+exit 0

@@ -1,0 +1,29 @@
+/* The code cache: where translated code lives. One memory object mapped
+ * twice, a writable view for the translator and an executable view for
+ * running, so no page is ever writable and executable at once. Code is
+ * bump-allocated and dropped all at once (a flush), like decoded blocks. */
+#ifndef HART_JIT_CACHE_H
+#define HART_JIT_CACHE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Maps a cache of size bytes; 0 or -errno. */
+int jit_cache_init(size_t size);
+
+/* Room for size bytes of code: returns the executable address and sets
+ * *write to the writable alias of the same bytes; NULL when full. */
+void *jit_cache_alloc(size_t size, uint8_t **write);
+
+/* Gives back the unused tail of the last allocation. */
+void jit_cache_shrink_last(void *exec, size_t used);
+
+/* The writable alias of an executable address in the cache. */
+uint8_t *jit_cache_writable(const void *exec);
+
+bool jit_cache_contains(uintptr_t host_pc);
+void jit_cache_reset(void);
+size_t jit_cache_used(void);
+
+#endif

@@ -1,0 +1,374 @@
+/* The translator's run loop and the machinery around translated code: the
+ * enter/exit routines (generated at start-up), the indirect-jump table,
+ * chaining of direct branches, the interpreter fallback, and turning host
+ * faults in translated code into precise guest signals.
+ *
+ * Locking: translation, chaining and the jump table are changed under
+ * jit_lock; translated code and the fault-site index are read without it
+ * (entries are published with release stores, and code is never changed
+ * except for the 4-byte-aligned branch displacements chaining rewrites).
+ * Dropping everything happens under the engine's write lock (core/run.c),
+ * when no thread runs guest code. */
+#include "jit/jit.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ucontext.h>
+#include "jit/cache.h"
+#include "jit/translate.h"
+#include "mem/access.h"
+#include "rv/block.h"
+#include "rv/fpu.h"
+
+bool jit_enabled;
+struct jit_stats jit_stats;
+static uint64_t threshold;
+static pthread_mutex_t jit_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Shared routines at the start of the cache. */
+static int (*enter_code)(struct hart *h, void *code);
+static uintptr_t exit_code, lookup_code;
+
+/* Indirect-jump table: direct-mapped on the guest pc. */
+enum { JTAB_BITS = 14 };
+struct jtab_entry {
+    uint64_t pc;
+    void *code;
+};
+static struct jtab_entry *jtab;
+
+/* Translated blocks in address order, for mapping a host pc back. */
+struct translation {
+    uintptr_t start, end;
+    struct block *blk;
+    unsigned nfaults;
+    struct jit_fault_site faults[];
+};
+static struct translation **index_of;
+static _Atomic size_t index_len;
+static size_t index_cap;
+
+/* Per host thread: where a fault in translated code returns to. */
+static __thread struct {
+    sigjmp_buf env;
+    bool active, in_fallback;
+    struct hart *h;
+    uint64_t fb_pc, fb_unretired;
+} jctx;
+
+
+static const enum x64_reg callee_saved[6] = {RBX, RBP, R12, R13, R14, R15};
+
+/* enter(h, code): save the host's callee-saved registers, load the guest's
+ * mapped registers, jump to code. exit: the reverse, returning eax. */
+static bool emit_routines(void)
+{
+    uint8_t *w;
+    size_t size = 1024;
+    uint8_t *x = jit_cache_alloc(size, &w);
+    if (!x)
+        return false;
+    struct x64_buf b;
+    x64_init_at(&b, w, size, (uintptr_t)x);
+    for (int i = 0; i < 6; i++)
+        x64_push_r(&b, callee_saved[i]);
+    x64_sub_ri(&b, W64, RSP, 8); /* calls from translated code stay aligned */
+    x64_mov_rr(&b, W64, JIT_STATE, RDI);
+    x64_mov_rr(&b, W64, RAX, RSI);
+    x64_mov_ri(&b, JIT_BASE, guest_base);
+    jit_reload(&b);
+    x64_jmp_r(&b, RAX);
+
+    x64_align(&b, 16);
+    exit_code = x64_here(&b);
+    jit_spill(&b);
+    x64_add_ri(&b, W64, RSP, 8);
+    for (int i = 5; i >= 0; i--)
+        x64_pop_r(&b, callee_saved[i]);
+    x64_ret(&b);
+
+    /* lookup: RAX = guest target (also in h->pc). */
+    x64_align(&b, 16);
+    lookup_code = x64_here(&b);
+    x64_mov_rr(&b, W64, RCX, RAX);
+    x64_shift_ri(&b, X64_SHR, W64, RCX, 1);
+    x64_and_ri(&b, W32, RCX, (1 << JTAB_BITS) - 1);
+    x64_shift_ri(&b, X64_SHL, W32, RCX, 4);
+    x64_load(&b, W64, false, RDX, x64_mem(JIT_STATE, HART_OFF(jit_table)));
+    x64_cmp_rm(&b, W64, RAX, x64_mem_idx(RDX, RCX, 1, 0));
+    size_t miss = x64_jcc8_fwd(&b, CC_NE);
+    x64_jmp_m(&b, x64_mem_idx(RDX, RCX, 1, 8));
+    x64_bind8(&b, miss);
+    x64_mov_ri(&b, RAX, JX_LOOKUP);
+    x64_jmp(&b, exit_code);
+    if (b.overflow)
+        return false;
+    jit_cache_shrink_last(x, x64_offset(&b));
+    enter_code = (int (*)(struct hart *, void *))(uintptr_t)x;
+    return true;
+}
+
+int jit_init(size_t cache_size, uint64_t hot)
+{
+    int err = jit_cache_init(cache_size);
+    if (err)
+        return err;
+    jtab = calloc((size_t)1 << JTAB_BITS, sizeof *jtab);
+    if (!jtab || !emit_routines())
+        return -ENOMEM;
+    threshold = hot;
+    jit_debug_any |= jit_debug != 0;
+    interp_hot_threshold = hot;
+    jit_enabled = true;
+    return 0;
+}
+
+void jit_flush(void)
+{
+    if (!jit_enabled)
+        return;
+    size_t n = atomic_load(&index_len);
+    for (size_t i = 0; i < n; i++)
+        free(index_of[i]);
+    atomic_store(&index_len, 0);
+    memset(jtab, 0, ((size_t)1 << JTAB_BITS) * sizeof *jtab);
+    jit_cache_reset();
+    emit_routines();
+    jit_stats.flushes++;
+}
+
+static bool add_translation(struct translation *tr)
+{
+    size_t n = atomic_load(&index_len);
+    if (n == index_cap) {
+        /* A fault handler on another thread may be searching the old
+         * array right now, so it is not freed; doubling keeps what is
+         * left behind smaller than the array in use. */
+        size_t cap = index_cap ? index_cap * 2 : 1024;
+        struct translation **bigger = malloc(cap * sizeof *bigger);
+        if (!bigger)
+            return false;
+        if (n)
+            memcpy(bigger, index_of, n * sizeof *bigger);
+        index_of = bigger;
+        index_cap = cap;
+    }
+    index_of[n] = tr;
+    atomic_store_explicit(&index_len, n + 1, memory_order_release);
+    return true;
+}
+
+static const struct translation *find_translation(uintptr_t host_pc)
+{
+    size_t lo = 0, hi = atomic_load_explicit(&index_len, memory_order_acquire);
+    struct translation **idx = index_of;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (host_pc < idx[mid]->start)
+            hi = mid;
+        else if (host_pc >= idx[mid]->end)
+            lo = mid + 1;
+        else
+            return idx[mid];
+    }
+    return NULL;
+}
+
+/* Translates blk (under jit_lock); false when the cache is full. */
+static bool translate(struct block *blk)
+{
+    if (blk->code)
+        return true;
+    enum { MAX_FAULTS = 512, MAX_CODE = 64 * 1024 };
+    static struct jit_fault_site faults[MAX_FAULTS];
+    uint8_t *w;
+    uint8_t *x = jit_cache_alloc(MAX_CODE, &w);
+    if (!x)
+        return false;
+    unsigned nfaults = 0;
+    size_t used = jit_translate(blk, w, MAX_CODE, (uintptr_t)x, exit_code,
+                                lookup_code, faults, MAX_FAULTS, &nfaults);
+    if (!used)
+        return false;
+    jit_cache_shrink_last(x, used);
+    struct translation *tr = malloc(sizeof *tr + nfaults * sizeof *faults);
+    if (!tr)
+        return false;
+    tr->start = (uintptr_t)x;
+    tr->end = (uintptr_t)x + used;
+    tr->blk = blk;
+    tr->nfaults = nfaults;
+    memcpy(tr->faults, faults, nfaults * sizeof *faults);
+    if (!add_translation(tr)) {
+        free(tr);
+        return false;
+    }
+    jit_stats.blocks++;
+    jit_stats.host_bytes += used;
+    if (jit_debug_any)
+        jit_debug_block(blk, x, used);
+    __atomic_store_n(&blk->code, (void *)x, __ATOMIC_RELEASE);
+    return true;
+}
+
+int jit_fallback(struct hart *h, const struct block_insn *ip, uint64_t pc,
+                 uint64_t unretired)
+{
+    jctx.in_fallback = true;
+    jctx.fb_pc = pc;
+    jctx.fb_unretired = unretired;
+    int r = interp_one(h, ip, pc);
+    jctx.in_fallback = false;
+    if (r == STEP_NEXT)
+        return STEP_NEXT;
+    if (r == STEP_JUMP)
+        return JX_STEP;
+    if (r == EXIT_SIGNAL)
+        h->instret -= unretired;
+    return r;
+}
+
+/* Host register -> its slot in the signal context's gregs. */
+static int greg_index(enum x64_reg r)
+{
+    static const int map[16] = {
+        [RAX] = REG_RAX, [RCX] = REG_RCX, [RDX] = REG_RDX, [RBX] = REG_RBX,
+        [RSP] = REG_RSP, [RBP] = REG_RBP, [RSI] = REG_RSI, [RDI] = REG_RDI,
+        [R8] = REG_R8, [R9] = REG_R9, [R10] = REG_R10, [R11] = REG_R11,
+        [R12] = REG_R12, [R13] = REG_R13, [R14] = REG_R14, [R15] = REG_R15,
+    };
+    return map[r];
+}
+
+void jit_host_fault(int sig, const siginfo_t *info, void *ucontext)
+{
+    if (!jctx.active)
+        return;
+    uintptr_t host = (uintptr_t)info->si_addr;
+    if (!host_in_guest_space(host))
+        return;
+    struct hart *h = jctx.h;
+    ucontext_t *uc = ucontext;
+    uintptr_t rip = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+    if (jctx.in_fallback) {
+        h->pc = jctx.fb_pc;
+        h->instret -= jctx.fb_unretired;
+    } else {
+        const struct translation *tr = find_translation(rip);
+        if (!tr)
+            return;
+        const struct jit_fault_site *site = NULL;
+        for (unsigned i = 0; i < tr->nfaults; i++)
+            if (tr->start + tr->faults[i].host_off == rip)
+                site = &tr->faults[i];
+        if (!site)
+            return;
+        h->pc = tr->blk->pc + tr->blk->insn[site->index].off;
+        h->instret = (uint64_t)uc->uc_mcontext.gregs[greg_index(JIT_INSTRET)] -
+                     (tr->blk->n - site->index);
+        for (int i = 0; i < JIT_NMAPPED; i++) {
+            enum x64_reg r = (enum x64_reg)jit_host_reg[jit_mapped[i]];
+            h->x[jit_mapped[i]] = (uint64_t)uc->uc_mcontext.gregs[greg_index(r)];
+        }
+    }
+    uint64_t addr = host - guest_base;
+    if (sig == SIGBUS) {
+        h->exit_signal = SIGBUS;
+        h->exit_code = BUS_ADRERR;
+    } else {
+        h->exit_signal = SIGSEGV;
+        h->exit_code = (space_page_flags(addr) & PAGE_MAPPED) ? SEGV_ACCERR
+                                                              : SEGV_MAPERR;
+    }
+    h->exit_addr = addr;
+    /* The handler runs with a fresh MXCSR, and siglongjmp keeps it. */
+    fpu_host_signal(h, ucontext);
+    siglongjmp(jctx.env, 1);
+}
+
+/* Enters translated code for the block at h->pc until something needs the
+ * run loop or untranslated code is reached (then returns EXIT_HOT's
+ * opposite: -1). */
+static int run_translated(struct hart *h, struct block *b)
+{
+    for (;;) {
+        jctx.active = true;
+        int why = enter_code(h, b->code);
+        jctx.active = false;
+        jit_stats.exits[why >= JX_CHAIN ? 4 + (why - JX_CHAIN) % 4 : why % 4]++;
+        switch (why) {
+        case JX_CHAIN:
+        case JX_LOOKUP:
+        case JX_STEP: {
+            struct block *next = block_get(h->pc);
+            if (!next)
+                return EXIT_FLUSH;
+            if (!next->code) {
+                if (next->count < threshold)
+                    return -1;
+                pthread_mutex_lock(&jit_lock);
+                bool ok = translate(next);
+                pthread_mutex_unlock(&jit_lock);
+                if (!ok)
+                    return EXIT_FLUSH;
+            }
+            pthread_mutex_lock(&jit_lock);
+            if (why == JX_CHAIN) {
+                uint8_t *site = jit_cache_writable((void *)h->jit_site);
+                x64_set_rel32(site, h->jit_site, (uintptr_t)next->code);
+                jit_stats.chains++;
+            } else {
+                struct jtab_entry *e =
+                    &jtab[(h->pc >> 1) & ((1u << JTAB_BITS) - 1)];
+                e->code = next->code;
+                e->pc = h->pc;
+                jit_stats.lookups_missed++;
+            }
+            pthread_mutex_unlock(&jit_lock);
+            b = next;
+            break;
+        }
+        case JX_INTERRUPT:
+            return EXIT_INTERRUPT;
+        default:
+            return why;
+        }
+    }
+}
+
+enum interp_exit jit_run(struct hart *h)
+{
+    h->jit_limit = GUEST_SPACE_SIZE;
+    h->jit_table = jtab;
+    jctx.h = h;
+    if (sigsetjmp(jctx.env, 0)) {
+        jctx.active = false;
+        jctx.in_fallback = false;
+        return EXIT_SIGNAL;
+    }
+    for (;;) {
+        struct block *b = block_get(h->pc);
+        if (!b)
+            return EXIT_FLUSH;
+        if (!b->code && b->count >= threshold) {
+            pthread_mutex_lock(&jit_lock);
+            bool ok = translate(b);
+            pthread_mutex_unlock(&jit_lock);
+            if (!ok)
+                return EXIT_FLUSH;
+        }
+        if (b->code) {
+            int why = run_translated(h, b);
+            if (why >= 0)
+                return (enum interp_exit)why;
+            continue; /* untranslated code: interpret it */
+        }
+        enum interp_exit why = interp_run(h);
+        if (why != EXIT_HOT)
+            return why;
+    }
+}

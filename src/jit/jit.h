@@ -1,0 +1,47 @@
+/* The dynamic binary translator, as the run loop sees it: guest code starts
+ * in the interpreter, which counts block executions; a block entered
+ * jit_threshold times is translated to x86-64 and runs natively from then
+ * on, chained directly to the translated blocks it jumps to. */
+#ifndef HART_JIT_JIT_H
+#define HART_JIT_JIT_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "core/hart.h"
+#include "rv/interp.h"
+
+/* Sets up the code cache and turns translation on; 0 or -errno. */
+int jit_init(size_t cache_size, uint64_t threshold);
+
+/* Like interp_run, with translation: runs h until the run loop is needed. */
+enum interp_exit jit_run(struct hart *h);
+
+/* Drops all translated code; with block_flush, under the engine's write
+ * lock (core/run.c). */
+void jit_flush(void);
+
+/* From the host fault handler: a fault in translated code, or in the
+ * interpreter called from it, becomes a guest signal (does not return);
+ * returns when the fault is not the translator's. */
+void jit_host_fault(int sig, const siginfo_t *info, void *ucontext);
+
+/* Debug output (-d in_asm,out_asm) and perf map (--perfmap). */
+enum { JIT_DEBUG_IN_ASM = 1, JIT_DEBUG_OUT_ASM = 2 };
+extern unsigned jit_debug;     /* JIT_DEBUG_*, set before jit_init */
+extern bool jit_debug_any;     /* debug output or perf map wanted */
+bool jit_perfmap_open(void);
+struct block;
+void jit_debug_block(const struct block *b, const void *code, size_t size);
+
+struct jit_stats {
+    uint64_t blocks, guest_insns, host_bytes, fallbacks_emitted;
+    uint64_t chains, lookups_missed, flushes;
+    uint64_t exits[8];            /* returns of translated code, by reason */
+    uint64_t fallback_count[512]; /* per op, emitted fallbacks (--stats) */
+};
+extern struct jit_stats jit_stats;
+extern bool jit_enabled;
+
+#endif

@@ -1,0 +1,424 @@
+/* Per-instruction translations: one small function per kind of RISC-V
+ * instruction, built from the operand helpers of translate.c. Operations
+ * not listed here fall back to the interpreter's body. Results written to
+ * x0 go to the sink register (block.c), so pure operations whose rd is the
+ * sink are dropped, while loads still run for their fault. */
+#include <signal.h>
+#include "jit/translate.h"
+#include "rv/interp.h"
+
+#define B (&t->b)
+#define D (&t->ip->d)
+
+static bool has(unsigned feature)
+{
+    return (x64_cpu() & feature) != 0;
+}
+
+/* rd = rs1 OP rs2 (or OP imm), computed so that rd may alias either. */
+static void alu(struct tr *t, enum x64_alu op, enum x64_width w, bool use_imm)
+{
+    enum x64_reg a = tr_src(t, D->rs1, RAX);
+    enum x64_reg c = use_imm ? RAX : tr_src(t, D->rs2, RCX);
+    enum x64_reg d = tr_dst(D->rd);
+    if (!use_imm && d == c && d != a) {
+        if (a != RAX)
+            x64_mov_rr(B, W64, RAX, a);
+        x64_alu_rr(B, op, W64, RAX, c);
+        d = RAX;
+    } else {
+        if (d != a)
+            x64_mov_rr(B, W64, d, a);
+        if (use_imm)
+            x64_alu_ri(B, op, W64, d, D->imm);
+        else
+            x64_alu_rr(B, op, W64, d, c);
+    }
+    if (w == W32)
+        x64_movsxd_rr(B, d, d);
+    tr_commit(t, D->rd, d);
+}
+
+/* rd = (rs1 cmp rs2) ? 1 : 0 */
+static void set_if(struct tr *t, enum x64_cc cc, bool use_imm)
+{
+    enum x64_reg a = tr_src(t, D->rs1, RAX);
+    if (use_imm) {
+        x64_cmp_ri(B, W64, a, D->imm);
+    } else {
+        enum x64_reg c = tr_src(t, D->rs2, RCX);
+        x64_cmp_rr(B, W64, a, c);
+    }
+    x64_setcc_r(B, cc, RDX);
+    enum x64_reg d = tr_dst(D->rd);
+    x64_movzx_rr(B, W8, d, RDX);
+    tr_commit(t, D->rd, d);
+}
+
+static void shift_imm(struct tr *t, enum x64_shift op, enum x64_width w)
+{
+    enum x64_reg a = tr_src(t, D->rs1, RAX);
+    enum x64_reg d = tr_dst(D->rd);
+    if (d != a)
+        x64_mov_rr(B, W64, d, a);
+    if (D->imm)
+        x64_shift_ri(B, op, w, d, (uint8_t)D->imm);
+    if (w == W32)
+        x64_movsxd_rr(B, d, d);
+    tr_commit(t, D->rd, d);
+}
+
+/* Shift by register: x86 masks the count like RISC-V (6 bits, 5 for W). */
+static void shift_reg(struct tr *t, enum x64_shift op, enum x64_width w)
+{
+    enum x64_reg a = tr_src(t, D->rs1, RAX);
+    enum x64_reg c = tr_src(t, D->rs2, RCX);
+    enum x64_reg d = tr_dst(D->rd);
+    if (has(X64_HAS_BMI2) && op != X64_ROL && op != X64_ROR) {
+        if (op == X64_SHL)
+            x64_shlx(B, w, d, a, c);
+        else if (op == X64_SHR)
+            x64_shrx(B, w, d, a, c);
+        else
+            x64_sarx(B, w, d, a, c);
+    } else {
+        if (c != RCX)
+            x64_mov_rr(B, W64, RCX, c);
+        if (a != RAX)
+            x64_mov_rr(B, W64, RAX, a);
+        x64_shift_cl(B, op, w, RAX);
+        d = tr_dst(D->rd);
+        x64_mov_rr(B, W64, d, RAX);
+    }
+    if (w == W32)
+        x64_movsxd_rr(B, d, d);
+    tr_commit(t, D->rd, d);
+}
+
+static void mul(struct tr *t, enum x64_width w)
+{
+    enum x64_reg a = tr_src(t, D->rs1, RAX);
+    enum x64_reg c = tr_src(t, D->rs2, RCX);
+    enum x64_reg d = tr_dst(D->rd);
+    if (d == c && d != a) {
+        x64_imul_rr(B, W64, d, a);
+    } else {
+        if (d != a)
+            x64_mov_rr(B, W64, d, a);
+        x64_imul_rr(B, W64, d, c);
+    }
+    if (w == W32)
+        x64_movsxd_rr(B, d, d);
+    tr_commit(t, D->rd, d);
+}
+
+/* High half of the 128-bit product, from rdx. */
+static void mul_high(struct tr *t, bool is_signed)
+{
+    enum x64_reg c = tr_src(t, D->rs2, RCX);
+    enum x64_reg a = tr_src(t, D->rs1, RAX);
+    if (a != RAX)
+        x64_mov_rr(B, W64, RAX, a);
+    if (is_signed)
+        x64_imul_r(B, W64, c);
+    else
+        x64_mul_r(B, W64, c);
+    tr_commit(t, D->rd, RDX);
+}
+
+static void load(struct tr *t, enum x64_width w, bool signext)
+{
+    struct x64_mem m = tr_guest_mem(t, D->rs1, D->imm);
+    enum x64_reg d = tr_dst(D->rd);
+    tr_note_fault(t);
+    x64_load(B, w, signext, d, m);
+    tr_commit(t, D->rd, d);
+}
+
+static void store(struct tr *t, enum x64_width w)
+{
+    enum x64_reg v = tr_src(t, D->rs2, RCX);
+    struct x64_mem m = tr_guest_mem(t, D->rs1, D->imm);
+    tr_note_fault(t);
+    x64_store(B, w, m, v);
+}
+
+static void fp_load(struct tr *t, bool single)
+{
+    struct x64_mem m = tr_guest_mem(t, D->rs1, D->imm);
+    tr_note_fault(t);
+    x64_load(B, single ? W32 : W64, false, RCX, m);
+    if (single) { /* NaN-box */
+        x64_mov_ri(B, RDX, 0xffffffff00000000ull);
+        x64_or_rr(B, W64, RCX, RDX);
+    }
+    x64_store(B, W64, FREG_MEM(D->rd), RCX);
+}
+
+static void fp_store(struct tr *t, bool single)
+{
+    x64_load(B, single ? W32 : W64, false, RCX, FREG_MEM(D->rs2));
+    struct x64_mem m = tr_guest_mem(t, D->rs1, D->imm);
+    tr_note_fault(t);
+    x64_store(B, single ? W32 : W64, m, RCX);
+}
+
+static void branch(struct tr *t, enum x64_cc cc)
+{
+    enum x64_reg a = tr_src(t, D->rs1, RAX);
+    if (D->rs2 == 0) {
+        x64_test_rr(B, W64, a, a);
+    } else {
+        enum x64_reg c = tr_src(t, D->rs2, RCX);
+        x64_cmp_rr(B, W64, a, c);
+    }
+    tr_chain(t, cc, true, t->pc + (uint64_t)(int64_t)D->imm);
+    tr_chain(t, CC_E, false, t->pc + D->len);
+}
+
+/* rd = the return address; RCX, not RAX, for an unmapped rd, because
+ * jalr holds its target in RAX. */
+static void link_rd(struct tr *t)
+{
+    if (D->rd == RV_SINK)
+        return;
+    enum x64_reg d = jit_host_reg[D->rd] >= 0 ? tr_dst(D->rd) : RCX;
+    x64_mov_ri(B, d, t->pc + D->len);
+    tr_commit(t, D->rd, d);
+}
+
+static void jalr(struct tr *t)
+{
+    enum x64_reg a = tr_src(t, D->rs1, RAX);
+    x64_lea(B, W64, RAX, x64_mem(a, D->imm));
+    x64_and_ri(B, W64, RAX, -2);
+    link_rd(t); /* after the target: rd may be rs1 */
+    x64_store(B, W64, x64_mem(JIT_STATE, HART_OFF(pc)), RAX);
+    x64_jmp(B, t->lookup_code);
+}
+
+/* rd = rs2 + (rs1 << s), as one lea; zext32 first for the .uw forms. */
+static void shadd(struct tr *t, unsigned s, bool uw)
+{
+    enum x64_reg a = tr_src(t, D->rs1, RAX);
+    enum x64_reg c = tr_src(t, D->rs2, RCX);
+    if (uw) {
+        x64_mov_rr(B, W32, RDX, a);
+        a = RDX;
+    }
+    enum x64_reg d = tr_dst(D->rd);
+    x64_lea(B, W64, d, x64_mem_idx(c, a, 1u << s, 0));
+    tr_commit(t, D->rd, d);
+}
+
+static void unary(struct tr *t, void (*op)(struct x64_buf *, enum x64_width,
+                                           enum x64_reg, enum x64_reg),
+                  enum x64_width w)
+{
+    enum x64_reg a = tr_src(t, D->rs1, RAX);
+    enum x64_reg d = tr_dst(D->rd);
+    op(B, w, d, a);
+    tr_commit(t, D->rd, d);
+}
+
+static void minmax(struct tr *t, enum x64_cc keep_rs1)
+{
+    enum x64_reg a = tr_src(t, D->rs1, RAX);
+    enum x64_reg c = tr_src(t, D->rs2, RCX);
+    x64_mov_rr(B, W64, RDX, c);
+    x64_cmp_rr(B, W64, a, c);
+    x64_cmov_rr(B, keep_rs1, W64, RDX, a);
+    tr_commit(t, D->rd, RDX);
+}
+
+/* czero: rd = (rs2 cond 0) ? 0 : rs1 */
+static void czero(struct tr *t, enum x64_cc zero_if)
+{
+    enum x64_reg c = tr_src(t, D->rs2, RCX);
+    enum x64_reg a = tr_src(t, D->rs1, RAX);
+    x64_zero(B, RDX);
+    x64_test_rr(B, W64, c, c);
+    x64_cmov_rr(B, x64_cc_not(zero_if), W64, RDX, a);
+    tr_commit(t, D->rd, RDX);
+}
+
+static bool pure(enum rv_op op)
+{
+    switch (op) {
+    case RV_LB: case RV_LH: case RV_LW: case RV_LD: case RV_LBU: case RV_LHU:
+    case RV_LWU: case RV_JAL: case RV_JALR:
+        return false;
+    default:
+        return rv_regfile(op, 0) == RV_REG_X && rv_opinfo[op].format != RV_FMT_CSR
+               && rv_opinfo[op].format != RV_FMT_CSRI
+               && rv_opinfo[op].ext[0] != 'A'
+               && rv_opinfo[op].ext[0] != 'F' && rv_opinfo[op].ext[0] != 'D';
+    }
+}
+
+bool tr_insn(struct tr *t)
+{
+    enum rv_op op = (enum rv_op)D->op;
+    if ((unsigned)op < RV_OP_COUNT && D->rd == RV_SINK && pure(op))
+        return true; /* a hint or nop: nothing to do */
+    switch ((int)op) {
+    case RV_LUI: {
+        enum x64_reg d = tr_dst(D->rd);
+        x64_mov_ri(B, d, (uint64_t)(int64_t)D->imm);
+        tr_commit(t, D->rd, d);
+        return true;
+    }
+    case RV_AUIPC: {
+        enum x64_reg d = tr_dst(D->rd);
+        x64_mov_ri(B, d, t->pc + (uint64_t)(int64_t)D->imm);
+        tr_commit(t, D->rd, d);
+        return true;
+    }
+    case RV_ADDI:
+        if (D->rs1 != 0 && jit_host_reg[D->rs1] >= 0) {
+            enum x64_reg d = tr_dst(D->rd);
+            x64_lea(B, W64, d, x64_mem((enum x64_reg)jit_host_reg[D->rs1], D->imm));
+            tr_commit(t, D->rd, d);
+            return true;
+        }
+        alu(t, X64_ADD, W64, true);
+        return true;
+    case RV_ADDIW: alu(t, X64_ADD, W32, true); return true;
+    case RV_XORI: alu(t, X64_XOR, W64, true); return true;
+    case RV_ORI: alu(t, X64_OR, W64, true); return true;
+    case RV_ANDI: alu(t, X64_AND, W64, true); return true;
+    case RV_ADD: alu(t, X64_ADD, W64, false); return true;
+    case RV_SUB: alu(t, X64_SUB, W64, false); return true;
+    case RV_XOR: alu(t, X64_XOR, W64, false); return true;
+    case RV_OR: alu(t, X64_OR, W64, false); return true;
+    case RV_AND: alu(t, X64_AND, W64, false); return true;
+    case RV_ADDW: alu(t, X64_ADD, W32, false); return true;
+    case RV_SUBW: alu(t, X64_SUB, W32, false); return true;
+    case RV_SLTI: set_if(t, CC_L, true); return true;
+    case RV_SLTIU: set_if(t, CC_B, true); return true;
+    case RV_SLT: set_if(t, CC_L, false); return true;
+    case RV_SLTU: set_if(t, CC_B, false); return true;
+    case RV_SLLI: shift_imm(t, X64_SHL, W64); return true;
+    case RV_SRLI: shift_imm(t, X64_SHR, W64); return true;
+    case RV_SRAI: shift_imm(t, X64_SAR, W64); return true;
+    case RV_SLLIW: shift_imm(t, X64_SHL, W32); return true;
+    case RV_SRLIW: shift_imm(t, X64_SHR, W32); return true;
+    case RV_SRAIW: shift_imm(t, X64_SAR, W32); return true;
+    case RV_RORI: shift_imm(t, X64_ROR, W64); return true;
+    case RV_RORIW: shift_imm(t, X64_ROR, W32); return true;
+    case RV_SLL: shift_reg(t, X64_SHL, W64); return true;
+    case RV_SRL: shift_reg(t, X64_SHR, W64); return true;
+    case RV_SRA: shift_reg(t, X64_SAR, W64); return true;
+    case RV_SLLW: shift_reg(t, X64_SHL, W32); return true;
+    case RV_SRLW: shift_reg(t, X64_SHR, W32); return true;
+    case RV_SRAW: shift_reg(t, X64_SAR, W32); return true;
+    case RV_ROL: shift_reg(t, X64_ROL, W64); return true;
+    case RV_ROR: shift_reg(t, X64_ROR, W64); return true;
+    case RV_ROLW: shift_reg(t, X64_ROL, W32); return true;
+    case RV_RORW: shift_reg(t, X64_ROR, W32); return true;
+    case RV_MUL: mul(t, W64); return true;
+    case RV_MULW: mul(t, W32); return true;
+    case RV_MULH: mul_high(t, true); return true;
+    case RV_MULHU: mul_high(t, false); return true;
+
+    case RV_LB: load(t, W8, true); return true;
+    case RV_LH: load(t, W16, true); return true;
+    case RV_LW: load(t, W32, true); return true;
+    case RV_LD: load(t, W64, false); return true;
+    case RV_LBU: load(t, W8, false); return true;
+    case RV_LHU: load(t, W16, false); return true;
+    case RV_LWU: load(t, W32, false); return true;
+    case RV_SB: store(t, W8); return true;
+    case RV_SH: store(t, W16); return true;
+    case RV_SW: store(t, W32); return true;
+    case RV_SD: store(t, W64); return true;
+    case RV_FLW: fp_load(t, true); return true;
+    case RV_FLD: fp_load(t, false); return true;
+    case RV_FSW: fp_store(t, true); return true;
+    case RV_FSD: fp_store(t, false); return true;
+
+    case RV_BEQ: branch(t, CC_E); return true;
+    case RV_BNE: branch(t, CC_NE); return true;
+    case RV_BLT: branch(t, CC_L); return true;
+    case RV_BGE: branch(t, CC_GE); return true;
+    case RV_BLTU: branch(t, CC_B); return true;
+    case RV_BGEU: branch(t, CC_AE); return true;
+    case RV_JAL:
+        link_rd(t);
+        tr_chain(t, CC_E, false, t->pc + (uint64_t)(int64_t)D->imm);
+        return true;
+    case RV_JALR: jalr(t); return true;
+    case OP_FALLTHROUGH: tr_chain(t, CC_E, false, t->pc); return true;
+
+    case RV_SH1ADD: shadd(t, 1, false); return true;
+    case RV_SH2ADD: shadd(t, 2, false); return true;
+    case RV_SH3ADD: shadd(t, 3, false); return true;
+    case RV_SH1ADD_UW: shadd(t, 1, true); return true;
+    case RV_SH2ADD_UW: shadd(t, 2, true); return true;
+    case RV_SH3ADD_UW: shadd(t, 3, true); return true;
+    case RV_ADD_UW: shadd(t, 0, true); return true;
+    case RV_ANDN:
+        if (!has(X64_HAS_BMI1))
+            return false;
+        {
+            enum x64_reg a = tr_src(t, D->rs1, RAX);
+            enum x64_reg c = tr_src(t, D->rs2, RCX);
+            x64_andn(B, W64, RDX, c, a);
+            tr_commit(t, D->rd, RDX);
+        }
+        return true;
+    case RV_MAX: minmax(t, CC_G); return true;
+    case RV_MAXU: minmax(t, CC_A); return true;
+    case RV_MIN: minmax(t, CC_L); return true;
+    case RV_MINU: minmax(t, CC_B); return true;
+    case RV_SEXT_B: {
+        enum x64_reg a = tr_src(t, D->rs1, RAX);
+        enum x64_reg d = tr_dst(D->rd);
+        x64_movsx_rr(B, W8, d, a);
+        tr_commit(t, D->rd, d);
+        return true;
+    }
+    case RV_SEXT_H: {
+        enum x64_reg a = tr_src(t, D->rs1, RAX);
+        enum x64_reg d = tr_dst(D->rd);
+        x64_movsx_rr(B, W16, d, a);
+        tr_commit(t, D->rd, d);
+        return true;
+    }
+    case RV_ZEXT_H: {
+        enum x64_reg a = tr_src(t, D->rs1, RAX);
+        enum x64_reg d = tr_dst(D->rd);
+        x64_movzx_rr(B, W16, d, a);
+        tr_commit(t, D->rd, d);
+        return true;
+    }
+    case RV_REV8: {
+        enum x64_reg a = tr_src(t, D->rs1, RAX);
+        enum x64_reg d = tr_dst(D->rd);
+        if (d != a)
+            x64_mov_rr(B, W64, d, a);
+        x64_bswap_r(B, W64, d);
+        tr_commit(t, D->rd, d);
+        return true;
+    }
+    case RV_CLZ:
+        if (!has(X64_HAS_LZCNT))
+            return false;
+        unary(t, x64_lzcnt_rr, W64);
+        return true;
+    case RV_CTZ:
+        if (!has(X64_HAS_BMI1))
+            return false;
+        unary(t, x64_tzcnt_rr, W64);
+        return true;
+    case RV_CPOP:
+        if (!has(X64_HAS_POPCNT))
+            return false;
+        unary(t, x64_popcnt_rr, W64);
+        return true;
+    case RV_CZERO_EQZ: czero(t, CC_E); return true;
+    case RV_CZERO_NEZ: czero(t, CC_NE); return true;
+    default:
+        return false;
+    }
+}

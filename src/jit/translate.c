@@ -1,0 +1,238 @@
+/* Translating one decoded block to x86-64: the block frame (interrupt check
+ * and retired-instruction count at entry), the per-instruction emitters of
+ * tr_*.c, the fallback that calls the interpreter's body for instructions
+ * without a translation, and the out-of-line stubs at the end (chain exits
+ * and out-of-range addresses).
+ *
+ * Guest registers of jit_host_reg[] stay in host registers for the whole
+ * time translated code runs, across blocks; the others are read and written
+ * in struct hart. Every instruction leaves guest state exactly as the
+ * interpreter would, so the state is precise at every memory access: the
+ * fault sites recorded here map a faulting host instruction back to its
+ * guest instruction. */
+#include "jit/translate.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include "jit/jit.h"
+#include "rv/interp.h"
+
+/* Sixteen host registers: RBP, R15, R14, RSP and three scratch are taken;
+ * the remaining nine hold the guest registers compiled code uses most: the
+ * stack pointer, return address, frame pointer and arguments a0-a5. */
+const int8_t jit_host_reg[33] = {
+    [0] = -1, [1] = R12, [2] = RBX, [3] = -1, [4] = -1, [5] = -1, [6] = -1,
+    [7] = -1, [8] = R13, [9] = -1, [10] = RSI, [11] = RDI, [12] = R8,
+    [13] = R9, [14] = R10, [15] = R11, [16] = -1, [17] = -1, [18] = -1,
+    [19] = -1, [20] = -1, [21] = -1, [22] = -1, [23] = -1, [24] = -1,
+    [25] = -1, [26] = -1, [27] = -1, [28] = -1, [29] = -1, [30] = -1,
+    [31] = -1, [32] = -1,
+};
+const uint8_t jit_mapped[JIT_NMAPPED] = {1, 2, 8, 10, 11, 12, 13, 14, 15};
+
+enum stub_kind { STUB_CHAIN, STUB_BOUNDS, STUB_INTERRUPT };
+
+struct tr_stub {
+    uint8_t kind;
+    int8_t base;        /* bounds: host register holding the base */
+    int32_t disp;       /* bounds: displacement added to it */
+    size_t site;        /* offset of the rel32 that jumps to the stub */
+    uint64_t target;    /* chain: guest target; bounds: guest pc */
+    unsigned index;     /* bounds: instruction index */
+};
+
+static bool add_stub(struct tr *t, enum stub_kind kind, size_t site,
+                     uint64_t target)
+{
+    if (t->nstubs == t->max_stubs) {
+        t->b.overflow = true;
+        return false;
+    }
+    t->stubs[t->nstubs++] = (struct tr_stub){kind, 0, 0, site, target, t->index};
+    return true;
+}
+
+enum x64_reg tr_src(struct tr *t, int r, enum x64_reg scratch)
+{
+    if (r == 0) {
+        x64_zero(&t->b, scratch);
+        return scratch;
+    }
+    if (jit_host_reg[r] >= 0)
+        return (enum x64_reg)jit_host_reg[r];
+    x64_load(&t->b, W64, false, scratch, XREG_MEM(r));
+    return scratch;
+}
+
+enum x64_reg tr_dst(int rd)
+{
+    return jit_host_reg[rd] >= 0 ? (enum x64_reg)jit_host_reg[rd] : RAX;
+}
+
+void tr_commit(struct tr *t, int rd, enum x64_reg r)
+{
+    if (jit_host_reg[rd] < 0)
+        x64_store(&t->b, W64, XREG_MEM(rd), r);
+    else if ((enum x64_reg)jit_host_reg[rd] != r)
+        x64_mov_rr(&t->b, W64, (enum x64_reg)jit_host_reg[rd], r);
+}
+
+/* Pads so that the rel32 of the branch about to be emitted (op_len bytes
+ * in) is 4-byte aligned: chaining rewrites it while other threads may be
+ * running it, which is atomic only for an aligned word. */
+static void align_rel32(struct tr *t, unsigned op_len)
+{
+    unsigned mis = (unsigned)((x64_here(&t->b) + op_len) & 3);
+    if (mis)
+        x64_nop(&t->b, 4 - mis);
+}
+
+void tr_chain(struct tr *t, enum x64_cc cc, bool conditional, uint64_t target)
+{
+    align_rel32(t, conditional ? 2 : 1);
+    size_t site = conditional ? x64_jcc_fwd(&t->b, cc) : x64_jmp_fwd(&t->b);
+    add_stub(t, STUB_CHAIN, site, target);
+}
+
+/* The host operand for guest address rs1 + imm. Only the base is checked
+ * against the limit: the 12-bit displacement cannot carry an address past
+ * the guards around the guest space (mem/space.h), where it faults like any
+ * unmapped guest address. A base at or past the limit goes to a stub that
+ * raises SIGSEGV. */
+struct x64_mem tr_guest_mem(struct tr *t, int rs1, int32_t imm)
+{
+    enum x64_reg base = tr_src(t, rs1, RAX);
+    x64_cmp_rm(&t->b, W64, base, x64_mem(JIT_STATE, HART_OFF(jit_limit)));
+    size_t site = x64_jcc_fwd(&t->b, CC_AE);
+    if (add_stub(t, STUB_BOUNDS, site, t->pc)) {
+        t->stubs[t->nstubs - 1].base = (int8_t)base;
+        t->stubs[t->nstubs - 1].disp = imm;
+    }
+    return x64_mem_idx(JIT_BASE, base, 1, imm);
+}
+
+void tr_note_fault(struct tr *t)
+{
+    if (t->nfaults == t->max_faults) {
+        t->b.overflow = true;
+        return;
+    }
+    t->faults[t->nfaults++] =
+        (struct jit_fault_site){(uint32_t)x64_offset(&t->b), t->index};
+}
+
+void tr_exit_with(struct tr *t, int reason)
+{
+    x64_mov_ri(&t->b, RAX, (uint64_t)(uint32_t)reason);
+    x64_jmp(&t->b, t->exit_code);
+}
+
+void jit_spill(struct x64_buf *b)
+{
+    for (int i = 0; i < JIT_NMAPPED; i++)
+        x64_store(b, W64, XREG_MEM(jit_mapped[i]),
+                  (enum x64_reg)jit_host_reg[jit_mapped[i]]);
+    x64_store(b, W64, x64_mem(JIT_STATE, HART_OFF(instret)), JIT_INSTRET);
+}
+
+void jit_reload(struct x64_buf *b)
+{
+    for (int i = 0; i < JIT_NMAPPED; i++)
+        x64_load(b, W64, false, (enum x64_reg)jit_host_reg[jit_mapped[i]],
+                 XREG_MEM(jit_mapped[i]));
+    x64_load(b, W64, false, JIT_INSTRET, x64_mem(JIT_STATE, HART_OFF(instret)));
+}
+
+/* The instruction runs in the interpreter: all guest registers go to
+ * struct hart around the call. */
+static void emit_fallback(struct tr *t)
+{
+    jit_spill(&t->b);
+    x64_mov_rr(&t->b, W64, RDI, JIT_STATE);
+    x64_mov_ri(&t->b, RSI, (uintptr_t)t->ip);
+    x64_mov_ri(&t->b, RDX, t->pc);
+    x64_mov_ri(&t->b, RCX, t->blk->n - t->index);
+    x64_call_abs(&t->b, (uintptr_t)jit_fallback, RAX);
+    jit_reload(&t->b);
+    if (rv_ends_block(t->ip->d.op) || t->ip->d.op >= RV_OP_COUNT) {
+        x64_jmp(&t->b, t->exit_code);
+    } else {
+        x64_cmp_ri(&t->b, W32, RAX, STEP_NEXT);
+        x64_jcc(&t->b, CC_NE, t->exit_code);
+    }
+    jit_stats.fallbacks_emitted++;
+    jit_stats.fallback_count[t->ip->d.op]++;
+}
+
+static void emit_stubs(struct tr *t)
+{
+    for (unsigned i = 0; i < t->nstubs; i++) {
+        struct tr_stub *s = &t->stubs[i];
+        x64_bind(&t->b, s->site);
+        switch (s->kind) {
+        case STUB_CHAIN:
+            x64_mov_ri(&t->b, RAX, s->target);
+            x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(pc)), RAX);
+            x64_mov_ri(&t->b, RAX,
+                       (uintptr_t)t->b.start + s->site + (uintptr_t)t->b.delta);
+            x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(jit_site)), RAX);
+            tr_exit_with(t, JX_CHAIN);
+            break;
+        case STUB_INTERRUPT:
+            x64_mov_ri(&t->b, RAX, s->target);
+            x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(pc)), RAX);
+            tr_exit_with(t, JX_INTERRUPT);
+            break;
+        case STUB_BOUNDS:
+            x64_lea(&t->b, W64, RAX, x64_mem((enum x64_reg)s->base, s->disp));
+            x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(exit_addr)), RAX);
+            x64_store_i(&t->b, W32, x64_mem(JIT_STATE, HART_OFF(exit_signal)),
+                        SIGSEGV);
+            x64_store_i(&t->b, W32, x64_mem(JIT_STATE, HART_OFF(exit_code)),
+                        SEGV_MAPERR);
+            x64_mov_ri(&t->b, RAX, s->target);
+            x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(pc)), RAX);
+            x64_sub_ri(&t->b, W64, JIT_INSTRET, (int32_t)(t->blk->n - s->index));
+            tr_exit_with(t, EXIT_SIGNAL);
+            break;
+        }
+    }
+}
+
+size_t jit_translate(struct block *blk, uint8_t *mem, size_t size,
+                     uintptr_t run_at, uintptr_t exit_code,
+                     uintptr_t lookup_code, struct jit_fault_site *faults,
+                     unsigned max_faults, unsigned *nfaults)
+{
+    struct tr_stub stubs[2 * 256 + 8];
+    struct tr t = {0};
+    x64_init_at(&t.b, mem, size, run_at);
+    t.blk = blk;
+    t.stubs = stubs;
+    t.max_stubs = sizeof stubs / sizeof *stubs;
+    t.faults = faults;
+    t.max_faults = max_faults;
+    t.exit_code = exit_code;
+    t.lookup_code = lookup_code;
+
+    /* Entry: stop here if asked to, else count the block as retired. */
+    x64_cmp_mi(&t.b, W32, x64_mem(JIT_STATE, HART_OFF(interrupt)), 0);
+    size_t site = x64_jcc_fwd(&t.b, CC_NE);
+    add_stub(&t, STUB_INTERRUPT, site, blk->pc);
+    x64_add_ri(&t.b, W64, JIT_INSTRET, (int32_t)blk->n);
+
+    for (unsigned i = 0; i < blk->n && !t.b.overflow; i++) {
+        t.ip = &blk->insn[i];
+        t.index = i;
+        t.pc = blk->pc + t.ip->off;
+        if (!tr_insn(&t))
+            emit_fallback(&t);
+    }
+    emit_stubs(&t);
+    if (t.b.overflow)
+        return 0;
+    *nfaults = t.nfaults;
+    jit_stats.guest_insns += blk->n;
+    return x64_offset(&t.b);
+}

@@ -1,0 +1,519 @@
+/* Guest signals, mapped onto host signals.
+ *
+ * Dispositions: a guest handler makes hart install its own host handler for
+ * that signal, which only records the signal on the current thread and asks
+ * the engine to stop at the next block boundary, where the run loop builds
+ * the guest's frame. SIG_DFL and SIG_IGN are installed on the host as they
+ * are, so the host kernel carries out default actions itself (a guest killed
+ * by SIGTERM kills hart with SIGTERM; SIGTSTP stops it).
+ *
+ * Masks: the guest's blocked set is the host thread's mask (less SIGSEGV and
+ * SIGBUS, which hart needs for guest memory faults), so blocked signals stay
+ * pending in the host kernel and rt_sigpending, rt_sigsuspend and
+ * rt_sigtimedwait map onto the host calls. Signal numbers are the same on
+ * riscv64 and x86-64; so is the siginfo layout (asm-generic, 128 bytes).
+ *
+ * The frame is the kernel's riscv64 rt_sigframe: siginfo (128 bytes), then
+ * the ucontext (960 bytes; mcontext at 176: pc, x1..x31, f0..f31, fcsr).
+ * The handler returns through the sigreturn trampoline the loader mapped
+ * (li a7, 139; ecall), as the vDSO's would.
+ *
+ * Known limit: a signal that arrives between the engine's last check and
+ * the start of a blocking host system call is noticed only when the call
+ * returns (QEMU closes this window with hand-written assembly). */
+#include "linux/signal.h"
+
+#include "linux/sys.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+#include "core/run.h"
+#include "linux/process.h"
+#include "linux/thread.h"
+#include "mem/access.h"
+#include "rv/fpu.h"
+
+#define SIGBIT(sig) (1ull << ((sig) - 1))
+
+/* Guest ABI values (asm-generic, the same as x86-64's). */
+enum {
+    G_SA_SIGINFO = 0x4, G_SA_ONSTACK = 0x08000000, G_SA_RESTART = 0x10000000,
+    G_SA_NODEFER = 0x40000000, G_SA_RESETHAND = (int)0x80000000u,
+    G_SS_ONSTACK = 1, G_SS_DISABLE = 2, G_MINSIGSTKSZ = 2048,
+};
+#define G_SIG_DFL 0
+#define G_SIG_IGN 1
+
+
+/* Frame layout offsets (checked against the riscv64 glibc headers). */
+enum {
+    FRAME_INFO = 0,
+    FRAME_UC = 128,
+    UC_FLAGS = 0, UC_LINK = 8, UC_STACK = 16, UC_SIGMASK = 40,
+    UC_MCONTEXT = 176,
+    MC_REGS = 0,      /* pc, then x1..x31 */
+    MC_FPREGS = 256,  /* f0..f31 */
+    MC_FCSR = 512,
+    FRAME_SIZE = 128 + 960,
+};
+
+/* Dispositions are process-wide: changed under actions_lock, read by the
+ * delivering thread under it too (delivery is rare). */
+static struct guest_sigaction actions[GUEST_NSIG + 1];
+static pthread_mutex_t actions_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Signals hart never lets the guest block on the host. */
+static const uint64_t host_reserved = SIGBIT(SIGSEGV) | SIGBIT(SIGBUS);
+static const uint64_t unblockable = SIGBIT(SIGKILL) | SIGBIT(SIGSTOP);
+
+/* The host's rt_sigaction, raw: glibc refuses signals 32 and 33, which the
+ * guest's own glibc uses. x86-64 needs a restorer that calls rt_sigreturn. */
+struct host_kernel_sigaction {
+    void *handler;
+    unsigned long flags;
+    void (*restorer)(void);
+    uint64_t mask;
+};
+void hart_host_restorer(void);
+__asm__(".text\n"
+        ".globl hart_host_restorer\n"
+        "hart_host_restorer:\n"
+        "    mov $15, %eax\n" /* __NR_rt_sigreturn on x86-64 */
+        "    syscall\n");
+#define HOST_SA_RESTORER 0x04000000
+
+static void set_host_mask(uint64_t blocked)
+{
+    uint64_t mask = blocked & ~host_reserved & ~unblockable;
+    syscall(SYS_rt_sigprocmask, SIG_SETMASK, &mask, NULL, 8);
+}
+
+/* Records a host signal for the guest; async-signal-safe. The signal stays
+ * blocked on return, so further instances queue in the host kernel until the
+ * run loop has delivered this one and restores the guest's mask. */
+static void host_handler(int sig, siginfo_t *info, void *ucv)
+{
+    struct thread *t = current_thread;
+    if (!t)
+        return;
+    memcpy(t->pending_info[sig], info, GUEST_SIGINFO_SIZE);
+    atomic_fetch_or(&t->pending, SIGBIT(sig));
+    atomic_store(&t->hart.interrupt, 1);
+    ucontext_t *uc = ucv;
+    sigaddset(&uc->uc_sigmask, sig);
+}
+
+void signal_host_async(int sig, siginfo_t *info, void *ucontext)
+{
+    /* Async-signal context: read the disposition without the lock (a
+     * word-sized load; a racing sigaction picks either value, as on Linux). */
+    if (actions[sig].handler > G_SIG_IGN) {
+        host_handler(sig, info, ucontext);
+        return;
+    }
+    if (actions[sig].handler == G_SIG_IGN)
+        return;
+    run_die_of_signal(current_thread ? &current_thread->hart : NULL, sig);
+}
+
+static void install_host(int sig, uint64_t guest_handler)
+{
+    if (sig == SIGSEGV || sig == SIGBUS)
+        return; /* hart's fault handler forwards asynchronous ones */
+    struct host_kernel_sigaction ka = {0};
+    ka.restorer = hart_host_restorer;
+    ka.flags = HOST_SA_RESTORER;
+    if (guest_handler == G_SIG_DFL) {
+        ka.handler = SIG_DFL;
+    } else if (guest_handler == G_SIG_IGN) {
+        ka.handler = SIG_IGN;
+    } else {
+        ka.handler = (void *)host_handler;
+        ka.flags |= SA_SIGINFO | SA_ONSTACK;
+        ka.mask = ~0ull; /* the handler runs with everything blocked */
+    }
+    syscall(SYS_rt_sigaction, sig, &ka, NULL, 8);
+}
+
+void signal_thread_start(struct hart *h)
+{
+    set_host_mask(thread_of(h)->blocked);
+}
+
+bool signal_pending(struct hart *h)
+{
+    struct thread *t = thread_of(h);
+    return (atomic_load(&t->pending) & ~t->blocked) != 0;
+}
+
+static bool on_altstack(const struct thread *t, uint64_t sp)
+{
+    return t->altstack.size && sp - t->altstack.sp < t->altstack.size;
+}
+
+/* Default action of a signal the guest does not handle. */
+static void default_action(struct hart *h, int sig)
+{
+    switch (sig) {
+    case SIGCHLD: case SIGURG: case SIGWINCH: case SIGCONT:
+        return; /* ignored by default */
+    case SIGSTOP: case SIGTSTP: case SIGTTIN: case SIGTTOU:
+        kill(getpid(), SIGSTOP);
+        return;
+    default:
+        run_die_of_signal(h, sig);
+    }
+}
+
+/* Builds the frame for sig and points the guest at its handler; false if
+ * the frame cannot be written (the guest then dies of SIGSEGV). */
+static bool setup_frame(struct thread *t, int sig,
+                        const struct guest_sigaction *act, const uint8_t *info)
+{
+    struct hart *h = &t->hart;
+    uint64_t sp = h->x[2];
+    if ((act->flags & G_SA_ONSTACK) && t->altstack.size &&
+        !(t->altstack.flags & G_SS_DISABLE) && !on_altstack(t, sp))
+        sp = t->altstack.sp + t->altstack.size;
+    sp = (sp - FRAME_SIZE) & ~(uint64_t)15;
+    if (!space_range_ok(sp, FRAME_SIZE, PAGE_W))
+        return false;
+
+    uint8_t frame[FRAME_SIZE];
+    memset(frame, 0, sizeof frame);
+    memcpy(frame + FRAME_INFO, info, GUEST_SIGINFO_SIZE);
+    uint8_t *uc = frame + FRAME_UC;
+    uint64_t ss[3] = {t->altstack.sp, 0, t->altstack.size};
+    int32_t ss_flags = t->altstack.size == 0 ? G_SS_DISABLE
+                     : on_altstack(t, h->x[2]) ? G_SS_ONSTACK : 0;
+    memcpy(&ss[1], &ss_flags, sizeof ss_flags);
+    memcpy(uc + UC_STACK, ss, sizeof ss);
+    uint64_t old_mask = t->has_saved_mask ? t->saved_mask : t->blocked;
+    t->has_saved_mask = 0;
+    memcpy(uc + UC_SIGMASK, &old_mask, 8);
+    uint8_t *mc = uc + UC_MCONTEXT;
+    memcpy(mc + MC_REGS, &h->pc, 8);
+    memcpy(mc + MC_REGS + 8, &h->x[1], 31 * 8);
+    memcpy(mc + MC_FPREGS, h->f, 32 * 8);
+    uint32_t fcsr = h->frm << 5 | fpu_read_fflags(h);
+    memcpy(mc + MC_FCSR, &fcsr, 4);
+    memcpy(g2h(sp), frame, sizeof frame);
+
+    h->x[1] = proc.sigreturn_trampoline;
+    h->x[2] = sp;
+    h->x[10] = (uint64_t)sig;
+    h->x[11] = sp + FRAME_INFO;
+    h->x[12] = sp + FRAME_UC;
+    h->pc = act->handler;
+    t->blocked |= act->mask;
+    if (!(act->flags & G_SA_NODEFER))
+        t->blocked |= SIGBIT(sig);
+    t->blocked &= ~unblockable;
+    return true;
+}
+
+static void deliver(struct thread *t, int sig, const uint8_t *info)
+{
+    pthread_mutex_lock(&actions_lock);
+    struct guest_sigaction act = actions[sig];
+    if (act.handler > G_SIG_IGN && (act.flags & G_SA_RESETHAND)) {
+        actions[sig].handler = G_SIG_DFL;
+        install_host(sig, G_SIG_DFL);
+    }
+    pthread_mutex_unlock(&actions_lock);
+    if (act.handler == G_SIG_IGN)
+        return;
+    if (act.handler == G_SIG_DFL) {
+        default_action(&t->hart, sig);
+        return;
+    }
+    if (!setup_frame(t, sig, &act, info))
+        run_die_of_signal(&t->hart, SIGSEGV);
+}
+
+void signal_deliver_pending(struct hart *h)
+{
+    struct thread *t = thread_of(h);
+    for (;;) {
+        uint64_t ready = atomic_load(&t->pending) & ~t->blocked;
+        if (!ready)
+            break;
+        int sig = __builtin_ctzll(ready) + 1;
+        uint8_t info[GUEST_SIGINFO_SIZE];
+        memcpy(info, t->pending_info[sig], sizeof info);
+        atomic_fetch_and(&t->pending, ~SIGBIT(sig));
+        deliver(t, sig, info);
+    }
+    set_host_mask(t->blocked);
+}
+
+void signal_raise_sync(struct hart *h, int sig, int code, uint64_t addr)
+{
+    struct thread *t = thread_of(h);
+    uint8_t info[GUEST_SIGINFO_SIZE] = {0};
+    int32_t head[3] = {sig, 0, code};
+    memcpy(info, head, sizeof head);
+    memcpy(info + 16, &addr, 8); /* si_addr */
+    pthread_mutex_lock(&actions_lock);
+    uint64_t handler = actions[sig].handler;
+    pthread_mutex_unlock(&actions_lock);
+    /* Like force_sig: a blocked or ignored fault kills the process. hart
+     * says where, as qemu-riscv64 does. */
+    if (handler <= G_SIG_IGN || (t->blocked & SIGBIT(sig))) {
+        fprintf(stderr, "hart: guest killed by SIG%s at pc 0x%llx",
+                sigabbrev_np(sig), (unsigned long long)h->pc);
+        if (sig == SIGSEGV || sig == SIGBUS)
+            fprintf(stderr, " (address 0x%llx)", (unsigned long long)addr);
+        fputc('\n', stderr);
+        run_die_of_signal(h, sig);
+    }
+    deliver(t, sig, info);
+    set_host_mask(t->blocked);
+}
+
+/* System calls that report EINTR even with SA_RESTART (Linux returns
+ * ERESTARTNOHAND or ERESTART_RESTARTBLOCK for them). */
+static bool restartable(int nr)
+{
+    switch (nr) {
+    case 22:  /* epoll_pwait */
+    case 72:  /* pselect6 */
+    case 73:  /* ppoll */
+    case 101: /* nanosleep */
+    case 115: /* clock_nanosleep */
+    case 133: /* rt_sigsuspend */
+    case 137: /* rt_sigtimedwait */
+    case 441: /* epoll_pwait2 */
+        return false;
+    default:
+        return true;
+    }
+}
+
+void signal_after_syscall(struct hart *h, int nr, uint64_t orig_a0)
+{
+    struct thread *t = thread_of(h);
+    if ((int64_t)h->x[10] != -EINTR || !restartable(nr))
+        return;
+    uint64_t ready = atomic_load(&t->pending) & ~t->blocked;
+    if (!ready)
+        return;
+    int sig = __builtin_ctzll(ready) + 1;
+    pthread_mutex_lock(&actions_lock);
+    bool restart = actions[sig].handler > G_SIG_IGN &&
+                   (actions[sig].flags & G_SA_RESTART);
+    pthread_mutex_unlock(&actions_lock);
+    if (restart) {
+        h->x[10] = orig_a0;
+        h->pc -= 4;
+    }
+}
+
+static int read_sigset(uint64_t addr, uint64_t setsize, uint64_t *set)
+{
+    if (setsize != 8)
+        return -EINVAL;
+    if (!space_range_ok(addr, 8, PAGE_R))
+        return -EFAULT;
+    memcpy(set, g2h(addr), 8);
+    return 0;
+}
+
+static int write_guest(uint64_t addr, const void *src, size_t len)
+{
+    if (!space_range_ok(addr, len, PAGE_W))
+        return -EFAULT;
+    memcpy(g2h(addr), src, len);
+    return 0;
+}
+
+int64_t sys_rt_sigaction(struct hart *h, const uint64_t *a)
+{
+    int64_t sig = (int64_t)a[0];
+    uint64_t act = a[1], oldact = a[2], setsize = a[3];
+    if (setsize != 8)
+        return -EINVAL;
+    if (sig < 1 || sig > GUEST_NSIG)
+        return -EINVAL;
+    struct guest_sigaction new_act;
+    if (act) {
+        if (sig == SIGKILL || sig == SIGSTOP)
+            return -EINVAL;
+        if (!space_range_ok(act, sizeof new_act, PAGE_R))
+            return -EFAULT;
+        memcpy(&new_act, g2h(act), sizeof new_act);
+    }
+    if (oldact && !space_range_ok(oldact, sizeof new_act, PAGE_W))
+        return -EFAULT;
+    pthread_mutex_lock(&actions_lock);
+    if (oldact)
+        memcpy(g2h(oldact), &actions[sig], sizeof new_act);
+    if (act) {
+        new_act.mask &= ~unblockable;
+        actions[sig] = new_act;
+        install_host((int)sig, new_act.handler);
+    }
+    pthread_mutex_unlock(&actions_lock);
+    return 0;
+}
+
+int64_t sys_rt_sigprocmask(struct hart *h, const uint64_t *a)
+{
+    int64_t how = (int64_t)a[0];
+    uint64_t set = a[1], oldset = a[2], setsize = a[3];
+    struct thread *t = thread_of(h);
+    if (setsize != 8)
+        return -EINVAL;
+    uint64_t old = t->blocked, s = 0;
+    if (set) {
+        int err = read_sigset(set, setsize, &s);
+        if (err)
+            return err;
+        switch (how) {
+        case SIG_BLOCK: t->blocked |= s; break;
+        case SIG_UNBLOCK: t->blocked &= ~s; break;
+        case SIG_SETMASK: t->blocked = s; break;
+        default: return -EINVAL;
+        }
+        t->blocked &= ~unblockable;
+    }
+    if (oldset && write_guest(oldset, &old, 8)) {
+        t->blocked = old;
+        return -EFAULT;
+    }
+    set_host_mask(t->blocked);
+    /* Unblocking may make a recorded signal deliverable. */
+    if (signal_pending(h))
+        atomic_store(&h->interrupt, 1);
+    return 0;
+}
+
+int64_t sys_rt_sigpending(struct hart *h, const uint64_t *a)
+{
+    uint64_t set = a[0], setsize = a[1];
+    struct thread *t = thread_of(h);
+    if (setsize > 8)
+        return -EINVAL;
+    uint64_t host = 0;
+    syscall(SYS_rt_sigpending, &host, 8);
+    uint64_t pending = (host | atomic_load(&t->pending)) & t->blocked;
+    return write_guest(set, &pending, setsize);
+}
+
+int64_t sys_rt_sigsuspend(struct hart *h, const uint64_t *a)
+{
+    uint64_t mask = a[0], setsize = a[1];
+    struct thread *t = thread_of(h);
+    uint64_t m;
+    int err = read_sigset(mask, setsize, &m);
+    if (err)
+        return err;
+    t->saved_mask = t->blocked;
+    t->has_saved_mask = 1;
+    t->blocked = m & ~unblockable;
+    uint64_t host = t->blocked & ~host_reserved;
+    /* Returns once a handled signal arrived; our handler recorded it. */
+    while (!signal_pending(h))
+        syscall(SYS_rt_sigsuspend, &host, 8);
+    return -EINTR;
+}
+
+int64_t sys_rt_sigtimedwait(struct hart *h, const uint64_t *a)
+{
+    uint64_t set = a[0], info = a[1], timeout = a[2], setsize = a[3];
+    uint64_t s;
+    int err = read_sigset(set, setsize, &s);
+    if (err)
+        return err;
+    struct timespec ts, *tsp = NULL;
+    if (timeout) {
+        int64_t g[2];
+        if (!space_range_ok(timeout, sizeof g, PAGE_R))
+            return -EFAULT;
+        memcpy(g, g2h(timeout), sizeof g);
+        ts.tv_sec = g[0];
+        ts.tv_nsec = g[1];
+        tsp = &ts;
+    }
+    if (info && !space_range_ok(info, GUEST_SIGINFO_SIZE, PAGE_W))
+        return -EFAULT;
+    siginfo_t si;
+    long r = syscall(SYS_rt_sigtimedwait, &s, &si, tsp, 8);
+    if (r < 0)
+        return -errno;
+    if (info)
+        memcpy(g2h(info), &si, GUEST_SIGINFO_SIZE);
+    return r;
+}
+
+int64_t sys_sigaltstack(struct hart *h, const uint64_t *a)
+{
+    uint64_t ss = a[0], old_ss = a[1];
+    struct thread *t = thread_of(h);
+    uint8_t old[24] = {0};
+    int32_t flags = t->altstack.size == 0 ? G_SS_DISABLE
+                  : on_altstack(t, h->x[2]) ? G_SS_ONSTACK : 0;
+    memcpy(old, &t->altstack.sp, 8);
+    memcpy(old + 8, &flags, 4);
+    memcpy(old + 16, &t->altstack.size, 8);
+    if (ss) {
+        uint8_t g[24];
+        if (!space_range_ok(ss, sizeof g, PAGE_R))
+            return -EFAULT;
+        memcpy(g, g2h(ss), sizeof g);
+        uint64_t sp, size;
+        int32_t f;
+        memcpy(&sp, g, 8);
+        memcpy(&f, g + 8, 4);
+        memcpy(&size, g + 16, 8);
+        if (on_altstack(t, h->x[2]))
+            return -EPERM;
+        if (f & ~(G_SS_DISABLE | G_SS_ONSTACK))
+            return -EINVAL;
+        if (f & G_SS_DISABLE) {
+            t->altstack.sp = t->altstack.size = 0;
+            t->altstack.flags = G_SS_DISABLE;
+        } else {
+            if (size < G_MINSIGSTKSZ)
+                return -ENOMEM;
+            t->altstack.sp = sp;
+            t->altstack.size = size;
+            t->altstack.flags = 0;
+        }
+    }
+    if (old_ss && write_guest(old_ss, old, sizeof old))
+        return -EFAULT;
+    return 0;
+}
+
+int64_t sys_rt_sigreturn(struct hart *h, const uint64_t *a)
+{
+    (void)a;
+    struct thread *t = thread_of(h);
+    uint64_t sp = h->x[2];
+    if (!space_range_ok(sp, FRAME_SIZE, PAGE_R))
+        run_die_of_signal(h, SIGSEGV);
+    const uint8_t *uc = (const uint8_t *)g2h(sp) + FRAME_UC;
+    const uint8_t *mc = uc + UC_MCONTEXT;
+    memcpy(&h->pc, mc + MC_REGS, 8);
+    memcpy(&h->x[1], mc + MC_REGS + 8, 31 * 8);
+    memcpy(h->f, mc + MC_FPREGS, 32 * 8);
+    uint32_t fcsr;
+    memcpy(&fcsr, mc + MC_FCSR, 4);
+    fpu_write_fflags(h, fcsr & 0x1f);
+    fpu_write_frm(h, (fcsr >> 5) & 7);
+    memcpy(&t->blocked, uc + UC_SIGMASK, 8);
+    t->blocked &= ~unblockable;
+    set_host_mask(t->blocked);
+    if (signal_pending(h))
+        atomic_store(&h->interrupt, 1);
+    /* The caller stores the result in a0: give it the restored a0. */
+    return (int64_t)h->x[10];
+}

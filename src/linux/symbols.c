@@ -1,0 +1,107 @@
+/* Guest function names, from the symbol tables of the ELF files the loader
+ * mapped (the program and its interpreter), for debug output and for
+ * perf's map files. Symbols are a convenience: a file without them, or with
+ * a table that does not make sense, simply has no names. Loaded once at
+ * start-up, read-only afterwards. */
+#include "linux/symbols.h"
+
+#include <elf.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct symbol {
+    uint64_t addr, size;
+    const char *name;
+};
+
+static struct symbol *symbols;
+static size_t nsymbols;
+
+static int by_addr(const void *a, const void *b)
+{
+    const struct symbol *x = a, *y = b;
+    return x->addr < y->addr ? -1 : x->addr > y->addr;
+}
+
+/* Reads [off, off + len) of the file into a new buffer, or NULL. */
+static void *read_part(int fd, uint64_t size, uint64_t off, uint64_t len)
+{
+    if (off > size || len > size - off || len > (64u << 20))
+        return NULL;
+    char *buf = malloc(len + 1);
+    if (!buf)
+        return NULL;
+    if (pread(fd, buf, len, (off_t)off) != (ssize_t)len) {
+        free(buf);
+        return NULL;
+    }
+    buf[len] = '\0';
+    return buf;
+}
+
+void symbols_load(const char *path, uint64_t bias)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    struct stat st;
+    Elf64_Ehdr eh;
+    if (fstat(fd, &st) < 0 || pread(fd, &eh, sizeof eh, 0) != sizeof eh ||
+        memcmp(eh.e_ident, ELFMAG, SELFMAG) || eh.e_shentsize != sizeof(Elf64_Shdr)) {
+        close(fd);
+        return;
+    }
+    uint64_t size = (uint64_t)st.st_size;
+    Elf64_Shdr *sh = read_part(fd, size, eh.e_shoff,
+                               (uint64_t)eh.e_shnum * sizeof(Elf64_Shdr));
+    for (unsigned i = 0; sh && i < eh.e_shnum; i++) {
+        if (sh[i].sh_type != SHT_SYMTAB || sh[i].sh_link >= eh.e_shnum ||
+            sh[i].sh_entsize != sizeof(Elf64_Sym))
+            continue;
+        const Elf64_Shdr *strs = &sh[sh[i].sh_link];
+        Elf64_Sym *syms = read_part(fd, size, sh[i].sh_offset, sh[i].sh_size);
+        char *names = read_part(fd, size, strs->sh_offset, strs->sh_size);
+        size_t n = syms ? sh[i].sh_size / sizeof(Elf64_Sym) : 0;
+        struct symbol *grown =
+            names ? realloc(symbols, (nsymbols + n) * sizeof *symbols) : NULL;
+        if (grown) {
+            symbols = grown;
+            for (size_t k = 0; k < n; k++) {
+                if (ELF64_ST_TYPE(syms[k].st_info) != STT_FUNC ||
+                    !syms[k].st_value || syms[k].st_name >= strs->sh_size)
+                    continue;
+                symbols[nsymbols++] = (struct symbol){
+                    syms[k].st_value + bias, syms[k].st_size,
+                    names + syms[k].st_name};
+            }
+            names = NULL; /* kept: the symbols point into it */
+        }
+        free(names);
+        free(syms);
+    }
+    free(sh);
+    close(fd);
+    qsort(symbols, nsymbols, sizeof *symbols, by_addr);
+}
+
+const char *symbols_lookup(uint64_t pc, uint64_t *offset)
+{
+    size_t lo = 0, hi = nsymbols;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (symbols[mid].addr <= pc)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return NULL;
+    const struct symbol *s = &symbols[lo - 1];
+    if (s->size && pc - s->addr >= s->size)
+        return NULL;
+    *offset = pc - s->addr;
+    return s->name;
+}
