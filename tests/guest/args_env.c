@@ -1,9 +1,18 @@
-/* Prints argc, every argument and the whole environment, byte for byte, in
- * the order the process received them; with args_env.args the arguments
- * include spaces, quotes, empty strings and non-ASCII bytes. */
+/* Prints argc, every argument in order and the whole environment, byte for
+ * byte; with args_env.args the arguments include spaces, quotes, empty
+ * strings and non-ASCII bytes. The environment is printed sorted: qemu-user
+ * passes it in reverse order (docs/qemu-divergences.md, qemu-envorder);
+ * tests/cli checks hart's order against a native program. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 extern char **environ;
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
 
 static void show(const char *s)
 {
@@ -33,12 +42,18 @@ int main(int argc, char **argv)
         printf("\n");
     }
     printf("argv[argc] is NULL: %d\n", argv[argc] == NULL);
-    int n = 0;
-    for (char **e = environ; *e; e++, n++) {
+    size_t n = 0;
+    while (environ[n])
+        n++;
+    char **sorted = malloc((n + 1) * sizeof *sorted);
+    memcpy(sorted, environ, (n + 1) * sizeof *sorted);
+    qsort(sorted, n, sizeof *sorted, cmp_str);
+    for (size_t i = 0; i < n; i++) {
         printf("env ");
-        show(*e);
+        show(sorted[i]);
         printf("\n");
     }
-    printf("%d variables\n", n);
+    printf("%zu variables\n", n);
+    free(sorted);
     return 0;
 }
