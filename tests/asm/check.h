@@ -10,7 +10,11 @@
  * Every CHECK gets a number in order of appearance. All passing prints
  * "all N checks passed" and exits 0; the first failing check prints
  * "FAIL check N (line L): got 0x..., want 0x..." and exits with N (255 for
- * N >= 255). The macros are cpp macros so that they can name their source
+ * N >= 255). With any argument (tests/asm/run.sh gives "again"), the body
+ * between TEST_BEGIN and TEST_END runs twice, so that an emulator that
+ * translates code after its first run (hart --jit-threshold=1) checks its
+ * translations too; a body must therefore set up its own state. The macros
+ * are cpp macros so that they can name their source
  * line; inside one, ';' separates instructions.
  *
  * Registers: t5 and t6 belong to the harness (every CHECK may clobber
@@ -134,16 +138,28 @@
  * that end in a deliberate crash show how far they got. */
 #define CHECK_PROGRESS li a1, check_count; call check_progress
 
-#define TEST_BEGIN              \
-        .text;                  \
-        .globl _start;          \
-_start:                         \
+#define TEST_BEGIN                                      \
+        .text;                                          \
+        .globl _start;                                  \
+_start:                                                 \
+        ld t0, 0(sp);           /* argc */              \
+        li t1, 1;                                       \
+        sltu t0, t1, t0;                                \
+        add t0, t0, t1;         /* passes: 1 or 2 */    \
+        la t1, check_passes;                            \
+        sd t0, 0(t1);                                   \
+check_body:                                             \
         csrwi fcsr, 0
 
 /* The end of the test and the harness' runtime: reporting and exit. */
 #define TEST_END check_runtime
 
         .macro check_runtime
+        la t0, check_passes
+        ld t1, 0(t0)
+        addi t1, t1, -1
+        sd t1, 0(t0)
+        bnez t1, check_body
         /* All checks passed. */
         la a0, check_buf
         la a1, check_msg_all
@@ -264,6 +280,7 @@ check_msg_got:    .asciz "): got "
 check_msg_want:   .asciz ", want "
         .bss
         .balign 8
+check_passes:     .space 8
 check_buf:        .space 256
         .text
         .endm

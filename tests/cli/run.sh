@@ -12,6 +12,7 @@ repo=$(pwd)
 HART=${HART:-$repo/o/asan/hart}
 ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=0:exitcode=99}"
 UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:exitcode=99}"
+export ASAN_OPTIONS UBSAN_OPTIONS
 tests="help version usage_errors not_found cannot_run exit_status signals
 stdin env_order env_edit argv0 guest_options relative_path path_lookup"
 hart=$(command -v "$HART")

@@ -19,6 +19,7 @@ limit=${GUEST_TIMEOUT:-60}
 # removed from the guest's environment with -U, under both emulators alike.
 ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=0:exitcode=99}"
 UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:exitcode=99}"
+export ASAN_OPTIONS UBSAN_OPTIONS
 names=$*
 if [ -z "$names" ]; then
     for src in tests/guest/*.c tests/guest/*.cc; do
