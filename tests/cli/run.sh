@@ -7,6 +7,8 @@
 # Guests come from tests/guest (args_env, exit42, return3, abort, sigterm,
 # cat). -E/-U results are also compared with qemu-riscv64's when present.
 #   tests/cli/run.sh
+# The t_ functions are called through "t_$t".
+# shellcheck disable=SC2317
 cd "$(dirname "$0")/../.." || exit 1
 repo=$(pwd)
 HART=${HART:-$repo/o/asan/hart}
@@ -23,6 +25,7 @@ fi
 qemu=$(command -v "${QEMU:-qemu-riscv64}")
 tests/build-guests.sh >/dev/null 2>&1
 g=$repo/o/guest
+# shellcheck disable=SC3045 # dash and bash have it
 ulimit -c 0
 w=$(mktemp -d)
 trap 'rm -rf "$w"' EXIT
@@ -63,7 +66,7 @@ want_err_hart() { grep -q '^hart: ' "$w/err" || fail "$1: no 'hart: ' line on st
 
 t_help() {
     for opt in --help -h -help; do
-        run -- "$hart" $opt
+        run -- "$hart" "$opt"
         want_status 0 "$opt"
         grep -qi '^usage: hart' "$w/out" || fail "$opt: no usage line"
         [ -s "$w/err" ] && fail "$opt: wrote to stderr"
@@ -122,7 +125,7 @@ t_cannot_run() {
 
 t_exit_status() {
     for s in 0 1 42 255 256 300; do
-        run -- "$hart" "$g/exit42" $s
+        run -- "$hart" "$g/exit42" "$s"
         want_status $((s % 256)) "exit($s)"
         want_out "exiting with $s" "exit($s)"
     done
@@ -147,6 +150,8 @@ print(subprocess.run(sys.argv[1:], stdin=subprocess.DEVNULL, stdout=subprocess.D
     [ "$r" = "-$sig" ] || fail "$*: python sees status $r, not death by signal $sig"
 }
 
+# The sh -c scripts expand in the inner shell.
+# shellcheck disable=SC2016
 t_signals() {
     run -- sh -c '"$0" "$1"; echo "status $?"' "$hart" "$g/abort"
     want_out "status 134" "abort() via sh -c"
@@ -155,9 +160,9 @@ t_signals() {
     want_out "status 143" "kill(getpid(), SIGTERM) via sh -c"
     died_of 15 "$hart" "$g/sigterm"
     for sig in 9 11 1; do
-        run -- "$hart" "$g/sigterm" $sig
+        run -- "$hart" "$g/sigterm" "$sig"
         want_status $((128 + sig)) "kill(getpid(), $sig)"
-        died_of $sig "$hart" "$g/sigterm" $sig
+        died_of "$sig" "$hart" "$g/sigterm" "$sig"
     done
 }
 

@@ -37,6 +37,7 @@ if [ -z "$hart" ] || [ -z "$ref" ]; then
     exit 0
 fi
 tests/build-guests.sh >/dev/null 2>&1   # a failed build shows up as FAIL below
+# shellcheck disable=SC3045 # dash and bash have it
 ulimit -c 0   # qemu-user writes core files for guests killed by signals
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
