@@ -11,6 +11,7 @@
 # and a time limit. A sanitizer report from hart (exit status 99, or an
 # ASan/UBSan message on stderr) fails the test even if the outputs agree.
 #   tests/guest/run.sh [NAME...]     (default: every program)
+# HART_OPTS adds options to hart's command line (e.g. HART_OPTS=--jit=off).
 cd "$(dirname "$0")/../.." || exit 1
 HART=${HART:-$(pwd)/o/asan/hart}
 REF=${QEMU:-qemu-riscv64}
@@ -45,7 +46,8 @@ trap 'rm -rf "$work"' EXIT
 # run EMULATOR NAME DIR: runs o/guest/NAME in DIR/cwd; leaves DIR/out,
 # DIR/err and DIR/status.
 run() {
-    emu=$1 name=$2 dir=$3
+    emu=$1 name=$2 dir=$3 opts=
+    [ "$emu" = "$hart" ] && opts=$HART_OPTS
     mkdir -p "$dir/cwd"
     in=/dev/null
     [ -e "tests/guest/$name.stdin" ] && in=$(pwd)/tests/guest/$name.stdin
@@ -57,10 +59,12 @@ run() {
         [ -e "tests/guest/$name.args" ] &&
             eval "set -- $(cat "tests/guest/$name.args")"
         cd "$dir/cwd" || exit 1
+        # $opts is split into words on purpose.
+        # shellcheck disable=SC2086
         env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/tmp LANG=C \
             LC_ALL=C TZ=UTC0 USER=guest TERM=dumb \
             ASAN_OPTIONS="$ASAN_OPTIONS" UBSAN_OPTIONS="$UBSAN_OPTIONS" \
-            timeout -k 5 "$limit" "$emu" -U ASAN_OPTIONS -U UBSAN_OPTIONS \
+            timeout -k 5 "$limit" "$emu" $opts -U ASAN_OPTIONS -U UBSAN_OPTIONS \
             "$prog" "$@" < "$in" > "$dir/out" 2> "$dir/err"
         echo $? > "$dir/status"
     ) 2> /dev/null
