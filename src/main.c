@@ -16,6 +16,7 @@
 #include "linux/loader.h"
 #include "linux/process.h"
 #include "linux/symbols.h"
+#include "linux/syscall.h"
 #include "linux/thread.h"
 #include "mem/space.h"
 #include "rv/block.h"
@@ -299,6 +300,7 @@ int main(int argc, char **argv)
         return 1;
     }
     space_code_changed = run_code_changed;
+    sys_flush_icache_hook = run_code_changed;
     char msg[512];
     main_thread.tid = gettid();
     current_thread = &main_thread;
