@@ -3,7 +3,7 @@
  * loads and stores (integer and double), register-based ones (x8-x15 and
  * f8-f15 only), immediates with their sign extension and scaling, the
  * compressed ALU operations including the W forms, and control transfers,
- * where links are pc + 2. c.ebreak is left out: it raises SIGTRAP. */
+ * where links are pc + 2. c.ebreak kills the process: see c_ebreak.S. */
 #include "check.h"
 #include "fpconst.h"
 TEST_BEGIN
