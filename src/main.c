@@ -225,9 +225,12 @@ static bool opt(char **argv, int *i, const char *name, bool takes_value,
     return true;
 }
 
+/* Static, so that what the guest's environment is built from stays
+ * reachable for as long as the process lives. */
+static struct env env;
+
 int main(int argc, char **argv)
 {
-    struct env env;
     const char *argv0 = NULL, *value;
     env_init(&env);
     proc.sysroot = getenv("HART_SYSROOT");
