@@ -41,6 +41,8 @@ static const char usage[] =
     "  --jit-cache=MB         size of the translated-code cache (64)\n"
     "  -d in_asm,out_asm      print the guest and host code of each translated\n"
     "                         block to stderr\n"
+    "  --cosim                run every translated block in the interpreter\n"
+    "                         too, and stop at the first difference\n"
     "  --perfmap              write /tmp/perf-PID.map naming translated code\n"
     "                         after guest functions, for perf report\n"
     "  --disas FILE           disassemble FILE's code and exit\n"
@@ -269,6 +271,8 @@ int main(int argc, char **argv)
             jit_cache_mb = parse_number(value, "--jit-cache", 1, 4096);
         } else if (opt(argv, &i, "d", true, &value)) {
             jit_debug = parse_debug(value);
+        } else if (opt(argv, &i, "cosim", false, NULL)) {
+            jit_cosim = true;
         } else if (opt(argv, &i, "perfmap", false, NULL)) {
             want_perfmap = true;
         } else if (opt(argv, &i, "cpu", true, &value)) {

@@ -297,7 +297,8 @@ static int run_translated(struct hart *h, struct block *b)
 {
     for (;;) {
         jctx.active = true;
-        int why = enter_code(h, b->code);
+        int why = jit_cosim ? jit_cosim_block(h, b, enter_code)
+                            : enter_code(h, b->code);
         jctx.active = false;
         jit_stats.exits[why >= JX_CHAIN ? 4 + (why - JX_CHAIN) % 4 : why % 4]++;
         switch (why) {
@@ -315,6 +316,10 @@ static int run_translated(struct hart *h, struct block *b)
                 pthread_mutex_unlock(&jit_lock);
                 if (!ok)
                     return EXIT_FLUSH;
+            }
+            if (jit_cosim) { /* one block at a time: no chaining */
+                b = next;
+                break;
             }
             pthread_mutex_lock(&jit_lock);
             if (why == JX_CHAIN) {
