@@ -76,7 +76,7 @@ void run_flush_code(void)
 static void host_fault(int sig, siginfo_t *info, void *uc)
 {
     /* Each returns only if the fault is not a guest access of its own. */
-    interp_host_fault(sig, info);
+    interp_host_fault(sig, info, uc);
     if (jit_enabled)
         jit_host_fault(sig, info, uc);
     if (info->si_code <= 0) {     /* sent by kill(), not a fault */

@@ -38,6 +38,7 @@ void jit_debug_block(const struct block *b, const void *code, size_t size);
 struct jit_stats {
     uint64_t blocks, guest_insns, host_bytes, fallbacks_emitted;
     uint64_t chains, lookups_missed, flushes;
+    uint64_t exits[8];            /* returns of translated code, by reason */
     uint64_t fallback_count[512]; /* per op, emitted fallbacks (--stats) */
 };
 extern struct jit_stats jit_stats;

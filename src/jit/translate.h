@@ -11,14 +11,18 @@
 
 /* Register conventions inside translated code:
  *   RBP  the struct hart            R15  guest_base (host address of 0)
+ *   R14  h->instret, counted in a register: a count in memory would chain
+ *        every iteration of a small loop through a store and a load
  *   RAX, RCX, RDX  scratch          RSP  host stack, 16-byte aligned
- *   the other ten hold the guest registers of jit_host_reg[]. */
+ *   the other nine hold the guest registers of jit_host_reg[]. */
 #define JIT_STATE RBP
 #define JIT_BASE R15
+#define JIT_INSTRET R14
+#define JIT_NMAPPED 9
 
 /* Host register of guest register r, or -1 when it lives in struct hart. */
 extern const int8_t jit_host_reg[33];
-extern const uint8_t jit_mapped[10];  /* the mapped guest registers */
+extern const uint8_t jit_mapped[JIT_NMAPPED]; /* the mapped guest registers */
 
 #define HART_OFF(field) ((int32_t)offsetof(struct hart, field))
 #define XREG_MEM(r) x64_mem(JIT_STATE, HART_OFF(x) + 8 * (r))
@@ -71,12 +75,17 @@ size_t jit_translate(struct block *blk, uint8_t *mem, size_t size,
 int jit_fallback(struct hart *h, const struct block_insn *ip, uint64_t pc,
                  uint64_t unretired);
 
+/* Moves the registers translated code keeps (mapped guest registers and
+ * the instruction count) to struct hart, and back. */
+void jit_spill(struct x64_buf *b);
+void jit_reload(struct x64_buf *b);
+
 /* Helpers for the per-instruction emitters. */
 enum x64_reg tr_src(struct tr *t, int r, enum x64_reg scratch);
 enum x64_reg tr_dst(int rd);
 void tr_commit(struct tr *t, int rd, enum x64_reg r);
 void tr_chain(struct tr *t, enum x64_cc cc, bool conditional, uint64_t target);
-void tr_guest_addr(struct tr *t, int rs1, int32_t imm);
+struct x64_mem tr_guest_mem(struct tr *t, int rs1, int32_t imm);
 void tr_note_fault(struct tr *t);
 void tr_exit_with(struct tr *t, int reason);
 

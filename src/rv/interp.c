@@ -67,11 +67,10 @@ enum interp_exit interp_run(struct hart *h)
     return why;
 }
 
-void interp_host_fault(int sig, const siginfo_t *info)
+void interp_host_fault(int sig, const siginfo_t *info, void *ucontext)
 {
     uintptr_t host = (uintptr_t)info->si_addr;
-    if (!ctx.active || host < guest_base ||
-        host - guest_base >= GUEST_SPACE_SIZE + GUEST_GUARD_SIZE)
+    if (!ctx.active || !host_in_guest_space(host))
         return;
     struct hart *h = current_hart;
     uint64_t addr = host - guest_base;
@@ -84,6 +83,8 @@ void interp_host_fault(int sig, const siginfo_t *info)
                                                               : SEGV_MAPERR;
     }
     h->exit_addr = addr;
+    /* The handler runs with a fresh MXCSR, and siglongjmp keeps it. */
+    fpu_host_signal(h, ucontext);
     siglongjmp(ctx.env, 1);
 }
 

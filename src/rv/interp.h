@@ -35,6 +35,6 @@ int interp_one(struct hart *h, const struct block_insn *ip, uint64_t pc);
 /* Called from the host SIGSEGV/SIGBUS handler: if the fault was a guest
  * access made by the interpreter on this thread, records it as a guest
  * signal and does not return (it resumes interp_run). Returns otherwise. */
-void interp_host_fault(int sig, const siginfo_t *info);
+void interp_host_fault(int sig, const siginfo_t *info, void *ucontext);
 
 #endif
