@@ -21,8 +21,12 @@
 #define JIT_NMAPPED 9
 
 /* Host register of guest register r, or -1 when it lives in struct hart. */
-extern const int8_t jit_host_reg[33];
-extern const uint8_t jit_mapped[JIT_NMAPPED]; /* the mapped guest registers */
+extern int8_t jit_host_reg[33];
+extern uint8_t jit_mapped[JIT_NMAPPED]; /* the mapped guest registers */
+
+/* Chooses the mapped registers from the code translated so far; true if
+ * the mapping changed (only call with no translated code in use). */
+bool jit_remap(void);
 
 #define HART_OFF(field) ((int32_t)offsetof(struct hart, field))
 #define XREG_MEM(r) x64_mem(JIT_STATE, HART_OFF(x) + 8 * (r))
