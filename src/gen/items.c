@@ -5,8 +5,9 @@
  * drawn from the rv_opinfo table, so a new line in isa.def is generated as
  * soon as its format is known here.
  *
- * Every access stays inside the scratch buffer: addresses are always formed
- * from x31 (or sp) within the item. Loops count down x30, which nothing else
+ * Every access stays inside the scratch buffer (addresses are always formed
+ * from x31 or sp within the item) or, for code written at run time, inside
+ * the executable area. Loops count down x30, which nothing else
  * writes, and end on "x30 > 0", so every program terminates whatever the
  * shrinker removes. */
 #include <string.h>
