@@ -63,6 +63,7 @@ struct tr {
     uintptr_t lookup_code;       /* the shared indirect-jump lookup */
     int slow_stub;               /* this instruction's fallback stub, or -1 */
     unsigned first_stub;         /* stubs from here on are this instruction's */
+    uint32_t checked;            /* guest registers bounds-checked so far */
 };
 
 /* Emits the translation of tr->ip; false if the op has no translation (the
