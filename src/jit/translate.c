@@ -322,12 +322,17 @@ size_t jit_translate(struct block *blk, uint8_t *mem, size_t size,
         t.pc = blk->pc + t.ip->off;
         t.slow_stub = -1;
         t.first_stub = t.nstubs;
-        if (!tr_insn(&t))
+        t.fused = 0;
+        if (!tr_fuse(&t) && !tr_insn(&t))
             emit_fallback(&t);
         tr_slow_resume(&t);
-        if (t.ip->d.op < RV_OP_COUNT &&
-            rv_regfile((enum rv_op)t.ip->d.op, 0) == RV_REG_X && t.ip->d.rd < 32)
-            t.checked &= ~(1u << t.ip->d.rd);
+        for (unsigned k = i; k <= i + t.fused; k++) {
+            const struct rv_insn *d = &blk->insn[k].d;
+            if (d->op < RV_OP_COUNT &&
+                rv_regfile((enum rv_op)d->op, 0) == RV_REG_X && d->rd < 32)
+                t.checked &= ~(1u << d->rd);
+        }
+        i += t.fused;
     }
     emit_stubs(&t);
     if (t.b.overflow)
