@@ -88,7 +88,7 @@ deb_full_workloads() {
     deb_run cu-stat stat -c '%n %s %a %F %h' tree/d1/a1.c tree/d2/link.c tree/d3 tree/empty
     deb_run cu-split sh -c 'split -n 3 -d big.txt part. && wc -c part.* && cat part.* | sha256sum && sha256sum < big.txt'
     deb_run cu-env env
-    deb_run cu-cp-mv sh -c 'cp -r tree t2 && mv t2/d1 t2/moved && rm -r t2/d2 && ls t2 && du -sb t2 | cut -f1'
+    deb_run cu-cp-mv sh -c 'cp -r tree t2 && mv t2/d1 t2/moved && rm -r t2/d2 && ls t2 && find t2 -type f | sort | xargs cat | wc -c'
     # grep, sed, gawk
     deb_run grep-civ grep -c -v -i 'y' words.txt
     deb_run grep-o grep -o -E '[a-h]{5,}' words.txt
