@@ -25,7 +25,7 @@ struct sym {
     uint64_t addr;
     const char *name;
     unsigned sec;
-    int rank; /* which of several labels at one address objdump shows */
+    int rank; /* to choose among labels at one address, as objdump does */
     char map; /* 'x' or 'd' for a mapping symbol, else 0 */
 };
 
@@ -37,7 +37,9 @@ struct elf {
     unsigned nsec;
     const Elf64_Shdr *shstr;
     struct sym *syms; /* sorted by section, then address */
-    size_t nsyms;
+    size_t nsyms, cap;
+    char **plt_names; /* "printf@plt" */
+    size_t nplt;
 };
 
 static int fail(const struct elf *e, const char *why)
@@ -146,6 +148,9 @@ static bool executable(const Elf64_Shdr *s)
            s->sh_type != SHT_NULL && s->sh_size > 0;
 }
 
+/* By section and address; of several symbols at one address, the one
+ * objdump names first: functions, then global before weak before local,
+ * then by name. */
 static int sym_order(const void *a, const void *b)
 {
     const struct sym *x = a, *y = b;
@@ -153,11 +158,81 @@ static int sym_order(const void *a, const void *b)
         return x->sec < y->sec ? -1 : 1;
     if (x->addr != y->addr)
         return x->addr < y->addr ? -1 : 1;
-    return y->rank - x->rank; /* the preferred label first */
+    if (x->rank != y->rank)
+        return y->rank - x->rank;
+    return strcmp(x->name, y->name);
+}
+
+static struct sym *add_sym(struct elf *e)
+{
+    if (e->nsyms == e->cap) {
+        size_t cap = e->cap ? 2 * e->cap : 64;
+        struct sym *p = realloc(e->syms, cap * sizeof *p);
+        if (!p)
+            return NULL;
+        e->syms = p;
+        e->cap = cap;
+    }
+    return memset(&e->syms[e->nsyms++], 0, sizeof *e->syms);
+}
+
+static const Elf64_Shdr *section_named(const struct elf *e, const char *name,
+                                       unsigned type)
+{
+    for (unsigned i = 0; i < e->nsec; i++) {
+        const char *n = string_at(e, e->shstr, e->sec[i].sh_name);
+        if (n && !strcmp(n, name) && e->sec[i].sh_type == type)
+            return &e->sec[i];
+    }
+    return NULL;
+}
+
+/* objdump names the entries of the PLT after the functions they call
+ * ("printf@plt"): on RISC-V a 32-byte header, then 16 bytes for each
+ * .rela.plt entry, in order. */
+static int plt_symbols(struct elf *e)
+{
+    const Elf64_Shdr *plt = section_named(e, ".plt", SHT_PROGBITS),
+                     *rela = section_named(e, ".rela.plt", SHT_RELA);
+    if (!plt || !rela || !executable(plt) || rela->sh_link >= e->nsec)
+        return 0;
+    const Elf64_Shdr *dynsym = &e->sec[rela->sh_link];
+    if (dynsym->sh_type != SHT_DYNSYM || dynsym->sh_link >= e->nsec)
+        return 0;
+    size_t n = rela->sh_size / sizeof(Elf64_Rela);
+    size_t nsym = dynsym->sh_size / sizeof(Elf64_Sym);
+    if (n > (plt->sh_size - (plt->sh_size < 32 ? plt->sh_size : 32)) / 16)
+        n = (plt->sh_size - (plt->sh_size < 32 ? plt->sh_size : 32)) / 16;
+    e->plt_names = calloc(n ? n : 1, sizeof *e->plt_names);
+    if (!e->plt_names)
+        return fail(e, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        Elf64_Rela r;
+        Elf64_Sym s;
+        memcpy(&r, e->data + rela->sh_offset + i * sizeof r, sizeof r);
+        size_t k = ELF64_R_SYM(r.r_info);
+        if (k == 0 || k >= nsym)
+            continue;
+        memcpy(&s, e->data + dynsym->sh_offset + k * sizeof s, sizeof s);
+        const char *name = string_at(e, &e->sec[dynsym->sh_link], s.st_name);
+        struct sym *y;
+        if (!name || !*name)
+            continue;
+        if (!(e->plt_names[e->nplt] = malloc(strlen(name) + 5)) ||
+            !(y = add_sym(e)))
+            return fail(e, "out of memory");
+        strcat(strcpy(e->plt_names[e->nplt], name), "@plt");
+        y->name = e->plt_names[e->nplt++];
+        y->addr = plt->sh_addr + 32 + 16 * i;
+        y->sec = (unsigned)(plt - e->sec);
+        y->rank = 6; /* a global function */
+    }
+    return 0;
 }
 
 /* Labels and mapping symbols of the executable sections, from the static
- * symbol table (or the dynamic one when the file is stripped). */
+ * symbol table (or the dynamic one when the file is stripped), and names
+ * for the PLT entries. */
 static int load_symbols(struct elf *e)
 {
     const Elf64_Shdr *tab = NULL;
@@ -167,38 +242,36 @@ static int load_symbols(struct elf *e)
     for (unsigned i = 0; i < e->nsec && !tab; i++)
         if (e->sec[i].sh_type == SHT_DYNSYM)
             tab = &e->sec[i];
-    if (!tab)
-        return 0;
-    if (tab->sh_link >= e->nsec)
+    if (tab && tab->sh_link >= e->nsec)
         return fail(e, "bad symbol table");
-    const Elf64_Shdr *strtab = &e->sec[tab->sh_link];
-    size_t n = tab->sh_size / sizeof(Elf64_Sym);
-    e->syms = calloc(n ? n : 1, sizeof *e->syms);
-    if (!e->syms)
-        return fail(e, "out of memory");
+    size_t n = tab ? tab->sh_size / sizeof(Elf64_Sym) : 0;
     for (size_t i = 1; i < n; i++) {
         Elf64_Sym s;
         memcpy(&s, e->data + tab->sh_offset + i * sizeof s, sizeof s);
         int type = ELF64_ST_TYPE(s.st_info), bind = ELF64_ST_BIND(s.st_info);
-        const char *name = string_at(e, strtab, s.st_name);
+        const char *name = string_at(e, &e->sec[tab->sh_link], s.st_name);
         /* ".L0 " is the assembler's name for labels it made up */
         if (!name || !*name || !strcmp(name, ".L0 ") ||
             s.st_shndx == SHN_UNDEF ||
             s.st_shndx >= e->nsec || !executable(&e->sec[s.st_shndx]) ||
             type == STT_SECTION || type == STT_FILE)
             continue;
-        struct sym *y = &e->syms[e->nsyms++];
+        struct sym *y = add_sym(e);
+        if (!y)
+            return fail(e, "out of memory");
         y->addr = s.st_value;
         y->name = name;
         y->sec = s.st_shndx;
         y->map = name[0] == '$' && (name[1] == 'x' || name[1] == 'd') &&
                          (name[2] == 0 || name[1] == 'x')
                      ? name[1] : 0;
-        y->rank = (bind == STB_GLOBAL ? 4 : bind == STB_WEAK ? 2 : 0) +
-                  (type == STT_FUNC);
+        y->rank = (type == STT_FUNC) * 4 +
+                  (bind == STB_GLOBAL ? 2 : bind == STB_WEAK ? 1 : 0);
     }
-    qsort(e->syms, e->nsyms, sizeof *e->syms, sym_order);
-    return 0;
+    int rc = plt_symbols(e);
+    if (e->nsyms)
+        qsort(e->syms, e->nsyms, sizeof *e->syms, sym_order);
+    return rc;
 }
 
 /* Symbols of section sec: [*first, *end) of e->syms. */
@@ -240,7 +313,35 @@ static const struct sym *label_before(const struct elf *e, size_t first,
     return &e->syms[k];
 }
 
-/* " <name+0x10>" for a branch target, as objdump annotates them. */
+/* The name objdump gives an address of section sec: the last label at
+ * or before it plus an offset, else the first label after it minus one,
+ * else the section's name plus an offset. */
+static void name_address(const struct elf *e, unsigned sec, uint64_t addr,
+                         FILE *out)
+{
+    size_t first, end;
+    section_syms(e, sec, &first, &end);
+    const struct sym *y = label_before(e, first, end, addr);
+    if (y) {
+        fprintf(out, "%s", y->name);
+        if (addr != y->addr)
+            fprintf(out, "+0x%" PRIx64, addr - y->addr);
+        return;
+    }
+    for (size_t i = first; i < end && !y; i++)
+        if (!e->syms[i].map && e->syms[i].addr > addr)
+            y = &e->syms[i];
+    if (y) {
+        fprintf(out, "%s-0x%" PRIx64, y->name, y->addr - addr);
+        return;
+    }
+    const char *name = string_at(e, e->shstr, e->sec[sec].sh_name);
+    fprintf(out, "%s", name ? name : "?");
+    if (addr != e->sec[sec].sh_addr)
+        fprintf(out, "+0x%" PRIx64, addr - e->sec[sec].sh_addr);
+}
+
+/* " <name+0x10>" after a branch target, as objdump annotates them. */
 static void print_target(const struct elf *e, unsigned cur, uint64_t target,
                          FILE *out)
 {
@@ -249,21 +350,9 @@ static void print_target(const struct elf *e, unsigned cur, uint64_t target,
         if (executable(&e->sec[i]) && target >= e->sec[i].sh_addr &&
             target - e->sec[i].sh_addr < e->sec[i].sh_size)
             sec = i;
-    size_t first, end;
-    section_syms(e, sec, &first, &end);
-    const struct sym *best = label_before(e, first, end, target);
-    const char *name = string_at(e, e->shstr, e->sec[sec].sh_name);
-    uint64_t base = e->sec[sec].sh_addr;
-    if (best) {
-        name = best->name;
-        base = best->addr;
-    }
-    if (!name)
-        return;
-    if (target == base)
-        fprintf(out, " <%s>", name);
-    else
-        fprintf(out, " <%s+0x%" PRIx64 ">", name, target - base);
+    fputs(" <", out);
+    name_address(e, sec, target, out);
+    fputc('>', out);
 }
 
 /* One listing line: address, raw bytes in chunks of chunk bytes (objdump
@@ -425,8 +514,9 @@ static int print_section(const struct elf *e, unsigned sec, FILE *out)
                 ;
             labelled = true;
         } else if (!labelled) {
-            fprintf(out, "\n%016" PRIx64 " <%s>:\n", s->sh_addr,
-                    name ? name : "?");
+            fprintf(out, "\n%016" PRIx64 " <", s->sh_addr);
+            name_address(e, sec, s->sh_addr, out);
+            fputs(">:\n", out);
             labelled = true;
         }
         uint64_t stop = s->sh_size;
@@ -457,6 +547,9 @@ int disas_file(const char *path, FILE *out)
             if (executable(&e.sec[i]))
                 rc = print_section(&e, i, out);
     }
+    for (size_t i = 0; i < e.nplt; i++)
+        free(e.plt_names[i]);
+    free(e.plt_names);
     free(e.syms);
     free(e.sec);
     free((void *)e.data);

@@ -18,7 +18,7 @@ struct hart {
     uint64_t pc;         /* exact at every exit to the run loop */
     uint64_t f[32];      /* FP registers; singles are NaN-boxed */
     /* Accrued FP exception flags. The interpreter lets the host MXCSR collect
-     * the flags of plain arithmetic; fpu_sync_flags() folds them in here.
+     * the flags of plain arithmetic; fpu_read_fflags() folds them in here.
      * Read fflags through fpu_read_fflags(), never directly. */
     uint32_t fflags;
     uint32_t frm;        /* dynamic rounding mode, 0..7 as written */

@@ -22,6 +22,7 @@
 #include "jit/translate.h"
 #include "mem/access.h"
 #include "rv/block.h"
+#include "rv/fpu.h"
 
 bool jit_enabled;
 struct jit_stats jit_stats;
@@ -79,16 +80,12 @@ static bool emit_routines(void)
     x64_mov_rr(&b, W64, JIT_STATE, RDI);
     x64_mov_rr(&b, W64, RAX, RSI);
     x64_mov_ri(&b, JIT_BASE, guest_base);
-    for (int i = 0; i < 10; i++)
-        x64_load(&b, W64, false, (enum x64_reg)jit_host_reg[jit_mapped[i]],
-                 XREG_MEM(jit_mapped[i]));
+    jit_reload(&b);
     x64_jmp_r(&b, RAX);
 
     x64_align(&b, 16);
     exit_code = x64_here(&b);
-    for (int i = 0; i < 10; i++)
-        x64_store(&b, W64, XREG_MEM(jit_mapped[i]),
-                  (enum x64_reg)jit_host_reg[jit_mapped[i]]);
+    jit_spill(&b);
     x64_add_ri(&b, W64, RSP, 8);
     for (int i = 5; i >= 0; i--)
         x64_pop_r(&b, callee_saved[i]);
@@ -252,8 +249,7 @@ void jit_host_fault(int sig, const siginfo_t *info, void *ucontext)
     if (!jctx.active)
         return;
     uintptr_t host = (uintptr_t)info->si_addr;
-    if (host < guest_base ||
-        host - guest_base >= GUEST_SPACE_SIZE + GUEST_GUARD_SIZE)
+    if (!host_in_guest_space(host))
         return;
     struct hart *h = jctx.h;
     ucontext_t *uc = ucontext;
@@ -272,8 +268,9 @@ void jit_host_fault(int sig, const siginfo_t *info, void *ucontext)
         if (!site)
             return;
         h->pc = tr->blk->pc + tr->blk->insn[site->index].off;
-        h->instret -= tr->blk->n - site->index;
-        for (int i = 0; i < 10; i++) {
+        h->instret = (uint64_t)uc->uc_mcontext.gregs[greg_index(JIT_INSTRET)] -
+                     (tr->blk->n - site->index);
+        for (int i = 0; i < JIT_NMAPPED; i++) {
             enum x64_reg r = (enum x64_reg)jit_host_reg[jit_mapped[i]];
             h->x[jit_mapped[i]] = (uint64_t)uc->uc_mcontext.gregs[greg_index(r)];
         }
@@ -288,6 +285,8 @@ void jit_host_fault(int sig, const siginfo_t *info, void *ucontext)
                                                               : SEGV_MAPERR;
     }
     h->exit_addr = addr;
+    /* The handler runs with a fresh MXCSR, and siglongjmp keeps it. */
+    fpu_host_signal(h, ucontext);
     siglongjmp(jctx.env, 1);
 }
 
@@ -298,8 +297,10 @@ static int run_translated(struct hart *h, struct block *b)
 {
     for (;;) {
         jctx.active = true;
-        int why = enter_code(h, b->code);
+        int why = jit_cosim ? jit_cosim_block(h, b, enter_code)
+                            : enter_code(h, b->code);
         jctx.active = false;
+        jit_stats.exits[why >= JX_CHAIN ? 4 + (why - JX_CHAIN) % 4 : why % 4]++;
         switch (why) {
         case JX_CHAIN:
         case JX_LOOKUP:
@@ -308,13 +309,17 @@ static int run_translated(struct hart *h, struct block *b)
             if (!next)
                 return EXIT_FLUSH;
             if (!next->code) {
-                if (next->count < threshold)
+                if (next->count < threshold || next->check)
                     return -1;
                 pthread_mutex_lock(&jit_lock);
                 bool ok = translate(next);
                 pthread_mutex_unlock(&jit_lock);
                 if (!ok)
                     return EXIT_FLUSH;
+            }
+            if (jit_cosim) { /* one block at a time: no chaining */
+                b = next;
+                break;
             }
             pthread_mutex_lock(&jit_lock);
             if (why == JX_CHAIN) {
@@ -354,7 +359,7 @@ enum interp_exit jit_run(struct hart *h)
         struct block *b = block_get(h->pc);
         if (!b)
             return EXIT_FLUSH;
-        if (!b->code && b->count >= threshold) {
+        if (!b->code && b->count >= threshold && !b->check) {
             pthread_mutex_lock(&jit_lock);
             bool ok = translate(b);
             pthread_mutex_unlock(&jit_lock);

@@ -128,27 +128,26 @@ static void mul_high(struct tr *t, bool is_signed)
 
 static void load(struct tr *t, enum x64_width w, bool signext)
 {
-    tr_guest_addr(t, D->rs1, D->imm);
+    struct x64_mem m = tr_guest_mem(t, D->rs1, D->imm);
     enum x64_reg d = tr_dst(D->rd);
     tr_note_fault(t);
-    x64_load(B, w, signext, d, x64_mem_idx(JIT_BASE, RAX, 1, 0));
+    x64_load(B, w, signext, d, m);
     tr_commit(t, D->rd, d);
 }
 
 static void store(struct tr *t, enum x64_width w)
 {
     enum x64_reg v = tr_src(t, D->rs2, RCX);
-    tr_guest_addr(t, D->rs1, D->imm);
+    struct x64_mem m = tr_guest_mem(t, D->rs1, D->imm);
     tr_note_fault(t);
-    x64_store(B, w, x64_mem_idx(JIT_BASE, RAX, 1, 0), v);
+    x64_store(B, w, m, v);
 }
 
 static void fp_load(struct tr *t, bool single)
 {
-    tr_guest_addr(t, D->rs1, D->imm);
+    struct x64_mem m = tr_guest_mem(t, D->rs1, D->imm);
     tr_note_fault(t);
-    x64_load(B, single ? W32 : W64, false, RCX,
-             x64_mem_idx(JIT_BASE, RAX, 1, 0));
+    x64_load(B, single ? W32 : W64, false, RCX, m);
     if (single) { /* NaN-box */
         x64_mov_ri(B, RDX, 0xffffffff00000000ull);
         x64_or_rr(B, W64, RCX, RDX);
@@ -159,9 +158,9 @@ static void fp_load(struct tr *t, bool single)
 static void fp_store(struct tr *t, bool single)
 {
     x64_load(B, single ? W32 : W64, false, RCX, FREG_MEM(D->rs2));
-    tr_guest_addr(t, D->rs1, D->imm);
+    struct x64_mem m = tr_guest_mem(t, D->rs1, D->imm);
     tr_note_fault(t);
-    x64_store(B, single ? W32 : W64, x64_mem_idx(JIT_BASE, RAX, 1, 0), RCX);
+    x64_store(B, single ? W32 : W64, m, RCX);
 }
 
 static void branch(struct tr *t, enum x64_cc cc)
@@ -420,6 +419,6 @@ bool tr_insn(struct tr *t)
     case RV_CZERO_EQZ: czero(t, CC_E); return true;
     case RV_CZERO_NEZ: czero(t, CC_NE); return true;
     default:
-        return false;
+        return tr_fp(t);
     }
 }

@@ -18,26 +18,31 @@
 #include "jit/jit.h"
 #include "rv/interp.h"
 
-/* Sixteen host registers: RBP, R15, RSP and three scratch are taken; the
- * remaining ten hold the guest registers compiled code uses most: the stack
- * pointer, return address, frame/saved registers and arguments a0-a5. */
+/* Sixteen host registers: RBP, R15, R14, RSP and three scratch are taken;
+ * the remaining nine hold the guest registers compiled code uses most: the
+ * stack pointer, return address, frame pointer and arguments a0-a5. */
 const int8_t jit_host_reg[33] = {
     [0] = -1, [1] = R12, [2] = RBX, [3] = -1, [4] = -1, [5] = -1, [6] = -1,
-    [7] = -1, [8] = R13, [9] = R14, [10] = RSI, [11] = RDI, [12] = R8,
+    [7] = -1, [8] = R13, [9] = -1, [10] = RSI, [11] = RDI, [12] = R8,
     [13] = R9, [14] = R10, [15] = R11, [16] = -1, [17] = -1, [18] = -1,
     [19] = -1, [20] = -1, [21] = -1, [22] = -1, [23] = -1, [24] = -1,
     [25] = -1, [26] = -1, [27] = -1, [28] = -1, [29] = -1, [30] = -1,
     [31] = -1, [32] = -1,
 };
-const uint8_t jit_mapped[10] = {1, 2, 8, 9, 10, 11, 12, 13, 14, 15};
+const uint8_t jit_mapped[JIT_NMAPPED] = {1, 2, 8, 10, 11, 12, 13, 14, 15};
 
-enum stub_kind { STUB_CHAIN, STUB_BOUNDS, STUB_INTERRUPT };
+enum stub_kind { STUB_CHAIN, STUB_BOUNDS, STUB_INTERRUPT, STUB_SLOW };
 
 struct tr_stub {
     uint8_t kind;
+    int8_t base;        /* bounds: host register holding the base */
+    int32_t disp;       /* bounds: displacement added to it */
     size_t site;        /* offset of the rel32 that jumps to the stub */
-    uint64_t target;    /* chain: guest target; bounds: guest pc */
-    unsigned index;     /* bounds: instruction index */
+    uint64_t target;    /* chain: guest target; bounds, slow: guest pc */
+    unsigned index;     /* bounds, slow: instruction index */
+    size_t more_sites[3]; /* slow: further branches to the same stub */
+    unsigned nmore;
+    size_t resume;      /* slow: where to go on after the fallback */
 };
 
 static bool add_stub(struct tr *t, enum stub_kind kind, size_t site,
@@ -47,7 +52,9 @@ static bool add_stub(struct tr *t, enum stub_kind kind, size_t site,
         t->b.overflow = true;
         return false;
     }
-    t->stubs[t->nstubs++] = (struct tr_stub){kind, site, target, t->index};
+    t->stubs[t->nstubs++] =
+        (struct tr_stub){.kind = kind, .site = site, .target = target,
+                         .index = t->index};
     return true;
 }
 
@@ -93,16 +100,43 @@ void tr_chain(struct tr *t, enum x64_cc cc, bool conditional, uint64_t target)
     add_stub(t, STUB_CHAIN, site, target);
 }
 
-/* Guest address rs1 + imm into RAX, checked to be below the guest space
- * limit (an out-of-range address goes to a stub that raises SIGSEGV). */
-void tr_guest_addr(struct tr *t, int rs1, int32_t imm)
+/* The host operand for guest address rs1 + imm. Only the base is checked
+ * against the limit: the 12-bit displacement cannot carry an address past
+ * the guards around the guest space (mem/space.h), where it faults like any
+ * unmapped guest address. A base at or past the limit goes to a stub that
+ * raises SIGSEGV. */
+struct x64_mem tr_guest_mem(struct tr *t, int rs1, int32_t imm)
 {
     enum x64_reg base = tr_src(t, rs1, RAX);
-    if (imm != 0 || base != RAX)
-        x64_lea(&t->b, W64, RAX, x64_mem(base, imm));
-    x64_cmp_rm(&t->b, W64, RAX, x64_mem(JIT_STATE, HART_OFF(jit_limit)));
+    x64_cmp_rm(&t->b, W64, base, x64_mem(JIT_STATE, HART_OFF(jit_limit)));
     size_t site = x64_jcc_fwd(&t->b, CC_AE);
-    add_stub(t, STUB_BOUNDS, site, t->pc);
+    if (add_stub(t, STUB_BOUNDS, site, t->pc)) {
+        t->stubs[t->nstubs - 1].base = (int8_t)base;
+        t->stubs[t->nstubs - 1].disp = imm;
+    }
+    return x64_mem_idx(JIT_BASE, base, 1, imm);
+}
+
+void tr_slow_if(struct tr *t, enum x64_cc cc)
+{
+    size_t site = x64_jcc_fwd(&t->b, cc);
+    if (t->slow_stub >= 0 && t->stubs[t->slow_stub].nmore < 3) {
+        struct tr_stub *s = &t->stubs[t->slow_stub];
+        s->more_sites[s->nmore++] = site;
+        return;
+    }
+    if (add_stub(t, STUB_SLOW, site, t->pc))
+        t->slow_stub = (int)t->nstubs - 1;
+}
+
+void tr_slow_resume(struct tr *t)
+{
+    /* Every slow stub this instruction made (several when one ran out of
+     * sites) comes back here. */
+    for (unsigned k = t->first_stub; k < t->nstubs; k++)
+        if (t->stubs[k].kind == STUB_SLOW)
+            t->stubs[k].resume = x64_offset(&t->b);
+    t->slow_stub = -1;
 }
 
 void tr_note_fault(struct tr *t)
@@ -121,37 +155,45 @@ void tr_exit_with(struct tr *t, int reason)
     x64_jmp(&t->b, t->exit_code);
 }
 
-static void spill_mapped(struct tr *t)
+void jit_spill(struct x64_buf *b)
 {
-    for (int i = 0; i < 10; i++)
-        x64_store(&t->b, W64, XREG_MEM(jit_mapped[i]),
+    for (int i = 0; i < JIT_NMAPPED; i++)
+        x64_store(b, W64, XREG_MEM(jit_mapped[i]),
                   (enum x64_reg)jit_host_reg[jit_mapped[i]]);
+    x64_store(b, W64, x64_mem(JIT_STATE, HART_OFF(instret)), JIT_INSTRET);
 }
 
-static void reload_mapped(struct tr *t)
+void jit_reload(struct x64_buf *b)
 {
-    for (int i = 0; i < 10; i++)
-        x64_load(&t->b, W64, false, (enum x64_reg)jit_host_reg[jit_mapped[i]],
+    for (int i = 0; i < JIT_NMAPPED; i++)
+        x64_load(b, W64, false, (enum x64_reg)jit_host_reg[jit_mapped[i]],
                  XREG_MEM(jit_mapped[i]));
+    x64_load(b, W64, false, JIT_INSTRET, x64_mem(JIT_STATE, HART_OFF(instret)));
 }
 
-/* The instruction runs in the interpreter: all guest registers go to
+/* Instruction index runs in the interpreter: all guest registers go to
  * struct hart around the call. */
-static void emit_fallback(struct tr *t)
+static void emit_fallback_call(struct tr *t, unsigned index)
 {
-    spill_mapped(t);
+    const struct block_insn *ip = &t->blk->insn[index];
+    jit_spill(&t->b);
     x64_mov_rr(&t->b, W64, RDI, JIT_STATE);
-    x64_mov_ri(&t->b, RSI, (uintptr_t)t->ip);
-    x64_mov_ri(&t->b, RDX, t->pc);
-    x64_mov_ri(&t->b, RCX, t->blk->n - t->index);
+    x64_mov_ri(&t->b, RSI, (uintptr_t)ip);
+    x64_mov_ri(&t->b, RDX, t->blk->pc + ip->off);
+    x64_mov_ri(&t->b, RCX, t->blk->n - index);
     x64_call_abs(&t->b, (uintptr_t)jit_fallback, RAX);
-    reload_mapped(t);
-    if (rv_ends_block(t->ip->d.op) || t->ip->d.op >= RV_OP_COUNT) {
+    jit_reload(&t->b);
+    if (rv_ends_block(ip->d.op) || ip->d.op >= RV_OP_COUNT) {
         x64_jmp(&t->b, t->exit_code);
     } else {
         x64_cmp_ri(&t->b, W32, RAX, STEP_NEXT);
         x64_jcc(&t->b, CC_NE, t->exit_code);
     }
+}
+
+static void emit_fallback(struct tr *t)
+{
+    emit_fallback_call(t, t->index);
     jit_stats.fallbacks_emitted++;
     jit_stats.fallback_count[t->ip->d.op]++;
 }
@@ -170,12 +212,20 @@ static void emit_stubs(struct tr *t)
             x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(jit_site)), RAX);
             tr_exit_with(t, JX_CHAIN);
             break;
+        case STUB_SLOW:
+            for (unsigned k = 0; k < s->nmore; k++)
+                x64_bind(&t->b, s->more_sites[k]);
+            emit_fallback_call(t, s->index);
+            x64_jmp(&t->b, (uintptr_t)t->b.start + s->resume +
+                               (uintptr_t)t->b.delta);
+            break;
         case STUB_INTERRUPT:
             x64_mov_ri(&t->b, RAX, s->target);
             x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(pc)), RAX);
             tr_exit_with(t, JX_INTERRUPT);
             break;
         case STUB_BOUNDS:
+            x64_lea(&t->b, W64, RAX, x64_mem((enum x64_reg)s->base, s->disp));
             x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(exit_addr)), RAX);
             x64_store_i(&t->b, W32, x64_mem(JIT_STATE, HART_OFF(exit_signal)),
                         SIGSEGV);
@@ -183,8 +233,7 @@ static void emit_stubs(struct tr *t)
                         SEGV_MAPERR);
             x64_mov_ri(&t->b, RAX, s->target);
             x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(pc)), RAX);
-            x64_sub_mi(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(instret)),
-                       (int32_t)(t->blk->n - s->index));
+            x64_sub_ri(&t->b, W64, JIT_INSTRET, (int32_t)(t->blk->n - s->index));
             tr_exit_with(t, EXIT_SIGNAL);
             break;
         }
@@ -211,14 +260,17 @@ size_t jit_translate(struct block *blk, uint8_t *mem, size_t size,
     x64_cmp_mi(&t.b, W32, x64_mem(JIT_STATE, HART_OFF(interrupt)), 0);
     size_t site = x64_jcc_fwd(&t.b, CC_NE);
     add_stub(&t, STUB_INTERRUPT, site, blk->pc);
-    x64_add_mi(&t.b, W64, x64_mem(JIT_STATE, HART_OFF(instret)), (int32_t)blk->n);
+    x64_add_ri(&t.b, W64, JIT_INSTRET, (int32_t)blk->n);
 
     for (unsigned i = 0; i < blk->n && !t.b.overflow; i++) {
         t.ip = &blk->insn[i];
         t.index = i;
         t.pc = blk->pc + t.ip->off;
+        t.slow_stub = -1;
+        t.first_stub = t.nstubs;
         if (!tr_insn(&t))
             emit_fallback(&t);
+        tr_slow_resume(&t);
     }
     emit_stubs(&t);
     if (t.b.overflow)

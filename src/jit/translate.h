@@ -11,14 +11,18 @@
 
 /* Register conventions inside translated code:
  *   RBP  the struct hart            R15  guest_base (host address of 0)
+ *   R14  h->instret, counted in a register: a count in memory would chain
+ *        every iteration of a small loop through a store and a load
  *   RAX, RCX, RDX  scratch          RSP  host stack, 16-byte aligned
- *   the other ten hold the guest registers of jit_host_reg[]. */
+ *   the other nine hold the guest registers of jit_host_reg[]. */
 #define JIT_STATE RBP
 #define JIT_BASE R15
+#define JIT_INSTRET R14
+#define JIT_NMAPPED 9
 
 /* Host register of guest register r, or -1 when it lives in struct hart. */
 extern const int8_t jit_host_reg[33];
-extern const uint8_t jit_mapped[10];  /* the mapped guest registers */
+extern const uint8_t jit_mapped[JIT_NMAPPED]; /* the mapped guest registers */
 
 #define HART_OFF(field) ((int32_t)offsetof(struct hart, field))
 #define XREG_MEM(r) x64_mem(JIT_STATE, HART_OFF(x) + 8 * (r))
@@ -53,11 +57,14 @@ struct tr {
     unsigned nfaults, max_faults;
     uintptr_t exit_code;         /* the shared exit routine */
     uintptr_t lookup_code;       /* the shared indirect-jump lookup */
+    int slow_stub;               /* this instruction's fallback stub, or -1 */
+    unsigned first_stub;         /* stubs from here on are this instruction's */
 };
 
 /* Emits the translation of tr->ip; false if the op has no translation (the
  * caller then emits a call to the interpreter's body). */
 bool tr_insn(struct tr *t);
+bool tr_fp(struct tr *t); /* F and D, from tr_insn */
 
 /* Translates blk into mem (size bytes, to run at run_at); returns the
  * bytes used, or 0 when it did not fit. Fills faults[0..*nfaults). */
@@ -71,13 +78,23 @@ size_t jit_translate(struct block *blk, uint8_t *mem, size_t size,
 int jit_fallback(struct hart *h, const struct block_insn *ip, uint64_t pc,
                  uint64_t unretired);
 
+/* Moves the registers translated code keeps (mapped guest registers and
+ * the instruction count) to struct hart, and back. */
+void jit_spill(struct x64_buf *b);
+void jit_reload(struct x64_buf *b);
+
 /* Helpers for the per-instruction emitters. */
 enum x64_reg tr_src(struct tr *t, int r, enum x64_reg scratch);
 enum x64_reg tr_dst(int rd);
 void tr_commit(struct tr *t, int rd, enum x64_reg r);
 void tr_chain(struct tr *t, enum x64_cc cc, bool conditional, uint64_t target);
-void tr_guest_addr(struct tr *t, int rs1, int32_t imm);
+struct x64_mem tr_guest_mem(struct tr *t, int rs1, int32_t imm);
 void tr_note_fault(struct tr *t);
+/* Fast paths with a way out: tr_slow_if branches (on cc) to an
+ * out-of-line call of the interpreter's body for this instruction, which
+ * returns to the point tr_slow_resume marks (the end of the fast path). */
+void tr_slow_if(struct tr *t, enum x64_cc cc);
+void tr_slow_resume(struct tr *t);
 void tr_exit_with(struct tr *t, int reason);
 
 #endif

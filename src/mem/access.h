@@ -22,6 +22,14 @@ static inline uint64_t h2g(const void *host)
     return (uint64_t)((uintptr_t)host - guest_base);
 }
 
+/* Whether a host address lies in the guest's reservation, guards included:
+ * a fault there is the guest's. */
+static inline int host_in_guest_space(uintptr_t host)
+{
+    return host - (guest_base - GUEST_GUARD_SIZE) <
+           GUEST_GUARD_SIZE + GUEST_SPACE_SIZE + GUEST_GUARD_SIZE;
+}
+
 /* True when an access starting at gaddr is allowed to be tried; the guard
  * after the space catches the bytes of an access that crosses its end. */
 static inline int guest_addr_ok(uint64_t gaddr)

@@ -89,8 +89,15 @@ int space_unmap_locked(uint64_t addr, uint64_t len, struct space_inval *iv)
     if (r < 0)
         return r;
     space_inval_note(iv, addr, end);
+    /* Only the mapped parts have page flags to clear: a huge munmap over
+     * a sparse range stays cheap. */
+    for (size_t i = vma_index(&space_vmas, addr);
+         i < space_vmas.n && space_vmas.v[i].start < end; i++) {
+        const struct vma *v = &space_vmas.v[i];
+        space_pages_set(v->start > addr ? v->start : addr,
+                        v->end < end ? v->end : end, 0);
+    }
     vma_remove(&space_vmas, addr, end);
-    space_pages_set(addr, end, 0);
     return 0;
 }
 

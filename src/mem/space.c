@@ -48,16 +48,17 @@ int space_init(void)
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (t == MAP_FAILED)
         return -errno;
-    void *r = mmap((void *)(uintptr_t)RESERVE_HINT,
-                   GUEST_SPACE_SIZE + GUEST_GUARD_SIZE, PROT_NONE,
-                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    void *r = mmap((void *)(uintptr_t)(RESERVE_HINT - GUEST_GUARD_SIZE),
+                   GUEST_GUARD_SIZE + GUEST_SPACE_SIZE + GUEST_GUARD_SIZE,
+                   PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1,
+                   0);
     if (r == MAP_FAILED) {
         int e = errno;
         munmap(t, table);
         return -e;
     }
     space_pages = t;
-    guest_base = (uintptr_t)r;
+    guest_base = (uintptr_t)r + GUEST_GUARD_SIZE;
     pthread_atfork(fork_prepare, fork_done, fork_done);
     return 0;
 }

@@ -4,12 +4,15 @@
  * area and the stack high.
  *
  * Why the guest cannot reach hart's own memory: the reservation spans
- * [guest_base, guest_base + GUEST_SPACE_SIZE + GUEST_GUARD_SIZE) and is never
- * released, so the kernel places no other mapping inside it; every guest
- * access first checks addr < GUEST_SPACE_SIZE (mem/access.h) and an access of
- * at most 16 bytes that starts below the limit ends inside the guard, which is
- * never mapped. hart itself only maps inside the reservation on the guest's
- * behalf, so no runtime data (heap, stacks, code cache) can lie in it.
+ * [guest_base - GUEST_GUARD_SIZE, guest_base + GUEST_SPACE_SIZE +
+ * GUEST_GUARD_SIZE) and is never released, so the kernel places no other
+ * mapping inside it; every guest access first checks that its address (or,
+ * in translated code, its base register) is below GUEST_SPACE_SIZE
+ * (mem/access.h), and what an access can add to a checked value (at most
+ * 16 bytes of width, or a 12-bit signed displacement) stays inside the
+ * guards on either side, which are never mapped. hart itself only maps
+ * inside the reservation on the guest's behalf, so no runtime data (heap,
+ * stacks, code cache) can lie in it.
  *
  * Guest page protections are the host's: a guest PROT_WRITE-less page is a
  * host read-only page, so the MMU enforces them. PROT_EXEC pages are mapped
@@ -45,7 +48,11 @@
 extern uintptr_t guest_base;
 
 /* Guest page flags, as in the per-page table. */
-enum { PAGE_R = 1, PAGE_W = 2, PAGE_X = 4, PAGE_MAPPED = 8 };
+enum { PAGE_R = 1, PAGE_W = 2, PAGE_X = 4, PAGE_MAPPED = 8,
+       /* Engine states (rv/smc.c), cleared by any change of the mapping:
+        * decoded code lives here, so the host page is write-protected; or
+        * the page is written too often for that and its code is checked. */
+       PAGE_CODE = 16, PAGE_VOLATILE = 32 };
 
 int space_init(void);                  /* reserve; 0 or -errno */
 /* Unmaps every guest mapping and forgets the break (execve, tests). */

@@ -247,7 +247,8 @@ static bool op_reg32(struct rv_insn *d, uint32_t w)
     uint32_t f3 = bits(w, 14, 12);
     int op = 0;
     switch (bits(w, 31, 25)) {
-    case 0x00: op = f3 == 0 ? RV_ADDW : f3 == 1 ? RV_SLLW : f3 == 5 ? RV_SRLW : 0;
+    case 0x00:
+        op = f3 == 0 ? RV_ADDW : f3 == 1 ? RV_SLLW : f3 == 5 ? RV_SRLW : 0;
         break;
     case 0x20: op = f3 == 0 ? RV_SUBW : f3 == 5 ? RV_SRAW : 0; break;
     case 0x01: op = mul[f3]; break;
@@ -458,7 +459,8 @@ static bool decode32(uint32_t w, struct rv_insn *d)
 #define RVC_REG(h, lo) ((uint8_t)(8 + bits(h, (lo) + 2, lo))) /* x8..x15 */
 enum { SP = 2, RA = 1 };
 
-static void set(struct rv_insn *d, int op, int rd, int rs1, int rs2, int32_t imm)
+static void set(struct rv_insn *d, int op, int rd, int rs1, int rs2,
+                int32_t imm)
 {
     d->op = (uint16_t)op;
     d->rd = (uint8_t)rd;

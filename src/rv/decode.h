@@ -33,11 +33,12 @@ void rv_decode_ref(uint32_t word, struct rv_insn *out);
  * of a tab: "addi a0,a0,1", "lui a0,0x12", "ld a0,8(sp)", "jalr ra,0(a0)",
  * "slli a0,a0,0x3f", "beq a0,a1,10078" (branches and jal print the absolute
  * target in hex, without 0x), "fadd.d fa0,fa1,fa2,rtz" (the rounding mode
- * is printed unless it is the assembler's default), "csrrs a0,fflags,zero",
- * "fence iorw,iorw", "amoadd.w.aqrl a0,a1,(a2)"; illegal encodings print
- * as ".2byte 0x0" or ".4byte 0xffffffff". Compressed instructions print as
- * the operation they expand to. Returns the length that it wanted to write,
- * as snprintf does. */
+ * is printed unless it is the assembler's default: dyn, or rne for the
+ * exact fcvt.d.s, fcvt.d.w, fcvt.d.wu), "csrrs a0,fflags,zero" (CSRs by
+ * name where known), "fence iorw,iorw", "fence.tso",
+ * "amoadd.w.aqrl a0,a1,(a2)"; illegal encodings print as ".2byte 0x0" or
+ * ".4byte 0xb". Compressed instructions print as the operation they expand
+ * to. Returns the length that it wanted to write, as snprintf does. */
 int rv_disasm(const struct rv_insn *insn, uint64_t pc, char *buf, size_t size);
 
 /* ABI names of the integer and FP registers ("zero", "ra", "ft0", ...). */

@@ -7,8 +7,16 @@
  * tininess thresholds) and takes the value from the exact software path
  * when the host reports it inexact. */
 #include "rv/fpu.h"
+#include <ucontext.h>
 
 bool fpu_host_has_fma;
+
+/* Before main, so that harts starting on several threads only read it. */
+__attribute__((constructor)) static void fpu_detect(void)
+{
+    __builtin_cpu_init();
+    fpu_host_has_fma = __builtin_cpu_supports("fma");
+}
 
 /* MXCSR fields. */
 enum {
@@ -52,8 +60,15 @@ static uint32_t mx_fflags(uint32_t m)
 
 void fpu_init(struct hart *h)
 {
-    fpu_host_has_fma = __builtin_cpu_supports("fma");
     mx_set(MX_MASKS | mx_rc(h->frm));
+}
+
+void fpu_host_signal(struct hart *h, const void *ucontext)
+{
+    const ucontext_t *uc = ucontext;
+    if (uc && uc->uc_mcontext.fpregs)
+        h->fflags |= mx_fflags(uc->uc_mcontext.fpregs->mxcsr);
+    fpu_init(h);
 }
 
 uint32_t fpu_read_fflags(struct hart *h)

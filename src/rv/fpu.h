@@ -22,7 +22,9 @@
  *  - host FP arithmetic in hart's own code on a thread running a hart
  *    (printf("%f"), double maths) pollutes the guest's flags: fold them with
  *    fpu_read_fflags before, or save and restore MXCSR around it;
- *  - a host thread that starts running a hart calls fpu_init first.
+ *  - a host thread that starts running a hart calls fpu_init first;
+ *  - a host signal handler that leaves guest code by siglongjmp calls
+ *    fpu_host_signal.
  * Host operations are asm volatile so the compiler cannot move them across
  * the MXCSR accesses (even with -frounding-math, GCC moves plain C FP
  * operations across _mm_setcsr). */
@@ -43,6 +45,14 @@
  * hart: all exceptions masked, flags clear, rounding from frm, FTZ and DAZ
  * off. Call when a hart starts running on a host thread. */
 void fpu_init(struct hart *h);
+
+/* For a host signal handler that interrupted guest code and leaves by
+ * siglongjmp (the guest memory fault handlers): Linux starts handlers with
+ * a fresh MXCSR and siglongjmp does not restore it, so this folds the
+ * interrupted MXCSR's flags (saved in the ucontext_t) into the hart and
+ * puts the hart's MXCSR back. ucontext may be NULL (the flags pending at
+ * the fault are then lost). */
+void fpu_host_signal(struct hart *h, const void *ucontext);
 
 /* fflags, frm and fcsr as the guest's CSR instructions see them. */
 uint32_t fpu_read_fflags(struct hart *h);
@@ -85,7 +95,8 @@ enum fpu_op {
     FPU_CVT_FROM_I32, FPU_CVT_FROM_U32, FPU_CVT_FROM_I64, FPU_CVT_FROM_U64,
 };
 
-extern bool fpu_host_has_fma; /* FMA3; else libm's fma(), also correct */
+/* FMA3, detected at start-up; else libm's fma(), also correct. */
+extern bool fpu_host_has_fma;
 
 /* Slow paths: rm is not the host mode (a static mode other than frm, or
  * RMM). Single operands arrive unboxed; a is the double for FPU_CVT_SD and

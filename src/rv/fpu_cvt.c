@@ -2,7 +2,8 @@
  * saturates (NaN and +inf to the maximum, -inf to the minimum, negative to
  * unsigned 0, each with NV) where x86 returns its "integer indefinite", and
  * rounds in any of five modes where cvtsd2si knows four; NX only when the
- * result is in range and inexact. From integers and between formats: the
+ * result is in range and inexact. Values that cannot saturate take the
+ * host instruction. From integers and between formats: the
  * host instruction when the host mode is right (lazy flags), otherwise the
  * slow path. */
 #include "rv/fpu.h"
@@ -62,38 +63,54 @@ invalid:
     return bits == 32 ? (uint64_t)(int64_t)(int32_t)r : r;
 }
 
-uint64_t fpu_fcvt_w_s(struct hart *h, uint64_t a, int rm)
+/* The common case on the host: a magnitude below 2^30 (2^62 for 64-bit
+ * results; non-negative for unsigned ones) cannot leave the range however
+ * it rounds, and there x86 converts exactly as RISC-V does, raising only
+ * PE (NX) into the lazily collected host flags. cvtt* truncate whatever
+ * MXCSR says, which serves static RTZ; cvt* round as MXCSR, which serves
+ * the modes fpu_fast accepts. */
+static bool host_to_int(const struct hart *h, uint64_t x, bool single, int rm,
+                        int kind, uint64_t *out)
 {
-    return to_int(h, fpu_unbox_s(a), true, rm, INT_W);
+    bool rtz = rm == RV_RTZ, wide = kind == INT_L || kind == INT_LU;
+    if (!rtz && !fpu_fast(h, rm))
+        return false;
+    int fb = single ? 23 : 52, bias = single ? 127 : 1023;
+    int exp = (int)(x >> fb) & (single ? 0xff : 0x7ff);
+    bool neg = x >> (single ? 31 : 63) & 1;
+    if (exp >= bias + (wide ? 62 : 30) || (neg && (kind == INT_WU ||
+                                                    kind == INT_LU)))
+        return false;
+    int64_t r;
+    if (single && rtz)
+        __asm__ volatile("cvttss2siq %1, %0" : "=r"(r) : "x"(fpu_f((uint32_t)x)));
+    else if (single)
+        __asm__ volatile("cvtss2siq %1, %0" : "=r"(r) : "x"(fpu_f((uint32_t)x)));
+    else if (rtz)
+        __asm__ volatile("cvttsd2siq %1, %0" : "=r"(r) : "x"(fpu_d(x)));
+    else
+        __asm__ volatile("cvtsd2siq %1, %0" : "=r"(r) : "x"(fpu_d(x)));
+    *out = (uint64_t)r;
+    return true;
 }
-uint64_t fpu_fcvt_wu_s(struct hart *h, uint64_t a, int rm)
-{
-    return to_int(h, fpu_unbox_s(a), true, rm, INT_WU);
-}
-uint64_t fpu_fcvt_l_s(struct hart *h, uint64_t a, int rm)
-{
-    return to_int(h, fpu_unbox_s(a), true, rm, INT_L);
-}
-uint64_t fpu_fcvt_lu_s(struct hart *h, uint64_t a, int rm)
-{
-    return to_int(h, fpu_unbox_s(a), true, rm, INT_LU);
-}
-uint64_t fpu_fcvt_w_d(struct hart *h, uint64_t a, int rm)
-{
-    return to_int(h, a, false, rm, INT_W);
-}
-uint64_t fpu_fcvt_wu_d(struct hart *h, uint64_t a, int rm)
-{
-    return to_int(h, a, false, rm, INT_WU);
-}
-uint64_t fpu_fcvt_l_d(struct hart *h, uint64_t a, int rm)
-{
-    return to_int(h, a, false, rm, INT_L);
-}
-uint64_t fpu_fcvt_lu_d(struct hart *h, uint64_t a, int rm)
-{
-    return to_int(h, a, false, rm, INT_LU);
-}
+
+#define FPU_TO_INT(name, single, kind)                                         \
+    uint64_t fpu_fcvt_##name(struct hart *h, uint64_t a, int rm)               \
+    {                                                                          \
+        uint64_t x = single ? fpu_unbox_s(a) : a, r;                           \
+        if (host_to_int(h, x, single, rm, kind, &r))                           \
+            return r;                                                          \
+        return to_int(h, x, single, rm, kind);                                 \
+    }
+FPU_TO_INT(w_s, true, INT_W)
+FPU_TO_INT(wu_s, true, INT_WU)
+FPU_TO_INT(l_s, true, INT_L)
+FPU_TO_INT(lu_s, true, INT_LU)
+FPU_TO_INT(w_d, false, INT_W)
+FPU_TO_INT(wu_d, false, INT_WU)
+FPU_TO_INT(l_d, false, INT_L)
+FPU_TO_INT(lu_d, false, INT_LU)
+#undef FPU_TO_INT
 
 /* ---- Integer to floating point ---- */
 

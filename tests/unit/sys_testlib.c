@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <unistd.h>
+#include "linux/thread.h"
 #include "linux/process.h"
 #include "sys_testlib.h"
 
@@ -208,10 +209,11 @@ uint64_t stl_put_str(uint64_t addr, const char *s)
 int64_t stl_call(uint64_t nr, uint64_t a0, uint64_t a1, uint64_t a2,
                  uint64_t a3, uint64_t a4, uint64_t a5)
 {
-    struct hart h;
-    memset(&h, 0, sizeof h);
+    /* Handlers may use the Linux per-thread state around the hart. */
+    static struct thread t; /* kept across calls, like a real thread's */
+    t.tid = gettid();
     uint64_t a[6] = {a0, a1, a2, a3, a4, a5};
-    return syscall_run(&h, nr, a);
+    return syscall_run(&t.hart, nr, a);
 }
 
 static int rm_entry(const char *path, const struct stat *st, int type,

@@ -3,8 +3,11 @@
  * equal (the fast path when the host has the mode) and as a dynamic-mode
  * instruction; result bits and exact fflags each time, and no host state
  * left behind (stray MXCSR flags, a rounding control out of step with
- * frm). */
+ * frm). Also the CSR accessors and host signal handling. */
+#include <setjmp.h>
+#include <signal.h>
 #include <stdio.h>
+#include <sys/mman.h>
 #include "rv/fpu.h"
 #include "test.h"
 #include "test_fpu_cases.h"
@@ -149,4 +152,42 @@ TEST(fpu_moves_and_boxing)
     CHECK_EQ(fpu_unbox_s(B(0x3f800000u)), 0x3f800000);
     CHECK_EQ(fpu_unbox_s(0x7fffffff3f800000ull), RV_CANONICAL_NAN_S);
     CHECK_EQ(fpu_box_s(1), 0xffffffff00000001ull);
+}
+
+/* A guest memory fault: the host handler runs with a fresh MXCSR and
+ * leaves by siglongjmp; fpu_host_signal keeps the flags accrued lazily
+ * before the fault and puts frm's rounding back. */
+static sigjmp_buf fault_env;
+static struct hart *fault_hart;
+static uint32_t fault_handler_mxcsr;
+static void fault_handler(int sig, siginfo_t *info, void *uc)
+{
+    (void)sig, (void)info;
+    fault_handler_mxcsr = fpu_test_mxcsr();
+    fpu_host_signal(fault_hart, uc);
+    siglongjmp(fault_env, 1);
+}
+
+TEST(fpu_host_signal_keeps_state)
+{
+    struct sigaction sa = {0}, old;
+    sa.sa_sigaction = fault_handler;
+    sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+    sigaction(SIGSEGV, &sa, &old);
+    volatile char *page = mmap(NULL, 4096, PROT_NONE,
+                               MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    CHECK(page != MAP_FAILED);
+    struct hart h = {0};
+    h.frm = RV_RUP;
+    fpu_init(&h);
+    fault_hart = &h;
+    fpu_fadd_d(&h, D1, DE53, RV_DYN); /* NX, pending in MXCSR */
+    if (!sigsetjmp(fault_env, 1))
+        *page = 1;
+    sigaction(SIGSEGV, &old, NULL);
+    munmap((void *)page, 4096);
+    CHECK_EQ(fault_handler_mxcsr & 0x6000, 0); /* what the kernel gave it */
+    CHECK_EQ(fpu_test_mxcsr() & 0x6000, 0x4000); /* RUP again */
+    CHECK_EQ(fpu_read_fflags(&h), NX);
+    CHECK_EQ(fpu_fadd_d(&h, D1, DE53, RV_DYN), D1U);
 }

@@ -144,10 +144,16 @@ static inline uint64_t fpu_test_value(uint64_t *s, int single)
     case 2: /* short significands, small exponents: ties in arithmetic */
         exp = bias + (fpu_test_rand(s) % 9) - 4;
         frac = (fpu_test_rand(s) & 0xff) << (fb - 8);
+        if ((r & 3) == 0) /* powers of two: exact scaling, subnormal ties */
+            frac = 0;
         break;
-    case 3: /* near one, few low bits */
+    case 3: /* near one with few low bits, or about half an ulp of one */
         exp = bias - 1 + (r & 1);
         frac = ((r >> 8) & 1 ? (1ull << fb) - 1 - (r >> 20 & 7) : (r >> 20 & 7));
+        if ((r >> 30) & 1) {
+            exp = bias - fb - 1 - ((r >> 31) & 1);
+            frac = ((r >> 20) & 7) << (fb - 3);
+        }
         break;
     case 4: /* near the underflow threshold, subnormals included */
         exp = fpu_test_rand(s) % (fb + 4);
@@ -171,9 +177,11 @@ static inline uint64_t fpu_test_value(uint64_t *s, int single)
         if (r & 4)
             frac &= ~((1ull << (fb / 3)) - 1);
         break;
-    default: /* ordinary values */
+    default: /* ordinary values; doubles halfway between two singles */
         exp = bias - 30 + fpu_test_rand(s) % 60;
         frac = fpu_test_rand(s) & ((1ull << fb) - 1);
+        if (!single && (r & 1))
+            frac = (frac & ~((1ull << 29) - 1)) | 1ull << 28;
         break;
     }
     uint64_t v = sign << (single ? 31 : 63) | exp << fb | frac;
@@ -196,5 +204,43 @@ static inline uint64_t fpu_test_int(uint64_t *s)
         x ^= r & 0xffffffff00000000ull;
     return x;
 }
+
+/* Whether the operation's FP operands are singles (else doubles; the
+ * XF conversions take integers). */
+static inline int fpu_test_single_operands(int op)
+{
+    return (op <= T_fclass_s && op != T_fcvt_s_d) || op == T_fcvt_d_s;
+}
+
+/* The random tests: FPU_TEST_RANDOM_N operations per operation and mode,
+ * from a seed that depends on the operation only (so every mode sees the
+ * same operands), folded into one 64-bit FNV-1a hash of results and
+ * flags. The unit tests compare these hashes with the ones qemu-riscv64
+ * gives for tests/guest/fp_random.c. */
+#ifndef FPU_TEST_RANDOM_N
+#define FPU_TEST_RANDOM_N 2000
+#endif
+static inline uint64_t fpu_test_seed(int op)
+{
+    return (uint64_t)(op + 1) * 0x9e3779b97f4a7c15ull;
+}
+static inline void fpu_test_operands(int op, uint64_t *s, uint64_t *a,
+                                     uint64_t *b, uint64_t *c)
+{
+    int single = fpu_test_single_operands(op);
+    *a = fpu_test_value(s, single);
+    *b = fpu_test_value(s, single);
+    *c = fpu_test_value(s, single);
+    if (op == T_fcvt_s_w || op == T_fcvt_s_wu || op == T_fcvt_s_l ||
+        op == T_fcvt_s_lu || op == T_fcvt_d_w || op == T_fcvt_d_wu ||
+        op == T_fcvt_d_l || op == T_fcvt_d_lu)
+        *a = fpu_test_int(s);
+}
+static inline uint64_t fpu_test_hash(uint64_t h, uint64_t r, unsigned flags)
+{
+    h = (h ^ r) * 0x100000001b3ull;
+    return (h ^ flags) * 0x100000001b3ull;
+}
+#define FPU_TEST_HASH_INIT 0xcbf29ce484222325ull
 
 #endif

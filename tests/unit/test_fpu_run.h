@@ -42,7 +42,7 @@ static inline bool fpu_test_uses_host_flags(int op)
 #define FPU_TEST_HOSTFL_R2 1
 #define FPU_TEST_HOSTFL_R1 1
 #define FPU_TEST_HOSTFL_XF 1
-#define FPU_TEST_HOSTFL_FX 0
+#define FPU_TEST_HOSTFL_FX 1
 #define FPU_TEST_HOSTFL_SG 0
 #define FPU_TEST_HOSTFL_MM 0
 #define FPU_TEST_HOSTFL_CMP 0

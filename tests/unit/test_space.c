@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include "mem/access.h"
 #include "mem/space.h"
+#include "mem/vma.h"
 #include "test.h"
 
 #define PG GUEST_PAGE_SIZE
@@ -267,6 +268,59 @@ TEST(space_munmap_rereserves)
     CHECK_EQ(space_munmap(0x10000, PG), 0);
     /* The freed pages are found again by the next top-down mmap. */
     CHECK_EQ(space_mmap(0, 2 * PG, RW, ANON, -1, 0), a + PG);
+    /* Unmapping (nearly) the whole space at once. */
+    space_mmap(0x10000, PG, RW, ANON | MAP_FIXED, -1, 0);
+    CHECK_EQ(space_munmap(GUEST_MMAP_MIN, GUEST_SPACE_SIZE - GUEST_MMAP_MIN), 0);
+    CHECK_EQ(regions().n, 0);
+    CHECK_EQ(space_page_flags(a), 0);
+    CHECK_EQ(space_page_flags(0x10000), 0);
+}
+
+/* The region list on its own: splitting, merging, removal and the gap
+ * searches behind mmap's placement. */
+TEST(space_vma_list)
+{
+    struct vma_list l = {0};
+    CHECK_EQ(vma_reserve(&l, 8), 0);
+    struct vma a = {.start = 0x10000, .end = 0x20000, .flags = 3};
+    struct vma b = {.start = 0x20000, .end = 0x30000, .flags = 3};
+    struct vma c = {.start = 0x40000, .end = 0x50000, .flags = 1};
+    vma_insert(&l, &c);
+    vma_insert(&l, &a);
+    vma_insert(&l, &b); /* merges with a */
+    CHECK_EQ(l.n, 2);
+    CHECK_EQ(l.v[0].start, 0x10000);
+    CHECK_EQ(l.v[0].end, 0x30000);
+    CHECK(vma_find(&l, 0x2ffff) == &l.v[0]);
+    CHECK(vma_find(&l, 0x30000) == NULL);
+    CHECK(vma_range_free(&l, 0x30000, 0x40000));
+    CHECK(!vma_range_free(&l, 0x30000, 0x40001));
+    CHECK(vma_range_covered(&l, 0x10000, 0x30000));
+    CHECK(!vma_range_covered(&l, 0x10000, 0x40001));
+    CHECK(vma_range_has(&l, 0x30000, 0x50000, 1));
+    CHECK(!vma_range_has(&l, 0x30000, 0x50000, 2));
+    /* A hole punched in the middle splits; a file region's offset follows. */
+    l.v[0].kind = VMA_FILE;
+    l.v[0].offset = 0x5000;
+    vma_remove(&l, 0x18000, 0x19000);
+    CHECK_EQ(l.n, 3);
+    CHECK_EQ(l.v[1].start, 0x19000);
+    CHECK_EQ(l.v[1].offset, 0x5000 + 0x9000);
+    /* Gaps: top-down takes the highest that fits, bottom-up the lowest. */
+    CHECK_EQ(vma_gap_topdown(&l, 0x1000, 0x10000, 0x60000), 0x5f000);
+    CHECK_EQ(vma_gap_topdown(&l, 0x10000, 0x10000, 0x50000), 0x30000);
+    CHECK_EQ(vma_gap_topdown(&l, 0x1000, 0x10000, 0x40000), 0x3f000);
+    CHECK_EQ(vma_gap_topdown(&l, 0x1000, 0x10000, 0x30000), 0x18000);
+    CHECK_EQ(vma_gap_topdown(&l, 0x2000, 0x10000, 0x30000), UINT64_MAX);
+    CHECK_EQ(vma_gap_topdown(&l, 0x2000, 0x0, 0x30000), 0xe000);
+    CHECK_EQ(vma_gap_bottomup(&l, 0x1000, 0x10000, 0x60000), 0x18000);
+    CHECK_EQ(vma_gap_bottomup(&l, 0x2000, 0x10000, 0x60000), 0x30000);
+    CHECK_EQ(vma_gap_bottomup(&l, 0x20000, 0x10000, 0x60000), UINT64_MAX);
+    CHECK_EQ(vma_gap_bottomup(&l, 0x20000, 0x10000, UINT64_MAX), 0x50000);
+    CHECK_EQ(vma_gap_topdown(&l, 0x1000, 0x50000, 0x40000), UINT64_MAX);
+    vma_clear(&l);
+    CHECK_EQ(vma_gap_topdown(&l, 0x1000, 0x10000, 0x60000), 0x5f000);
+    free(l.v);
 }
 
 TEST(space_regions_merge_and_names)

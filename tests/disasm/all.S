@@ -1,0 +1,1519 @@
+/* Every instruction of src/rv/isa.def with varied operands (registers,
+ * immediates at their limits, every rounding mode, fence set and aq/rl
+ * combination, the named CSRs), for tests/disasm/run.sh to list with hart
+ * and objdump and compare. No compressed forms here: compressed.S has
+ * those. Zicond is newer than binutils 2.40, so its instructions are
+ * written with .insn (as are the fences with an empty set); the
+ * "# expect:" comments give the text hart must print for them, in order,
+ * in place of objdump's ".4byte". Generated once, then kept by hand. */
+.option norvc
+.text
+.globl _start
+_start:
+# lui
+ lui zero,0x0
+ lui a2,0x1
+ lui s8,0x7ffff
+ lui tp,0x80000
+ lui a6,0xfffff
+ lui t3,0xd54f3
+# auipc
+ auipc t5,0x0
+ auipc a0,0x1
+ auipc s6,0x7ffff
+ auipc sp,0x80000
+ auipc a4,0xfffff
+ auipc s10,0x534e
+# jal
+ jal t3,.-1048576
+ jal s0,.-2
+ jal s4,.+0
+ jal zero,.+2
+ jal a2,.+1048574
+ jal s8,.+204010
+# jalr
+ jalr s10,-2048(t0)
+ jalr t1,-1(a7)
+ jalr s2,0(t4)
+ jalr t5,1(s1)
+ jalr a0,2047(s5)
+ jalr s6,970(ra)
+# beq
+ beq gp,a4,.-4096
+ beq a5,s10,.-2
+ beq s11,t1,.+0
+ beq t2,s2,.+2
+ beq s3,t5,.+4094
+ beq t6,a0,.-924
+# bne
+ bne ra,a2,.-4096
+ bne a3,s8,.-2
+ bne s9,tp,.+0
+ bne t0,a6,.+2
+ bne a7,t3,.+4094
+ bne t4,s0,.+330
+# blt
+ blt t6,a0,.-4096
+ blt a1,s6,.-2
+ blt s7,sp,.+0
+ blt gp,a4,.+2
+ blt a5,s10,.+4094
+ blt s11,t1,.+3050
+# bge
+ bge t4,s0,.-4096
+ bge s1,s4,.-2
+ bge s5,zero,.+0
+ bge ra,a2,.+2
+ bge a3,s8,.+4094
+ bge s9,tp,.-1448
+# bltu
+ bltu s11,t1,.-4096
+ bltu t2,s2,.-2
+ bltu s3,t5,.+0
+ bltu t6,a0,.+2
+ bltu a1,s6,.+4094
+ bltu s7,sp,.+2016
+# bgeu
+ bgeu s9,tp,.-4096
+ bgeu t0,a6,.-2
+ bgeu a7,t3,.+0
+ bgeu t4,s0,.+2
+ bgeu s1,s4,.+4094
+ bgeu s5,zero,.-2062
+# lb
+ lb a2,-2048(s7)
+ lb s8,-1(gp)
+ lb tp,0(a5)
+ lb a6,8(s11)
+ lb t3,2047(t2)
+ lb s0,1498(s3)
+# lh
+ lh a0,-2048(s5)
+ lh s6,-1(ra)
+ lh sp,0(a3)
+ lh a4,8(s9)
+ lh s10,2047(t0)
+ lh t1,90(a7)
+# lw
+ lw s0,-2048(s3)
+ lw s4,-1(t6)
+ lw zero,0(a1)
+ lw a2,8(s7)
+ lw s8,2047(gp)
+ lw tp,-620(a5)
+# ld
+ ld t1,-2048(a7)
+ ld s2,-1(t4)
+ ld t5,0(s1)
+ ld a0,8(s5)
+ ld s6,2047(ra)
+ ld sp,-518(a3)
+# lbu
+ lbu tp,-2048(a5)
+ lbu a6,-1(s11)
+ lbu t3,0(t2)
+ lbu s0,8(s3)
+ lbu s4,2047(t6)
+ lbu zero,859(a1)
+# lhu
+ lhu sp,-2048(a3)
+ lhu a4,-1(s9)
+ lhu s10,0(t0)
+ lhu t1,8(a7)
+ lhu s2,2047(t4)
+ lhu t5,-1301(s1)
+# lwu
+ lwu zero,-2048(a1)
+ lwu a2,-1(s7)
+ lwu s8,0(gp)
+ lwu tp,8(a5)
+ lwu a6,2047(s11)
+ lwu t3,1328(t2)
+# sb
+ sb s4,-2048(s1)
+ sb zero,-1(s5)
+ sb a2,0(ra)
+ sb s8,8(a3)
+ sb tp,2047(s9)
+ sb a6,-684(t0)
+# sh
+ sh s2,-2048(t2)
+ sh t5,-1(s3)
+ sh a0,0(t6)
+ sh s6,8(a1)
+ sh sp,2047(s7)
+ sh a4,-835(gp)
+# sw
+ sw a6,-2048(t0)
+ sw t3,-1(a7)
+ sw s0,0(t4)
+ sw s4,8(s1)
+ sw zero,2047(s5)
+ sw a2,-363(ra)
+# sd
+ sd a4,-2048(gp)
+ sd s10,-1(a5)
+ sd t1,0(s11)
+ sd s2,8(t2)
+ sd t5,2047(s3)
+ sd a0,-1411(t6)
+# addi
+ addi s6,ra,-2048
+ addi sp,a3,-1
+ addi a4,s9,0
+ addi s10,t0,1
+ addi t1,a7,2047
+ addi s2,t4,-492
+# slti
+ slti s4,t6,-2048
+ slti zero,a1,-1
+ slti a2,s7,0
+ slti s8,gp,1
+ slti tp,a5,2047
+ slti a6,s11,750
+# sltiu
+ sltiu s2,t4,-2048
+ sltiu t5,s1,-1
+ sltiu a0,s5,0
+ sltiu s6,ra,1
+ sltiu sp,a3,2047
+ sltiu a4,s9,590
+# xori
+ xori a6,s11,-2048
+ xori t3,t2,-1
+ xori s0,s3,0
+ xori s4,t6,1
+ xori zero,a1,2047
+ xori a2,s7,-1856
+# ori
+ ori a4,s9,-2048
+ ori s10,t0,-1
+ ori t1,a7,0
+ ori s2,t4,1
+ ori t5,s1,2047
+ ori a0,s5,1710
+# andi
+ andi a2,s7,-2048
+ andi s8,gp,-1
+ andi tp,a5,0
+ andi a6,s11,1
+ andi t3,t2,2047
+ andi s0,s3,733
+# slli
+ slli a0,s5,0
+ slli s6,ra,1
+ slli sp,a3,32
+ slli a4,s9,63
+ slli s10,t0,3
+# srli
+ srli gp,a4,0
+ srli a5,s10,1
+ srli s11,t1,32
+ srli t2,s2,63
+ srli s3,t5,53
+# srai
+ srai t3,t2,0
+ srai s0,s3,1
+ srai s4,t6,32
+ srai zero,a1,63
+ srai a2,s7,0
+# add
+ add s5,zero,a1
+ add ra,a2,s7
+ add a3,s8,gp
+ add s9,tp,a5
+# sub
+ sub s1,s4,t6
+ sub s5,zero,a1
+ sub ra,a2,s7
+ sub a3,s8,gp
+# sll
+ sll t4,s0,s3
+ sll s1,s4,t6
+ sll s5,zero,a1
+ sll ra,a2,s7
+# slt
+ slt a7,t3,t2
+ slt t4,s0,s3
+ slt s1,s4,t6
+ slt s5,zero,a1
+# sltu
+ sltu t0,a6,s11
+ sltu a7,t3,t2
+ sltu t4,s0,s3
+ sltu s1,s4,t6
+# xor
+ xor s9,tp,a5
+ xor t0,a6,s11
+ xor a7,t3,t2
+ xor t4,s0,s3
+# srl
+ srl a3,s8,gp
+ srl s9,tp,a5
+ srl t0,a6,s11
+ srl a7,t3,t2
+# sra
+ sra ra,a2,s7
+ sra a3,s8,gp
+ sra s9,tp,a5
+ sra t0,a6,s11
+# or
+ or s5,zero,a1
+ or ra,a2,s7
+ or a3,s8,gp
+ or s9,tp,a5
+# and
+ and s1,s4,t6
+ and s5,zero,a1
+ and ra,a2,s7
+ and a3,s8,gp
+# addiw
+ addiw t4,s0,-2048
+ addiw s1,s4,-1
+ addiw s5,zero,0
+ addiw ra,a2,1
+ addiw a3,s8,2047
+ addiw s9,tp,-1994
+# slliw
+ slliw s11,t1,0
+ slliw t2,s2,1
+ slliw s3,t5,16
+ slliw t6,a0,31
+ slliw a1,s6,10
+# srliw
+ srliw s4,t6,0
+ srliw zero,a1,1
+ srliw a2,s7,16
+ srliw s8,gp,31
+ srliw tp,a5,11
+# sraiw
+ sraiw a3,s8,0
+ sraiw s9,tp,1
+ sraiw t0,a6,16
+ sraiw a7,t3,31
+ sraiw t4,s0,18
+# addw
+ addw t1,a7,t3
+ addw s2,t4,s0
+ addw t5,s1,s4
+ addw a0,s5,zero
+# subw
+ subw s10,t0,a6
+ subw t1,a7,t3
+ subw s2,t4,s0
+ subw t5,s1,s4
+# sllw
+ sllw a4,s9,tp
+ sllw s10,t0,a6
+ sllw t1,a7,t3
+ sllw s2,t4,s0
+# srlw
+ srlw sp,a3,s8
+ srlw a4,s9,tp
+ srlw s10,t0,a6
+ srlw t1,a7,t3
+# sraw
+ sraw s6,ra,a2
+ sraw sp,a3,s8
+ sraw a4,s9,tp
+ sraw s10,t0,a6
+# fence
+ fence i,w
+ fence o,ir
+ fence r,ior
+ fence w,i
+ fence io,io
+ fence rw,ow
+ fence iorw,irw
+ fence ir,o
+ fence ow,rw
+ fence orw,orw
+ fence iow,iw
+ fence ior,r
+ fence irw,iorw
+ fence iw,iow
+ fence or,or
+ fence iorw,iorw
+ fence
+ fence.tso
+ .insn i 0x0f, 0, x0, x0, 0x001
+ .insn i 0x0f, 0, x0, x0, 0x010
+ .insn i 0x0f, 0, x0, x0, 0x000
+# fence.i
+ fence.i
+# ecall
+ ecall
+# ebreak
+ ebreak
+# csrrw
+ csrrw a0,fflags,s5
+ csrrw s6,frm,ra
+ csrrw sp,fcsr,a3
+ csrrw a4,cycle,s9
+ csrrw s10,time,t0
+ csrrw t1,instret,a7
+ csrrw s2,cycleh,t4
+ csrrw t5,timeh,s1
+ csrrw a0,instreth,s5
+ csrrw s6,vstart,ra
+ csrrw sp,vxsat,a3
+ csrrw a4,vxrm,s9
+ csrrw s10,vcsr,t0
+ csrrw t1,seed,a7
+ csrrw s2,vl,t4
+ csrrw t5,vtype,s1
+ csrrw a0,vlenb,s5
+ csrrw s6,sstatus,ra
+ csrrw sp,sie,a3
+ csrrw a4,stvec,s9
+ csrrw s10,scounteren,t0
+ csrrw t1,senvcfg,a7
+ csrrw s2,sscratch,t4
+ csrrw t5,sepc,s1
+ csrrw a0,scause,s5
+ csrrw s6,stval,ra
+ csrrw sp,sip,a3
+ csrrw a4,satp,s9
+ csrrw s10,mstatus,t0
+ csrrw t1,misa,a7
+ csrrw s2,medeleg,t4
+ csrrw t5,mideleg,s1
+ csrrw a0,mie,s5
+ csrrw s6,mtvec,ra
+ csrrw sp,mcounteren,a3
+ csrrw a4,mscratch,s9
+ csrrw s10,mepc,t0
+ csrrw t1,mcause,a7
+ csrrw s2,mtval,t4
+ csrrw t5,mip,s1
+ csrrw a0,mcycle,s5
+ csrrw s6,minstret,ra
+ csrrw sp,mvendorid,a3
+ csrrw a4,marchid,s9
+ csrrw s10,mimpid,t0
+ csrrw t1,mhartid,a7
+ csrrw s2,hpmcounter3,t4
+ csrrw t5,hpmcounter17,s1
+ csrrw a0,hpmcounter31,s5
+ csrrw s6,hpmcounter3h,ra
+ csrrw sp,hpmcounter31h,a3
+ csrrw a4,mhpmcounter3,s9
+ csrrw s10,mhpmcounter31,t0
+ csrrw t1,mhpmevent3,a7
+ csrrw s2,mhpmevent31,t4
+ csrrw t5,0x0,s1
+ csrrw a0,0x7c0,s5
+ csrrw s6,0x800,ra
+ csrrw sp,0xbff,a3
+ csrrw a4,0xcff,s9
+ csrrw s10,0xfff,t0
+# csrrs
+ csrrs s11,fflags,t1
+ csrrs t2,frm,s2
+ csrrs s3,fcsr,t5
+ csrrs t6,cycle,a0
+ csrrs a1,time,s6
+ csrrs s7,instret,sp
+ csrrs gp,cycleh,a4
+ csrrs a5,timeh,s10
+ csrrs s11,instreth,t1
+ csrrs t2,vstart,s2
+ csrrs s3,vxsat,t5
+ csrrs t6,vxrm,a0
+ csrrs a1,vcsr,s6
+ csrrs s7,seed,sp
+ csrrs gp,vl,a4
+ csrrs a5,vtype,s10
+ csrrs s11,vlenb,t1
+ csrrs t2,sstatus,s2
+ csrrs s3,sie,t5
+ csrrs t6,stvec,a0
+ csrrs a1,scounteren,s6
+ csrrs s7,senvcfg,sp
+ csrrs gp,sscratch,a4
+ csrrs a5,sepc,s10
+ csrrs s11,scause,t1
+ csrrs t2,stval,s2
+ csrrs s3,sip,t5
+ csrrs t6,satp,a0
+ csrrs a1,mstatus,s6
+ csrrs s7,misa,sp
+ csrrs gp,medeleg,a4
+ csrrs a5,mideleg,s10
+ csrrs s11,mie,t1
+ csrrs t2,mtvec,s2
+ csrrs s3,mcounteren,t5
+ csrrs t6,mscratch,a0
+ csrrs a1,mepc,s6
+ csrrs s7,mcause,sp
+ csrrs gp,mtval,a4
+ csrrs a5,mip,s10
+ csrrs s11,mcycle,t1
+ csrrs t2,minstret,s2
+ csrrs s3,mvendorid,t5
+ csrrs t6,marchid,a0
+ csrrs a1,mimpid,s6
+ csrrs s7,mhartid,sp
+ csrrs gp,hpmcounter3,a4
+ csrrs a5,hpmcounter17,s10
+ csrrs s11,hpmcounter31,t1
+ csrrs t2,hpmcounter3h,s2
+ csrrs s3,hpmcounter31h,t5
+ csrrs t6,mhpmcounter3,a0
+ csrrs a1,mhpmcounter31,s6
+ csrrs s7,mhpmevent3,sp
+ csrrs gp,mhpmevent31,a4
+ csrrs a5,0x0,s10
+ csrrs s11,0x7c0,t1
+ csrrs t2,0x800,s2
+ csrrs s3,0xbff,t5
+ csrrs t6,0xcff,a0
+ csrrs a1,0xfff,s6
+# csrrc
+ csrrc a2,fflags,s7
+ csrrc s8,frm,gp
+ csrrc tp,fcsr,a5
+ csrrc a6,cycle,s11
+ csrrc t3,time,t2
+ csrrc s0,instret,s3
+ csrrc s4,cycleh,t6
+ csrrc zero,timeh,a1
+ csrrc a2,instreth,s7
+ csrrc s8,vstart,gp
+ csrrc tp,vxsat,a5
+ csrrc a6,vxrm,s11
+ csrrc t3,vcsr,t2
+ csrrc s0,seed,s3
+ csrrc s4,vl,t6
+ csrrc zero,vtype,a1
+ csrrc a2,vlenb,s7
+ csrrc s8,sstatus,gp
+ csrrc tp,sie,a5
+ csrrc a6,stvec,s11
+ csrrc t3,scounteren,t2
+ csrrc s0,senvcfg,s3
+ csrrc s4,sscratch,t6
+ csrrc zero,sepc,a1
+ csrrc a2,scause,s7
+ csrrc s8,stval,gp
+ csrrc tp,sip,a5
+ csrrc a6,satp,s11
+ csrrc t3,mstatus,t2
+ csrrc s0,misa,s3
+ csrrc s4,medeleg,t6
+ csrrc zero,mideleg,a1
+ csrrc a2,mie,s7
+ csrrc s8,mtvec,gp
+ csrrc tp,mcounteren,a5
+ csrrc a6,mscratch,s11
+ csrrc t3,mepc,t2
+ csrrc s0,mcause,s3
+ csrrc s4,mtval,t6
+ csrrc zero,mip,a1
+ csrrc a2,mcycle,s7
+ csrrc s8,minstret,gp
+ csrrc tp,mvendorid,a5
+ csrrc a6,marchid,s11
+ csrrc t3,mimpid,t2
+ csrrc s0,mhartid,s3
+ csrrc s4,hpmcounter3,t6
+ csrrc zero,hpmcounter17,a1
+ csrrc a2,hpmcounter31,s7
+ csrrc s8,hpmcounter3h,gp
+ csrrc tp,hpmcounter31h,a5
+ csrrc a6,mhpmcounter3,s11
+ csrrc t3,mhpmcounter31,t2
+ csrrc s0,mhpmevent3,s3
+ csrrc s4,mhpmevent31,t6
+ csrrc zero,0x0,a1
+ csrrc a2,0x7c0,s7
+ csrrc s8,0x800,gp
+ csrrc tp,0xbff,a5
+ csrrc a6,0xcff,s11
+ csrrc t3,0xfff,t2
+# csrrwi
+ csrrwi t4,fflags,0
+ csrrwi s1,frm,3
+ csrrwi s5,fcsr,6
+ csrrwi ra,cycle,9
+ csrrwi a3,time,12
+ csrrwi s9,instret,15
+ csrrwi t0,cycleh,18
+ csrrwi a7,timeh,21
+ csrrwi t4,instreth,24
+ csrrwi s1,vstart,27
+ csrrwi s5,vxsat,30
+ csrrwi ra,vxrm,1
+ csrrwi a3,vcsr,4
+ csrrwi s9,seed,7
+ csrrwi t0,vl,10
+ csrrwi a7,vtype,13
+ csrrwi t4,vlenb,16
+ csrrwi s1,sstatus,19
+ csrrwi s5,sie,22
+ csrrwi ra,stvec,25
+ csrrwi a3,scounteren,28
+ csrrwi s9,senvcfg,31
+ csrrwi t0,sscratch,2
+ csrrwi a7,sepc,5
+ csrrwi t4,scause,8
+ csrrwi s1,stval,11
+ csrrwi s5,sip,14
+ csrrwi ra,satp,17
+ csrrwi a3,mstatus,20
+ csrrwi s9,misa,23
+ csrrwi t0,medeleg,26
+ csrrwi a7,mideleg,29
+ csrrwi t4,mie,0
+ csrrwi s1,mtvec,3
+ csrrwi s5,mcounteren,6
+ csrrwi ra,mscratch,9
+ csrrwi a3,mepc,12
+ csrrwi s9,mcause,15
+ csrrwi t0,mtval,18
+ csrrwi a7,mip,21
+ csrrwi t4,mcycle,24
+ csrrwi s1,minstret,27
+ csrrwi s5,mvendorid,30
+ csrrwi ra,marchid,1
+ csrrwi a3,mimpid,4
+ csrrwi s9,mhartid,7
+ csrrwi t0,hpmcounter3,10
+ csrrwi a7,hpmcounter17,13
+ csrrwi t4,hpmcounter31,16
+ csrrwi s1,hpmcounter3h,19
+ csrrwi s5,hpmcounter31h,22
+ csrrwi ra,mhpmcounter3,25
+ csrrwi a3,mhpmcounter31,28
+ csrrwi s9,mhpmevent3,31
+ csrrwi t0,mhpmevent31,2
+ csrrwi a7,0x0,5
+ csrrwi t4,0x7c0,8
+ csrrwi s1,0x800,11
+ csrrwi s5,0xbff,14
+ csrrwi ra,0xcff,17
+ csrrwi a3,0xfff,20
+# csrrsi
+ csrrsi a4,fflags,0
+ csrrsi s10,frm,3
+ csrrsi t1,fcsr,6
+ csrrsi s2,cycle,9
+ csrrsi t5,time,12
+ csrrsi a0,instret,15
+ csrrsi s6,cycleh,18
+ csrrsi sp,timeh,21
+ csrrsi a4,instreth,24
+ csrrsi s10,vstart,27
+ csrrsi t1,vxsat,30
+ csrrsi s2,vxrm,1
+ csrrsi t5,vcsr,4
+ csrrsi a0,seed,7
+ csrrsi s6,vl,10
+ csrrsi sp,vtype,13
+ csrrsi a4,vlenb,16
+ csrrsi s10,sstatus,19
+ csrrsi t1,sie,22
+ csrrsi s2,stvec,25
+ csrrsi t5,scounteren,28
+ csrrsi a0,senvcfg,31
+ csrrsi s6,sscratch,2
+ csrrsi sp,sepc,5
+ csrrsi a4,scause,8
+ csrrsi s10,stval,11
+ csrrsi t1,sip,14
+ csrrsi s2,satp,17
+ csrrsi t5,mstatus,20
+ csrrsi a0,misa,23
+ csrrsi s6,medeleg,26
+ csrrsi sp,mideleg,29
+ csrrsi a4,mie,0
+ csrrsi s10,mtvec,3
+ csrrsi t1,mcounteren,6
+ csrrsi s2,mscratch,9
+ csrrsi t5,mepc,12
+ csrrsi a0,mcause,15
+ csrrsi s6,mtval,18
+ csrrsi sp,mip,21
+ csrrsi a4,mcycle,24
+ csrrsi s10,minstret,27
+ csrrsi t1,mvendorid,30
+ csrrsi s2,marchid,1
+ csrrsi t5,mimpid,4
+ csrrsi a0,mhartid,7
+ csrrsi s6,hpmcounter3,10
+ csrrsi sp,hpmcounter17,13
+ csrrsi a4,hpmcounter31,16
+ csrrsi s10,hpmcounter3h,19
+ csrrsi t1,hpmcounter31h,22
+ csrrsi s2,mhpmcounter3,25
+ csrrsi t5,mhpmcounter31,28
+ csrrsi a0,mhpmevent3,31
+ csrrsi s6,mhpmevent31,2
+ csrrsi sp,0x0,5
+ csrrsi a4,0x7c0,8
+ csrrsi s10,0x800,11
+ csrrsi t1,0xbff,14
+ csrrsi s2,0xcff,17
+ csrrsi t5,0xfff,20
+# csrrci
+ csrrci t6,fflags,0
+ csrrci a1,frm,3
+ csrrci s7,fcsr,6
+ csrrci gp,cycle,9
+ csrrci a5,time,12
+ csrrci s11,instret,15
+ csrrci t2,cycleh,18
+ csrrci s3,timeh,21
+ csrrci t6,instreth,24
+ csrrci a1,vstart,27
+ csrrci s7,vxsat,30
+ csrrci gp,vxrm,1
+ csrrci a5,vcsr,4
+ csrrci s11,seed,7
+ csrrci t2,vl,10
+ csrrci s3,vtype,13
+ csrrci t6,vlenb,16
+ csrrci a1,sstatus,19
+ csrrci s7,sie,22
+ csrrci gp,stvec,25
+ csrrci a5,scounteren,28
+ csrrci s11,senvcfg,31
+ csrrci t2,sscratch,2
+ csrrci s3,sepc,5
+ csrrci t6,scause,8
+ csrrci a1,stval,11
+ csrrci s7,sip,14
+ csrrci gp,satp,17
+ csrrci a5,mstatus,20
+ csrrci s11,misa,23
+ csrrci t2,medeleg,26
+ csrrci s3,mideleg,29
+ csrrci t6,mie,0
+ csrrci a1,mtvec,3
+ csrrci s7,mcounteren,6
+ csrrci gp,mscratch,9
+ csrrci a5,mepc,12
+ csrrci s11,mcause,15
+ csrrci t2,mtval,18
+ csrrci s3,mip,21
+ csrrci t6,mcycle,24
+ csrrci a1,minstret,27
+ csrrci s7,mvendorid,30
+ csrrci gp,marchid,1
+ csrrci a5,mimpid,4
+ csrrci s11,mhartid,7
+ csrrci t2,hpmcounter3,10
+ csrrci s3,hpmcounter17,13
+ csrrci t6,hpmcounter31,16
+ csrrci a1,hpmcounter3h,19
+ csrrci s7,hpmcounter31h,22
+ csrrci gp,mhpmcounter3,25
+ csrrci a5,mhpmcounter31,28
+ csrrci s11,mhpmevent3,31
+ csrrci t2,mhpmevent31,2
+ csrrci s3,0x0,5
+ csrrci t6,0x7c0,8
+ csrrci a1,0x800,11
+ csrrci s7,0xbff,14
+ csrrci gp,0xcff,17
+ csrrci a5,0xfff,20
+# mul
+ mul a6,s11,t1
+ mul t3,t2,s2
+ mul s0,s3,t5
+ mul s4,t6,a0
+# mulh
+ mulh tp,a5,s10
+ mulh a6,s11,t1
+ mulh t3,t2,s2
+ mulh s0,s3,t5
+# mulhsu
+ mulhsu s8,gp,a4
+ mulhsu tp,a5,s10
+ mulhsu a6,s11,t1
+ mulhsu t3,t2,s2
+# mulhu
+ mulhu a2,s7,sp
+ mulhu s8,gp,a4
+ mulhu tp,a5,s10
+ mulhu a6,s11,t1
+# div
+ div zero,a1,s6
+ div a2,s7,sp
+ div s8,gp,a4
+ div tp,a5,s10
+# divu
+ divu s4,t6,a0
+ divu zero,a1,s6
+ divu a2,s7,sp
+ divu s8,gp,a4
+# rem
+ rem s0,s3,t5
+ rem s4,t6,a0
+ rem zero,a1,s6
+ rem a2,s7,sp
+# remu
+ remu t3,t2,s2
+ remu s0,s3,t5
+ remu s4,t6,a0
+ remu zero,a1,s6
+# mulw
+ mulw a6,s11,t1
+ mulw t3,t2,s2
+ mulw s0,s3,t5
+ mulw s4,t6,a0
+# divw
+ divw tp,a5,s10
+ divw a6,s11,t1
+ divw t3,t2,s2
+ divw s0,s3,t5
+# divuw
+ divuw s8,gp,a4
+ divuw tp,a5,s10
+ divuw a6,s11,t1
+ divuw t3,t2,s2
+# remw
+ remw a2,s7,sp
+ remw s8,gp,a4
+ remw tp,a5,s10
+ remw a6,s11,t1
+# remuw
+ remuw zero,a1,s6
+ remuw a2,s7,sp
+ remuw s8,gp,a4
+ remuw tp,a5,s10
+# lr.w
+ lr.w s4,(t6)
+ lr.w.aq zero,(a1)
+ lr.w.rl a2,(s7)
+ lr.w.aqrl s8,(gp)
+# sc.w
+ sc.w s0,t5,(s3)
+ sc.w.aq s4,a0,(t6)
+ sc.w.rl zero,s6,(a1)
+ sc.w.aqrl a2,sp,(s7)
+# amoswap.w
+ amoswap.w t3,s2,(t2)
+ amoswap.w.aq s0,t5,(s3)
+ amoswap.w.rl s4,a0,(t6)
+ amoswap.w.aqrl zero,s6,(a1)
+# amoadd.w
+ amoadd.w a6,t1,(s11)
+ amoadd.w.aq t3,s2,(t2)
+ amoadd.w.rl s0,t5,(s3)
+ amoadd.w.aqrl s4,a0,(t6)
+# amoxor.w
+ amoxor.w tp,s10,(a5)
+ amoxor.w.aq a6,t1,(s11)
+ amoxor.w.rl t3,s2,(t2)
+ amoxor.w.aqrl s0,t5,(s3)
+# amoand.w
+ amoand.w s8,a4,(gp)
+ amoand.w.aq tp,s10,(a5)
+ amoand.w.rl a6,t1,(s11)
+ amoand.w.aqrl t3,s2,(t2)
+# amoor.w
+ amoor.w a2,sp,(s7)
+ amoor.w.aq s8,a4,(gp)
+ amoor.w.rl tp,s10,(a5)
+ amoor.w.aqrl a6,t1,(s11)
+# amomin.w
+ amomin.w zero,s6,(a1)
+ amomin.w.aq a2,sp,(s7)
+ amomin.w.rl s8,a4,(gp)
+ amomin.w.aqrl tp,s10,(a5)
+# amomax.w
+ amomax.w s4,a0,(t6)
+ amomax.w.aq zero,s6,(a1)
+ amomax.w.rl a2,sp,(s7)
+ amomax.w.aqrl s8,a4,(gp)
+# amominu.w
+ amominu.w s0,t5,(s3)
+ amominu.w.aq s4,a0,(t6)
+ amominu.w.rl zero,s6,(a1)
+ amominu.w.aqrl a2,sp,(s7)
+# amomaxu.w
+ amomaxu.w t3,s2,(t2)
+ amomaxu.w.aq s0,t5,(s3)
+ amomaxu.w.rl s4,a0,(t6)
+ amomaxu.w.aqrl zero,s6,(a1)
+# lr.d
+ lr.d a6,(s11)
+ lr.d.aq t3,(t2)
+ lr.d.rl s0,(s3)
+ lr.d.aqrl s4,(t6)
+# sc.d
+ sc.d tp,s10,(a5)
+ sc.d.aq a6,t1,(s11)
+ sc.d.rl t3,s2,(t2)
+ sc.d.aqrl s0,t5,(s3)
+# amoswap.d
+ amoswap.d s8,a4,(gp)
+ amoswap.d.aq tp,s10,(a5)
+ amoswap.d.rl a6,t1,(s11)
+ amoswap.d.aqrl t3,s2,(t2)
+# amoadd.d
+ amoadd.d a2,sp,(s7)
+ amoadd.d.aq s8,a4,(gp)
+ amoadd.d.rl tp,s10,(a5)
+ amoadd.d.aqrl a6,t1,(s11)
+# amoxor.d
+ amoxor.d zero,s6,(a1)
+ amoxor.d.aq a2,sp,(s7)
+ amoxor.d.rl s8,a4,(gp)
+ amoxor.d.aqrl tp,s10,(a5)
+# amoand.d
+ amoand.d s4,a0,(t6)
+ amoand.d.aq zero,s6,(a1)
+ amoand.d.rl a2,sp,(s7)
+ amoand.d.aqrl s8,a4,(gp)
+# amoor.d
+ amoor.d s0,t5,(s3)
+ amoor.d.aq s4,a0,(t6)
+ amoor.d.rl zero,s6,(a1)
+ amoor.d.aqrl a2,sp,(s7)
+# amomin.d
+ amomin.d t3,s2,(t2)
+ amomin.d.aq s0,t5,(s3)
+ amomin.d.rl s4,a0,(t6)
+ amomin.d.aqrl zero,s6,(a1)
+# amomax.d
+ amomax.d a6,t1,(s11)
+ amomax.d.aq t3,s2,(t2)
+ amomax.d.rl s0,t5,(s3)
+ amomax.d.aqrl s4,a0,(t6)
+# amominu.d
+ amominu.d tp,s10,(a5)
+ amominu.d.aq a6,t1,(s11)
+ amominu.d.rl t3,s2,(t2)
+ amominu.d.aqrl s0,t5,(s3)
+# amomaxu.d
+ amomaxu.d s8,a4,(gp)
+ amomaxu.d.aq tp,s10,(a5)
+ amomaxu.d.rl a6,t1,(s11)
+ amomaxu.d.aqrl t3,s2,(t2)
+# flw
+ flw fa2,-2048(s7)
+ flw fs8,-1(gp)
+ flw ft4,0(a5)
+ flw fa6,8(s11)
+ flw ft8,2047(t2)
+ flw fs0,-1233(s3)
+# fsw
+ fsw ft0,-2048(s5)
+ fsw fa2,-1(ra)
+ fsw fs8,0(a3)
+ fsw ft4,8(s9)
+ fsw fa6,2047(t0)
+ fsw ft8,1347(a7)
+# fmadd.s
+ fmadd.s fs0,fs3,ft10,fs1
+ fmadd.s fs4,ft11,fa0,fs5,rne
+ fmadd.s ft0,fa1,fs6,ft1,rtz
+ fmadd.s fa2,fs7,ft2,fa3,rdn
+ fmadd.s fs8,ft3,fa4,fs9,rup
+ fmadd.s ft4,fa5,fs10,ft5,rmm
+ fmadd.s fa6,fs11,ft6,fa7,dyn
+# fmsub.s
+ fmsub.s fa1,fs6,ft1,fa2
+ fmsub.s fs7,ft2,fa3,fs8,rne
+ fmsub.s ft3,fa4,fs9,ft4,rtz
+ fmsub.s fa5,fs10,ft5,fa6,rdn
+ fmsub.s fs11,ft6,fa7,ft8,rup
+ fmsub.s ft7,fs2,ft9,fs0,rmm
+ fmsub.s fs3,ft10,fs1,fs4,dyn
+# fnmsub.s
+ fnmsub.s fa4,fs9,ft4,fa5
+ fnmsub.s fs10,ft5,fa6,fs11,rne
+ fnmsub.s ft6,fa7,ft8,ft7,rtz
+ fnmsub.s fs2,ft9,fs0,fs3,rdn
+ fnmsub.s ft10,fs1,fs4,ft11,rup
+ fnmsub.s fa0,fs5,ft0,fa1,rmm
+ fnmsub.s fs6,ft1,fa2,fs7,dyn
+# fnmadd.s
+ fnmadd.s fa7,ft8,ft7,fs2
+ fnmadd.s ft9,fs0,fs3,ft10,rne
+ fnmadd.s fs1,fs4,ft11,fa0,rtz
+ fnmadd.s fs5,ft0,fa1,fs6,rdn
+ fnmadd.s ft1,fa2,fs7,ft2,rup
+ fnmadd.s fa3,fs8,ft3,fa4,rmm
+ fnmadd.s fs9,ft4,fa5,fs10,dyn
+# fadd.s
+ fadd.s fs4,ft11,fa0
+ fadd.s ft0,fa1,fs6,rne
+ fadd.s fa2,fs7,ft2,rtz
+ fadd.s fs8,ft3,fa4,rdn
+ fadd.s ft4,fa5,fs10,rup
+ fadd.s fa6,fs11,ft6,rmm
+ fadd.s ft8,ft7,fs2,dyn
+# fsub.s
+ fsub.s fs7,ft2,fa3
+ fsub.s ft3,fa4,fs9,rne
+ fsub.s fa5,fs10,ft5,rtz
+ fsub.s fs11,ft6,fa7,rdn
+ fsub.s ft7,fs2,ft9,rup
+ fsub.s fs3,ft10,fs1,rmm
+ fsub.s ft11,fa0,fs5,dyn
+# fmul.s
+ fmul.s fs10,ft5,fa6
+ fmul.s ft6,fa7,ft8,rne
+ fmul.s fs2,ft9,fs0,rtz
+ fmul.s ft10,fs1,fs4,rdn
+ fmul.s fa0,fs5,ft0,rup
+ fmul.s fs6,ft1,fa2,rmm
+ fmul.s ft2,fa3,fs8,dyn
+# fdiv.s
+ fdiv.s ft9,fs0,fs3
+ fdiv.s fs1,fs4,ft11,rne
+ fdiv.s fs5,ft0,fa1,rtz
+ fdiv.s ft1,fa2,fs7,rdn
+ fdiv.s fa3,fs8,ft3,rup
+ fdiv.s fs9,ft4,fa5,rmm
+ fdiv.s ft5,fa6,fs11,dyn
+# fsqrt.s
+ fsqrt.s ft0,fa1
+ fsqrt.s fa2,fs7,rne
+ fsqrt.s fs8,ft3,rtz
+ fsqrt.s ft4,fa5,rdn
+ fsqrt.s fa6,fs11,rup
+ fsqrt.s ft8,ft7,rmm
+ fsqrt.s fs0,fs3,dyn
+# fsgnj.s
+ fsgnj.s ft3,fa4,fs9
+ fsgnj.s fa5,fs10,ft5
+ fsgnj.s fs11,ft6,fa7
+ fsgnj.s ft7,fs2,ft9
+# fsgnjn.s
+ fsgnjn.s fs7,ft2,fa3
+ fsgnjn.s ft3,fa4,fs9
+ fsgnjn.s fa5,fs10,ft5
+ fsgnjn.s fs11,ft6,fa7
+# fsgnjx.s
+ fsgnjx.s fa1,fs6,ft1
+ fsgnjx.s fs7,ft2,fa3
+ fsgnjx.s ft3,fa4,fs9
+ fsgnjx.s fa5,fs10,ft5
+# fmin.s
+ fmin.s ft11,fa0,fs5
+ fmin.s fa1,fs6,ft1
+ fmin.s fs7,ft2,fa3
+ fmin.s ft3,fa4,fs9
+# fmax.s
+ fmax.s fs3,ft10,fs1
+ fmax.s ft11,fa0,fs5
+ fmax.s fa1,fs6,ft1
+ fmax.s fs7,ft2,fa3
+# fle.s
+ fle.s t2,fs2,ft9
+ fle.s s3,ft10,fs1
+ fle.s t6,fa0,fs5
+ fle.s a1,fs6,ft1
+# flt.s
+ flt.s s11,ft6,fa7
+ flt.s t2,fs2,ft9
+ flt.s s3,ft10,fs1
+ flt.s t6,fa0,fs5
+# feq.s
+ feq.s a5,fs10,ft5
+ feq.s s11,ft6,fa7
+ feq.s t2,fs2,ft9
+ feq.s s3,ft10,fs1
+# fcvt.w.s
+ fcvt.w.s gp,fa4
+ fcvt.w.s a5,fs10,rne
+ fcvt.w.s s11,ft6,rtz
+ fcvt.w.s t2,fs2,rdn
+ fcvt.w.s s3,ft10,rup
+ fcvt.w.s t6,fa0,rmm
+ fcvt.w.s a1,fs6,dyn
+# fcvt.wu.s
+ fcvt.wu.s t1,fa7
+ fcvt.wu.s s2,ft9,rne
+ fcvt.wu.s t5,fs1,rtz
+ fcvt.wu.s a0,fs5,rdn
+ fcvt.wu.s s6,ft1,rup
+ fcvt.wu.s sp,fa3,rmm
+ fcvt.wu.s a4,fs9,dyn
+# fcvt.l.s
+ fcvt.l.s s1,fs4
+ fcvt.l.s s5,ft0,rne
+ fcvt.l.s ra,fa2,rtz
+ fcvt.l.s a3,fs8,rdn
+ fcvt.l.s s9,ft4,rup
+ fcvt.l.s t0,fa6,rmm
+ fcvt.l.s a7,ft8,dyn
+# fcvt.lu.s
+ fcvt.lu.s a2,fs7
+ fcvt.lu.s s8,ft3,rne
+ fcvt.lu.s tp,fa5,rtz
+ fcvt.lu.s a6,fs11,rdn
+ fcvt.lu.s t3,ft7,rup
+ fcvt.lu.s s0,fs3,rmm
+ fcvt.lu.s s4,ft11,dyn
+# fcvt.s.w
+ fcvt.s.w fa5,s10
+ fcvt.s.w fs11,t1,rne
+ fcvt.s.w ft7,s2,rtz
+ fcvt.s.w fs3,t5,rdn
+ fcvt.s.w ft11,a0,rup
+ fcvt.s.w fa1,s6,rmm
+ fcvt.s.w fs7,sp,dyn
+# fcvt.s.wu
+ fcvt.s.wu fs2,t4
+ fcvt.s.wu ft10,s1,rne
+ fcvt.s.wu fa0,s5,rtz
+ fcvt.s.wu fs6,ra,rdn
+ fcvt.s.wu ft2,a3,rup
+ fcvt.s.wu fa4,s9,rmm
+ fcvt.s.wu fs10,t0,dyn
+# fcvt.s.l
+ fcvt.s.l fs5,zero
+ fcvt.s.l ft1,a2,rne
+ fcvt.s.l fa3,s8,rtz
+ fcvt.s.l fs9,tp,rdn
+ fcvt.s.l ft5,a6,rup
+ fcvt.s.l fa7,t3,rmm
+ fcvt.s.l ft9,s0,dyn
+# fcvt.s.lu
+ fcvt.s.lu fs8,gp
+ fcvt.s.lu ft4,a5,rne
+ fcvt.s.lu fa6,s11,rtz
+ fcvt.s.lu ft8,t2,rdn
+ fcvt.s.lu fs0,s3,rup
+ fcvt.s.lu fs4,t6,rmm
+ fcvt.s.lu ft0,a1,dyn
+# fmv.x.w
+ fmv.x.w s11,ft6
+ fmv.x.w t2,fs2
+ fmv.x.w s3,ft10
+ fmv.x.w t6,fa0
+# fclass.s
+ fclass.s a5,fs10
+ fclass.s s11,ft6
+ fclass.s t2,fs2
+ fclass.s s3,ft10
+# fmv.w.x
+ fmv.w.x ft3,a4
+ fmv.w.x fa5,s10
+ fmv.w.x fs11,t1
+ fmv.w.x ft7,s2
+# fld
+ fld fs7,-2048(sp)
+ fld ft3,-1(a4)
+ fld fa5,0(s10)
+ fld fs11,8(t1)
+ fld ft7,2047(s2)
+ fld fs3,-1181(t5)
+# fsd
+ fsd fa1,-2048(zero)
+ fsd fs7,-1(a2)
+ fsd ft3,0(s8)
+ fsd fa5,8(tp)
+ fsd fs11,2047(a6)
+ fsd ft7,-560(t3)
+# fmadd.d
+ fmadd.d fs3,ft10,fs1,fs4
+ fmadd.d ft11,fa0,fs5,ft0,rne
+ fmadd.d fa1,fs6,ft1,fa2,rtz
+ fmadd.d fs7,ft2,fa3,fs8,rdn
+ fmadd.d ft3,fa4,fs9,ft4,rup
+ fmadd.d fa5,fs10,ft5,fa6,rmm
+ fmadd.d fs11,ft6,fa7,ft8,dyn
+# fmsub.d
+ fmsub.d fs6,ft1,fa2,fs7
+ fmsub.d ft2,fa3,fs8,ft3,rne
+ fmsub.d fa4,fs9,ft4,fa5,rtz
+ fmsub.d fs10,ft5,fa6,fs11,rdn
+ fmsub.d ft6,fa7,ft8,ft7,rup
+ fmsub.d fs2,ft9,fs0,fs3,rmm
+ fmsub.d ft10,fs1,fs4,ft11,dyn
+# fnmsub.d
+ fnmsub.d fs9,ft4,fa5,fs10
+ fnmsub.d ft5,fa6,fs11,ft6,rne
+ fnmsub.d fa7,ft8,ft7,fs2,rtz
+ fnmsub.d ft9,fs0,fs3,ft10,rdn
+ fnmsub.d fs1,fs4,ft11,fa0,rup
+ fnmsub.d fs5,ft0,fa1,fs6,rmm
+ fnmsub.d ft1,fa2,fs7,ft2,dyn
+# fnmadd.d
+ fnmadd.d ft8,ft7,fs2,ft9
+ fnmadd.d fs0,fs3,ft10,fs1,rne
+ fnmadd.d fs4,ft11,fa0,fs5,rtz
+ fnmadd.d ft0,fa1,fs6,ft1,rdn
+ fnmadd.d fa2,fs7,ft2,fa3,rup
+ fnmadd.d fs8,ft3,fa4,fs9,rmm
+ fnmadd.d ft4,fa5,fs10,ft5,dyn
+# fadd.d
+ fadd.d ft11,fa0,fs5
+ fadd.d fa1,fs6,ft1,rne
+ fadd.d fs7,ft2,fa3,rtz
+ fadd.d ft3,fa4,fs9,rdn
+ fadd.d fa5,fs10,ft5,rup
+ fadd.d fs11,ft6,fa7,rmm
+ fadd.d ft7,fs2,ft9,dyn
+# fsub.d
+ fsub.d ft2,fa3,fs8
+ fsub.d fa4,fs9,ft4,rne
+ fsub.d fs10,ft5,fa6,rtz
+ fsub.d ft6,fa7,ft8,rdn
+ fsub.d fs2,ft9,fs0,rup
+ fsub.d ft10,fs1,fs4,rmm
+ fsub.d fa0,fs5,ft0,dyn
+# fmul.d
+ fmul.d ft5,fa6,fs11
+ fmul.d fa7,ft8,ft7,rne
+ fmul.d ft9,fs0,fs3,rtz
+ fmul.d fs1,fs4,ft11,rdn
+ fmul.d fs5,ft0,fa1,rup
+ fmul.d ft1,fa2,fs7,rmm
+ fmul.d fa3,fs8,ft3,dyn
+# fdiv.d
+ fdiv.d fs0,fs3,ft10
+ fdiv.d fs4,ft11,fa0,rne
+ fdiv.d ft0,fa1,fs6,rtz
+ fdiv.d fa2,fs7,ft2,rdn
+ fdiv.d fs8,ft3,fa4,rup
+ fdiv.d ft4,fa5,fs10,rmm
+ fdiv.d fa6,fs11,ft6,dyn
+# fsqrt.d
+ fsqrt.d fa1,fs6
+ fsqrt.d fs7,ft2,rne
+ fsqrt.d ft3,fa4,rtz
+ fsqrt.d fa5,fs10,rdn
+ fsqrt.d fs11,ft6,rup
+ fsqrt.d ft7,fs2,rmm
+ fsqrt.d fs3,ft10,dyn
+# fsgnj.d
+ fsgnj.d fa4,fs9,ft4
+ fsgnj.d fs10,ft5,fa6
+ fsgnj.d ft6,fa7,ft8
+ fsgnj.d fs2,ft9,fs0
+# fsgnjn.d
+ fsgnjn.d ft2,fa3,fs8
+ fsgnjn.d fa4,fs9,ft4
+ fsgnjn.d fs10,ft5,fa6
+ fsgnjn.d ft6,fa7,ft8
+# fsgnjx.d
+ fsgnjx.d fs6,ft1,fa2
+ fsgnjx.d ft2,fa3,fs8
+ fsgnjx.d fa4,fs9,ft4
+ fsgnjx.d fs10,ft5,fa6
+# fmin.d
+ fmin.d fa0,fs5,ft0
+ fmin.d fs6,ft1,fa2
+ fmin.d ft2,fa3,fs8
+ fmin.d fa4,fs9,ft4
+# fmax.d
+ fmax.d ft10,fs1,fs4
+ fmax.d fa0,fs5,ft0
+ fmax.d fs6,ft1,fa2
+ fmax.d ft2,fa3,fs8
+# fle.d
+ fle.d s2,ft9,fs0
+ fle.d t5,fs1,fs4
+ fle.d a0,fs5,ft0
+ fle.d s6,ft1,fa2
+# flt.d
+ flt.d t1,fa7,ft8
+ flt.d s2,ft9,fs0
+ flt.d t5,fs1,fs4
+ flt.d a0,fs5,ft0
+# feq.d
+ feq.d s10,ft5,fa6
+ feq.d t1,fa7,ft8
+ feq.d s2,ft9,fs0
+ feq.d t5,fs1,fs4
+# fcvt.w.d
+ fcvt.w.d a4,fs9
+ fcvt.w.d s10,ft5,rne
+ fcvt.w.d t1,fa7,rtz
+ fcvt.w.d s2,ft9,rdn
+ fcvt.w.d t5,fs1,rup
+ fcvt.w.d a0,fs5,rmm
+ fcvt.w.d s6,ft1,dyn
+# fcvt.wu.d
+ fcvt.wu.d a7,ft8
+ fcvt.wu.d t4,fs0,rne
+ fcvt.wu.d s1,fs4,rtz
+ fcvt.wu.d s5,ft0,rdn
+ fcvt.wu.d ra,fa2,rup
+ fcvt.wu.d a3,fs8,rmm
+ fcvt.wu.d s9,ft4,dyn
+# fcvt.l.d
+ fcvt.l.d s4,ft11
+ fcvt.l.d zero,fa1,rne
+ fcvt.l.d a2,fs7,rtz
+ fcvt.l.d s8,ft3,rdn
+ fcvt.l.d tp,fa5,rup
+ fcvt.l.d a6,fs11,rmm
+ fcvt.l.d t3,ft7,dyn
+# fcvt.lu.d
+ fcvt.lu.d s7,ft2
+ fcvt.lu.d gp,fa4,rne
+ fcvt.lu.d a5,fs10,rtz
+ fcvt.lu.d s11,ft6,rdn
+ fcvt.lu.d t2,fs2,rup
+ fcvt.lu.d s3,ft10,rmm
+ fcvt.lu.d t6,fa0,dyn
+# fcvt.d.w
+ fcvt.d.w fs10,t0
+# fcvt.d.wu
+ fcvt.d.wu ft11,a0
+# fcvt.d.l
+ fcvt.d.l ft4,a5
+ fcvt.d.l fa6,s11,rne
+ fcvt.d.l ft8,t2,rtz
+ fcvt.d.l fs0,s3,rdn
+ fcvt.d.l fs4,t6,rup
+ fcvt.d.l ft0,a1,rmm
+ fcvt.d.l fa2,s7,dyn
+# fcvt.d.lu
+ fcvt.d.lu ft7,s2
+ fcvt.d.lu fs3,t5,rne
+ fcvt.d.lu ft11,a0,rtz
+ fcvt.d.lu fa1,s6,rdn
+ fcvt.d.lu fs7,sp,rup
+ fcvt.d.lu ft3,a4,rmm
+ fcvt.d.lu fa5,s10,dyn
+# fmv.x.d
+ fmv.x.d a0,fs5
+ fmv.x.d s6,ft1
+ fmv.x.d sp,fa3
+ fmv.x.d a4,fs9
+# fclass.d
+ fclass.d t5,fs1
+ fclass.d a0,fs5
+ fclass.d s6,ft1
+ fclass.d sp,fa3
+# fmv.d.x
+ fmv.d.x fs2,t4
+ fmv.d.x ft10,s1
+ fmv.d.x fa0,s5
+ fmv.d.x fs6,ra
+# fcvt.s.d
+ fcvt.s.d ft6,fa7
+ fcvt.s.d fs2,ft9,rne
+ fcvt.s.d ft10,fs1,rtz
+ fcvt.s.d fa0,fs5,rdn
+ fcvt.s.d fs6,ft1,rup
+ fcvt.s.d ft2,fa3,rmm
+ fcvt.s.d fa4,fs9,dyn
+# fcvt.d.s
+ fcvt.d.s fs1,fs4
+# sh1add
+ sh1add a4,s9,tp
+ sh1add s10,t0,a6
+ sh1add t1,a7,t3
+ sh1add s2,t4,s0
+# sh1add.uw
+ sh1add.uw sp,a3,s8
+ sh1add.uw a4,s9,tp
+ sh1add.uw s10,t0,a6
+ sh1add.uw t1,a7,t3
+# sh2add
+ sh2add s6,ra,a2
+ sh2add sp,a3,s8
+ sh2add a4,s9,tp
+ sh2add s10,t0,a6
+# sh2add.uw
+ sh2add.uw a0,s5,zero
+ sh2add.uw s6,ra,a2
+ sh2add.uw sp,a3,s8
+ sh2add.uw a4,s9,tp
+# sh3add
+ sh3add t5,s1,s4
+ sh3add a0,s5,zero
+ sh3add s6,ra,a2
+ sh3add sp,a3,s8
+# sh3add.uw
+ sh3add.uw s2,t4,s0
+ sh3add.uw t5,s1,s4
+ sh3add.uw a0,s5,zero
+ sh3add.uw s6,ra,a2
+# add.uw
+ add.uw t1,a7,t3
+ add.uw s2,t4,s0
+ add.uw t5,s1,s4
+ add.uw a0,s5,zero
+# slli.uw
+ slli.uw s10,t0,0
+ slli.uw t1,a7,1
+ slli.uw s2,t4,32
+ slli.uw t5,s1,63
+ slli.uw a0,s5,48
+# andn
+ andn s3,t5,s1
+ andn t6,a0,s5
+ andn a1,s6,ra
+ andn s7,sp,a3
+# orn
+ orn t2,s2,t4
+ orn s3,t5,s1
+ orn t6,a0,s5
+ orn a1,s6,ra
+# xnor
+ xnor s11,t1,a7
+ xnor t2,s2,t4
+ xnor s3,t5,s1
+ xnor t6,a0,s5
+# clz
+ clz a5,s10
+ clz s11,t1
+ clz t2,s2
+ clz s3,t5
+# ctz
+ ctz gp,a4
+ ctz a5,s10
+ ctz s11,t1
+ ctz t2,s2
+# cpop
+ cpop s7,sp
+ cpop gp,a4
+ cpop a5,s10
+ cpop s11,t1
+# clzw
+ clzw a1,s6
+ clzw s7,sp
+ clzw gp,a4
+ clzw a5,s10
+# ctzw
+ ctzw t6,a0
+ ctzw a1,s6
+ ctzw s7,sp
+ ctzw gp,a4
+# cpopw
+ cpopw s3,t5
+ cpopw t6,a0
+ cpopw a1,s6
+ cpopw s7,sp
+# sext.b
+ sext.b t2,s2
+ sext.b s3,t5
+ sext.b t6,a0
+ sext.b a1,s6
+# sext.h
+ sext.h s11,t1
+ sext.h t2,s2
+ sext.h s3,t5
+ sext.h t6,a0
+# zext.h
+ zext.h a5,s10
+ zext.h s11,t1
+ zext.h t2,s2
+ zext.h s3,t5
+# orc.b
+ orc.b gp,a4
+ orc.b a5,s10
+ orc.b s11,t1
+ orc.b t2,s2
+# rev8
+ rev8 s7,sp
+ rev8 gp,a4
+ rev8 a5,s10
+ rev8 s11,t1
+# max
+ max a1,s6,ra
+ max s7,sp,a3
+ max gp,a4,s9
+ max a5,s10,t0
+# maxu
+ maxu t6,a0,s5
+ maxu a1,s6,ra
+ maxu s7,sp,a3
+ maxu gp,a4,s9
+# min
+ min s3,t5,s1
+ min t6,a0,s5
+ min a1,s6,ra
+ min s7,sp,a3
+# minu
+ minu t2,s2,t4
+ minu s3,t5,s1
+ minu t6,a0,s5
+ minu a1,s6,ra
+# rol
+ rol s11,t1,a7
+ rol t2,s2,t4
+ rol s3,t5,s1
+ rol t6,a0,s5
+# ror
+ ror a5,s10,t0
+ ror s11,t1,a7
+ ror t2,s2,t4
+ ror s3,t5,s1
+# rolw
+ rolw gp,a4,s9
+ rolw a5,s10,t0
+ rolw s11,t1,a7
+ rolw t2,s2,t4
+# rorw
+ rorw s7,sp,a3
+ rorw gp,a4,s9
+ rorw a5,s10,t0
+ rorw s11,t1,a7
+# rori
+ rori a1,s6,0
+ rori s7,sp,1
+ rori gp,a4,32
+ rori a5,s10,63
+ rori s11,t1,29
+# roriw
+ roriw tp,a5,0
+ roriw a6,s11,1
+ roriw t3,t2,16
+ roriw s0,s3,31
+ roriw s4,t6,21
+# bclr
+ bclr t4,s0,s3
+ bclr s1,s4,t6
+ bclr s5,zero,a1
+ bclr ra,a2,s7
+# bclri
+ bclri a7,t3,0
+ bclri t4,s0,1
+ bclri s1,s4,32
+ bclri s5,zero,63
+ bclri ra,a2,5
+# bext
+ bext a0,s5,zero
+ bext s6,ra,a2
+ bext sp,a3,s8
+ bext a4,s9,tp
+# bexti
+ bexti t5,s1,0
+ bexti a0,s5,1
+ bexti s6,ra,32
+ bexti sp,a3,63
+ bexti a4,s9,29
+# binv
+ binv s7,sp,a3
+ binv gp,a4,s9
+ binv a5,s10,t0
+ binv s11,t1,a7
+# binvi
+ binvi a1,s6,0
+ binvi s7,sp,1
+ binvi gp,a4,32
+ binvi a5,s10,63
+ binvi s11,t1,15
+# bset
+ bset tp,a5,s10
+ bset a6,s11,t1
+ bset t3,t2,s2
+ bset s0,s3,t5
+# bseti
+ bseti s8,gp,0
+ bseti tp,a5,1
+ bseti a6,s11,32
+ bseti t3,t2,63
+ bseti s0,s3,63
+# czero.eqz
+ .insn r 0x33, 5, 7, a7, t3, t2	# expect: czero.eqz a7,t3,t2
+ .insn r 0x33, 5, 7, t4, s0, s3	# expect: czero.eqz t4,s0,s3
+ .insn r 0x33, 5, 7, s1, s4, t6	# expect: czero.eqz s1,s4,t6
+ .insn r 0x33, 5, 7, s5, zero, a1	# expect: czero.eqz s5,zero,a1
+# czero.nez
+ .insn r 0x33, 7, 7, t0, a6, s11	# expect: czero.nez t0,a6,s11
+ .insn r 0x33, 7, 7, a7, t3, t2	# expect: czero.nez a7,t3,t2
+ .insn r 0x33, 7, 7, t4, s0, s3	# expect: czero.nez t4,s0,s3
+ .insn r 0x33, 7, 7, s1, s4, t6	# expect: czero.nez s1,s4,t6
