@@ -15,6 +15,7 @@
 #include "linux/procfs.h"
 #include "linux/sys.h"
 
+/* The guest's name for its program (linux/procfs.c). */
 const char *sys_exe_path(void)
 {
     return procfs_exe_link();
