@@ -16,6 +16,7 @@
 #include "linux/loader.h"
 #include "linux/process.h"
 #include "linux/symbols.h"
+#include "linux/syscall.h"
 #include "linux/thread.h"
 #include "mem/space.h"
 #include "rv/block.h"
@@ -40,6 +41,8 @@ static const char usage[] =
     "  --jit-cache=MB         size of the translated-code cache (64)\n"
     "  -d in_asm,out_asm      print the guest and host code of each translated\n"
     "                         block to stderr\n"
+    "  --cosim                run every translated block in the interpreter\n"
+    "                         too, and stop at the first difference\n"
     "  --perfmap              write /tmp/perf-PID.map naming translated code\n"
     "                         after guest functions, for perf report\n"
     "  --disas FILE           disassemble FILE's code and exit\n"
@@ -224,9 +227,12 @@ static bool opt(char **argv, int *i, const char *name, bool takes_value,
     return true;
 }
 
+/* Static, so that what the guest's environment is built from stays
+ * reachable for as long as the process lives. */
+static struct env env;
+
 int main(int argc, char **argv)
 {
-    struct env env;
     const char *argv0 = NULL, *value;
     env_init(&env);
     proc.sysroot = getenv("HART_SYSROOT");
@@ -265,6 +271,8 @@ int main(int argc, char **argv)
             jit_cache_mb = parse_number(value, "--jit-cache", 1, 4096);
         } else if (opt(argv, &i, "d", true, &value)) {
             jit_debug = parse_debug(value);
+        } else if (opt(argv, &i, "cosim", false, NULL)) {
+            jit_cosim = true;
         } else if (opt(argv, &i, "perfmap", false, NULL)) {
             want_perfmap = true;
         } else if (opt(argv, &i, "cpu", true, &value)) {
@@ -299,6 +307,7 @@ int main(int argc, char **argv)
         return 1;
     }
     space_code_changed = run_code_changed;
+    sys_flush_icache_hook = run_code_changed;
     char msg[512];
     main_thread.tid = gettid();
     current_thread = &main_thread;
@@ -308,7 +317,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "hart: %s\n", msg);
         return status;
     }
-    symbols_load(path, proc.load_bias);
+    if (want_perfmap || jit_debug) /* only they use names: spare start-up */
+        symbols_load(path, proc.load_bias);
     if (want_perfmap && !jit_perfmap_open())
         fprintf(stderr, "hart: cannot write /tmp/perf-%d.map: %s\n",
                 (int)getpid(), strerror(errno));

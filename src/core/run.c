@@ -19,6 +19,8 @@
 #include "rv/block.h"
 #include "rv/fpu.h"
 #include "rv/interp.h"
+#include "rv/smc.h"
+#include "mem/access.h"
 
 /* Guest threads run decoded blocks under the read side of engine_lock;
  * dropping blocks (fence.i, cache full, code unmapped) takes the write side,
@@ -75,6 +77,14 @@ void run_flush_code(void)
 
 static void host_fault(int sig, siginfo_t *info, void *uc)
 {
+    /* A write to a page holding decoded code: let it through, and have the
+     * engine drop that code at the next block boundary. */
+    uintptr_t host = (uintptr_t)info->si_addr;
+    if (sig == SIGSEGV && host_in_guest_space(host) &&
+        smc_host_fault(host - guest_base)) {
+        interp_interrupt_current();
+        return;
+    }
     /* Each returns only if the fault is not a guest access of its own. */
     interp_host_fault(sig, info, uc);
     if (jit_enabled)
@@ -141,6 +151,8 @@ noreturn void run_guest(struct hart *h)
         pthread_rwlock_rdlock(&engine_lock);
         enum interp_exit why = jit_enabled ? jit_run(h) : interp_run(h);
         pthread_rwlock_unlock(&engine_lock);
+        if (atomic_load(&smc_stale) && atomic_exchange(&smc_stale, 0))
+            run_flush_code();
         switch (why) {
         case EXIT_ECALL: {
             int nr = (int)h->x[17];

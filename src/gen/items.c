@@ -53,11 +53,27 @@ static void init_tables(void)
     }
 }
 
+/* ctzw. QEMU 7.2 counts into the upper word when the lower one is zero
+ * (docs/qemu-divergences.md, qemu-ctzw); both versions set bit 32 of a
+ * copy, then hart's runs ctzw on the original and the reference's runs ctz
+ * on the copy, which gives what ctzw must. */
+static void alu_ctzw(struct gen *g, unsigned rd)
+{
+    unsigned rs1 = gen_xs(g), t = gen_xtmp(g);
+    gen_emit(g, gen_enc(RV_BSETI, t, rs1, 0, 32));
+    gen_emit_ref(g, gen_enc(RV_CTZW, rd, rs1, 0, 0),
+                 gen_enc(RV_CTZ, rd, t, 0, 0));
+}
+
 static void alu_op(struct gen *g, enum rv_op op)
 {
     static const int32_t upper_edges[] = {0, INT32_MIN, 0x7ffff000, -4096};
     unsigned rd = gen_xd(g);
     int32_t imm;
+    if (op == RV_CTZW) {
+        alu_ctzw(g, rd);
+        return;
+    }
     switch (rv_opinfo[op].format) {
     case RV_FMT_R:
         gen_emit(g, gen_enc(op, rd, gen_xs(g), gen_xs(g), 0));

@@ -28,11 +28,13 @@ void gen_default_options(struct gen_options *opt)
 {
     memset(opt, 0, sizeof *opt);
     opt->length = 150;
+    opt->repeat = 1;
     memcpy(opt->weight, default_weight, sizeof opt->weight);
 }
 
 bool gen_parse_mix(struct gen_options *opt, const char *mix)
 {
+    memset(opt->weight, 0, sizeof opt->weight);
     while (*mix) {
         size_t len = strcspn(mix, "=,");
         int c = 0;
@@ -273,10 +275,27 @@ void gen_program(uint64_t seed, const struct gen_options *opt,
     }
 
     prologue(&g, init);
+    /* The repeat counter lives in the dump area (its x31 slot, written last
+     * by the epilogue), reached from sp, which the body leaves as it was. */
+    int32_t counter = 8 * 31 - (int32_t)offsetof(struct gen_dump, scratch) -
+                      GEN_SP_OFF;
+    uint32_t body = g.off;
+    if (opt->repeat > 1) {
+        gen_li(&g, GEN_LOOP_REG, opt->repeat);
+        gen_emit(&g, gen_enc(RV_SD, 0, GEN_SP, GEN_LOOP_REG, counter));
+        body = g.off;
+    }
     if (g.total_weight)
         for (unsigned i = 0; i < opt->length; i++)
             gen_item(&g);
     g.unit = -1;
+    if (opt->repeat > 1) {
+        gen_emit(&g, gen_enc(RV_LD, GEN_LOOP_REG, GEN_SP, 0, counter));
+        gen_emit(&g, gen_enc(RV_ADDI, GEN_LOOP_REG, GEN_LOOP_REG, 0, -1));
+        gen_emit(&g, gen_enc(RV_SD, 0, GEN_SP, GEN_LOOP_REG, counter));
+        gen_emit(&g, gen_enc(RV_BGE, 0, 0, GEN_LOOP_REG, 8));
+        gen_emit(&g, gen_enc(RV_JAL, 0, 0, 0, (int32_t)body - (int32_t)g.off));
+    }
     if (opt->illegal_frm)
         illegal_frm(&g);
     epilogue(&g);

@@ -54,6 +54,9 @@ extern const char *const gen_class_name[GEN_CLASS_COUNT];
 struct gen_options {
     unsigned length;                /* random items in the body */
     unsigned weight[GEN_CLASS_COUNT];
+    /* Runs of the whole body (at least 1): repeating it lets a translator
+     * with a low threshold translate, then run, most blocks. */
+    unsigned repeat;
     /* End with frm set to an invalid value (5-7) and a dynamic-rounding
      * instruction: the program must die of SIGILL instead of dumping. */
     bool illegal_frm;
@@ -61,7 +64,8 @@ struct gen_options {
 
 /* Fills in the default length and mix. */
 void gen_default_options(struct gen_options *opt);
-/* Parses "alu=10,fp=0,..." into opt's weights; returns false (with a
+/* Parses "alu=10,fp=5,..." into opt's weights (classes not named get 0,
+ * so the string is the whole mix); returns false (with a
  * message on stderr) on an unknown class. */
 bool gen_parse_mix(struct gen_options *opt, const char *mix);
 

@@ -297,7 +297,8 @@ static int run_translated(struct hart *h, struct block *b)
 {
     for (;;) {
         jctx.active = true;
-        int why = enter_code(h, b->code);
+        int why = jit_cosim ? jit_cosim_block(h, b, enter_code)
+                            : enter_code(h, b->code);
         jctx.active = false;
         jit_stats.exits[why >= JX_CHAIN ? 4 + (why - JX_CHAIN) % 4 : why % 4]++;
         switch (why) {
@@ -308,13 +309,17 @@ static int run_translated(struct hart *h, struct block *b)
             if (!next)
                 return EXIT_FLUSH;
             if (!next->code) {
-                if (next->count < threshold)
+                if (next->count < threshold || next->check)
                     return -1;
                 pthread_mutex_lock(&jit_lock);
                 bool ok = translate(next);
                 pthread_mutex_unlock(&jit_lock);
                 if (!ok)
                     return EXIT_FLUSH;
+            }
+            if (jit_cosim) { /* one block at a time: no chaining */
+                b = next;
+                break;
             }
             pthread_mutex_lock(&jit_lock);
             if (why == JX_CHAIN) {
@@ -354,7 +359,7 @@ enum interp_exit jit_run(struct hart *h)
         struct block *b = block_get(h->pc);
         if (!b)
             return EXIT_FLUSH;
-        if (!b->code && b->count >= threshold) {
+        if (!b->code && b->count >= threshold && !b->check) {
             pthread_mutex_lock(&jit_lock);
             bool ok = translate(b);
             pthread_mutex_unlock(&jit_lock);

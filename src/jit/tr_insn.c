@@ -419,6 +419,6 @@ bool tr_insn(struct tr *t)
     case RV_CZERO_EQZ: czero(t, CC_E); return true;
     case RV_CZERO_NEZ: czero(t, CC_NE); return true;
     default:
-        return false;
+        return tr_fp(t);
     }
 }

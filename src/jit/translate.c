@@ -31,15 +31,18 @@ const int8_t jit_host_reg[33] = {
 };
 const uint8_t jit_mapped[JIT_NMAPPED] = {1, 2, 8, 10, 11, 12, 13, 14, 15};
 
-enum stub_kind { STUB_CHAIN, STUB_BOUNDS, STUB_INTERRUPT };
+enum stub_kind { STUB_CHAIN, STUB_BOUNDS, STUB_INTERRUPT, STUB_SLOW };
 
 struct tr_stub {
     uint8_t kind;
     int8_t base;        /* bounds: host register holding the base */
     int32_t disp;       /* bounds: displacement added to it */
     size_t site;        /* offset of the rel32 that jumps to the stub */
-    uint64_t target;    /* chain: guest target; bounds: guest pc */
-    unsigned index;     /* bounds: instruction index */
+    uint64_t target;    /* chain: guest target; bounds, slow: guest pc */
+    unsigned index;     /* bounds, slow: instruction index */
+    size_t more_sites[3]; /* slow: further branches to the same stub */
+    unsigned nmore;
+    size_t resume;      /* slow: where to go on after the fallback */
 };
 
 static bool add_stub(struct tr *t, enum stub_kind kind, size_t site,
@@ -49,7 +52,9 @@ static bool add_stub(struct tr *t, enum stub_kind kind, size_t site,
         t->b.overflow = true;
         return false;
     }
-    t->stubs[t->nstubs++] = (struct tr_stub){kind, 0, 0, site, target, t->index};
+    t->stubs[t->nstubs++] =
+        (struct tr_stub){.kind = kind, .site = site, .target = target,
+                         .index = t->index};
     return true;
 }
 
@@ -112,6 +117,28 @@ struct x64_mem tr_guest_mem(struct tr *t, int rs1, int32_t imm)
     return x64_mem_idx(JIT_BASE, base, 1, imm);
 }
 
+void tr_slow_if(struct tr *t, enum x64_cc cc)
+{
+    size_t site = x64_jcc_fwd(&t->b, cc);
+    if (t->slow_stub >= 0 && t->stubs[t->slow_stub].nmore < 3) {
+        struct tr_stub *s = &t->stubs[t->slow_stub];
+        s->more_sites[s->nmore++] = site;
+        return;
+    }
+    if (add_stub(t, STUB_SLOW, site, t->pc))
+        t->slow_stub = (int)t->nstubs - 1;
+}
+
+void tr_slow_resume(struct tr *t)
+{
+    /* Every slow stub this instruction made (several when one ran out of
+     * sites) comes back here. */
+    for (unsigned k = t->first_stub; k < t->nstubs; k++)
+        if (t->stubs[k].kind == STUB_SLOW)
+            t->stubs[k].resume = x64_offset(&t->b);
+    t->slow_stub = -1;
+}
+
 void tr_note_fault(struct tr *t)
 {
     if (t->nfaults == t->max_faults) {
@@ -144,23 +171,29 @@ void jit_reload(struct x64_buf *b)
     x64_load(b, W64, false, JIT_INSTRET, x64_mem(JIT_STATE, HART_OFF(instret)));
 }
 
-/* The instruction runs in the interpreter: all guest registers go to
+/* Instruction index runs in the interpreter: all guest registers go to
  * struct hart around the call. */
-static void emit_fallback(struct tr *t)
+static void emit_fallback_call(struct tr *t, unsigned index)
 {
+    const struct block_insn *ip = &t->blk->insn[index];
     jit_spill(&t->b);
     x64_mov_rr(&t->b, W64, RDI, JIT_STATE);
-    x64_mov_ri(&t->b, RSI, (uintptr_t)t->ip);
-    x64_mov_ri(&t->b, RDX, t->pc);
-    x64_mov_ri(&t->b, RCX, t->blk->n - t->index);
+    x64_mov_ri(&t->b, RSI, (uintptr_t)ip);
+    x64_mov_ri(&t->b, RDX, t->blk->pc + ip->off);
+    x64_mov_ri(&t->b, RCX, t->blk->n - index);
     x64_call_abs(&t->b, (uintptr_t)jit_fallback, RAX);
     jit_reload(&t->b);
-    if (rv_ends_block(t->ip->d.op) || t->ip->d.op >= RV_OP_COUNT) {
+    if (rv_ends_block(ip->d.op) || ip->d.op >= RV_OP_COUNT) {
         x64_jmp(&t->b, t->exit_code);
     } else {
         x64_cmp_ri(&t->b, W32, RAX, STEP_NEXT);
         x64_jcc(&t->b, CC_NE, t->exit_code);
     }
+}
+
+static void emit_fallback(struct tr *t)
+{
+    emit_fallback_call(t, t->index);
     jit_stats.fallbacks_emitted++;
     jit_stats.fallback_count[t->ip->d.op]++;
 }
@@ -178,6 +211,13 @@ static void emit_stubs(struct tr *t)
                        (uintptr_t)t->b.start + s->site + (uintptr_t)t->b.delta);
             x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(jit_site)), RAX);
             tr_exit_with(t, JX_CHAIN);
+            break;
+        case STUB_SLOW:
+            for (unsigned k = 0; k < s->nmore; k++)
+                x64_bind(&t->b, s->more_sites[k]);
+            emit_fallback_call(t, s->index);
+            x64_jmp(&t->b, (uintptr_t)t->b.start + s->resume +
+                               (uintptr_t)t->b.delta);
             break;
         case STUB_INTERRUPT:
             x64_mov_ri(&t->b, RAX, s->target);
@@ -226,8 +266,11 @@ size_t jit_translate(struct block *blk, uint8_t *mem, size_t size,
         t.ip = &blk->insn[i];
         t.index = i;
         t.pc = blk->pc + t.ip->off;
+        t.slow_stub = -1;
+        t.first_stub = t.nstubs;
         if (!tr_insn(&t))
             emit_fallback(&t);
+        tr_slow_resume(&t);
     }
     emit_stubs(&t);
     if (t.b.overflow)

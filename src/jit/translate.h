@@ -57,11 +57,14 @@ struct tr {
     unsigned nfaults, max_faults;
     uintptr_t exit_code;         /* the shared exit routine */
     uintptr_t lookup_code;       /* the shared indirect-jump lookup */
+    int slow_stub;               /* this instruction's fallback stub, or -1 */
+    unsigned first_stub;         /* stubs from here on are this instruction's */
 };
 
 /* Emits the translation of tr->ip; false if the op has no translation (the
  * caller then emits a call to the interpreter's body). */
 bool tr_insn(struct tr *t);
+bool tr_fp(struct tr *t); /* F and D, from tr_insn */
 
 /* Translates blk into mem (size bytes, to run at run_at); returns the
  * bytes used, or 0 when it did not fit. Fills faults[0..*nfaults). */
@@ -87,6 +90,11 @@ void tr_commit(struct tr *t, int rd, enum x64_reg r);
 void tr_chain(struct tr *t, enum x64_cc cc, bool conditional, uint64_t target);
 struct x64_mem tr_guest_mem(struct tr *t, int rs1, int32_t imm);
 void tr_note_fault(struct tr *t);
+/* Fast paths with a way out: tr_slow_if branches (on cc) to an
+ * out-of-line call of the interpreter's body for this instruction, which
+ * returns to the point tr_slow_resume marks (the end of the fast path). */
+void tr_slow_if(struct tr *t, enum x64_cc cc);
+void tr_slow_resume(struct tr *t);
 void tr_exit_with(struct tr *t, int reason);
 
 #endif

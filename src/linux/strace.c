@@ -70,7 +70,8 @@ static const struct name ioctls[] = {
     N(TCFLSH), N(TIOCSCTTY), N(TIOCGPGRP), N(TIOCSPGRP), N(TIOCOUTQ),
     N(TIOCGWINSZ), N(TIOCSWINSZ), N(FIONREAD), N(TIOCNOTTY), N(FIONBIO),
     N(TIOCGSID), N(TCGETS2), N(TCSETS2), N(TCSETSW2), N(TCSETSF2),
-    N(TIOCGPTN), N(FIONCLEX), N(FIOCLEX), N(FIOASYNC), {0, NULL}};
+    N(TIOCGPTN), N(TIOCSPTLCK), N(TIOCGPTLCK), N(TIOCGPTPEER), N(FIONCLEX),
+    N(FIOCLEX), N(FIOASYNC), {0, NULL}};
 
 static const char *const clocks[] = {
     "CLOCK_REALTIME", "CLOCK_MONOTONIC", "CLOCK_PROCESS_CPUTIME_ID",
@@ -243,11 +244,14 @@ static void put_arg(struct out *o, uint64_t nr, int kind, const uint64_t *a,
             put_ptr(o, v);
         break;
     case A_FDPAIR: {
-        const int32_t *fds = ok ? sys_in(v, 8) : NULL;
-        if (fds)
+        const void *p = ok ? sys_in(v, 8) : NULL;
+        int32_t fds[2];
+        if (p) {
+            memcpy(fds, p, sizeof fds);
             put(o, "[%d, %d]", fds[0], fds[1]);
-        else
+        } else {
             put_ptr(o, v);
+        }
         break;
     }
     case A_OFLAGS: {
@@ -360,7 +364,8 @@ size_t strace_format(char *buf, size_t size, uint64_t nr, const uint64_t *a,
         for (int i = 0; i < 6 && e->arg[i] != A_VOID; i++) {
             /* openat's mode means something only when creating. */
             if (e->arg[i] == A_MODE && i > 0 && e->arg[i - 1] == A_OFLAGS &&
-                !(a[i - 1] & (GUEST_O_CREAT | GUEST_O_TMPFILE)))
+                !(a[i - 1] & GUEST_O_CREAT) &&
+                (a[i - 1] & GUEST_O_TMPFILE) != GUEST_O_TMPFILE)
                 break;
             if (i)
                 put(&o, ", ");

@@ -109,7 +109,7 @@ int64_t sys_readlinkat(struct hart *h, const uint64_t *a)
     int err = sys_get_string(a[1], path, sizeof path);
     if (err)
         return err;
-    int64_t size = (int64_t)a[3];
+    int size = (int)a[3]; /* an int in Linux too */
     if (size <= 0)
         return -EINVAL;
     uint64_t n = sys_prefix(a[2], (uint64_t)size, PAGE_W);

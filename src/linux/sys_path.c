@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,12 +17,23 @@
 #include "linux/process.h"
 #include "linux/sys.h"
 
+/* Made absolute once per program (execve may change proc.exe_path, and
+ * leaves one thread, so the text never changes under a reader). */
 const char *sys_exe_path(void)
 {
+    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
     static char abs[GUEST_PATH_MAX];
-    if (!abs[0] && proc.exe_path && !realpath(proc.exe_path, abs))
-        snprintf(abs, sizeof abs, "%s", proc.exe_path);
-    return abs[0] ? abs : proc.exe_path;
+    static const char *made_from;
+    if (!proc.exe_path)
+        return NULL;
+    pthread_mutex_lock(&lock);
+    if (made_from != proc.exe_path) {
+        if (!realpath(proc.exe_path, abs))
+            snprintf(abs, sizeof abs, "%s", proc.exe_path);
+        made_from = proc.exe_path;
+    }
+    pthread_mutex_unlock(&lock);
+    return abs;
 }
 
 /* The part of path after "/proc/self/" or "/proc/PID/" for hart's own pid

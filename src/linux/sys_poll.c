@@ -1,17 +1,72 @@
 /* Waiting on several descriptors: pselect6 and ppoll. fd_sets are plain
  * bit arrays of 64-bit words, the same on both sides, so the guest's are
  * handed to the host as they are; pollfd arrays are copied. The timeout is
- * updated with the time left, as Linux does. The signal mask argument is
- * checked (its size must be 8, as Linux requires) but, like every guest
- * signal mask for now (see sys_signal.c), not applied to the host. */
+ * updated with the time left, as Linux does.
+ *
+ * The optional signal mask replaces the thread's for the wait, atomically,
+ * which is why programs use these calls (wait for input or SIGCHLD without
+ * a race). The guest's mask mirrors the host thread's (linux/signal.c), so
+ * the host call gets the same mask minus the signals hart keeps for
+ * itself. When a signal came in, the wait's mask stays in force until the
+ * handler's frame is built and the original comes back with sigreturn,
+ * as rt_sigsuspend does (saved_mask); otherwise it is restored at once. */
 #include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#include "linux/signal.h"
 #include "linux/sys.h"
+#include "linux/thread.h"
 
 #define SYS_MAX_POLL_FDS (1 << 20)
+#define BIT(sig) (1ull << ((sig) - 1))
+/* As linux/signal.c: never blocked on the host (faults are hart's), and
+ * never blocked at all. */
+#define HOST_RESERVED (BIT(SIGSEGV) | BIT(SIGBUS))
+#define UNBLOCKABLE (BIT(SIGKILL) | BIT(SIGSTOP))
+
+struct wait_mask {
+    bool on;
+    uint64_t old, host;
+};
+
+/* Reads the guest's mask for the wait (sigsetsize must be 8) and puts it in
+ * force for the guest; w->host is what the host call gets. */
+static int wait_mask_begin(struct hart *h, uint64_t addr, uint64_t size,
+                           struct wait_mask *w)
+{
+    w->on = false;
+    if (!addr)
+        return 0;
+    if (size != 8)
+        return -EINVAL;
+    const void *in = sys_in(addr, 8);
+    if (!in)
+        return -EFAULT;
+    uint64_t m;
+    memcpy(&m, in, 8);
+    struct thread *t = thread_of(h);
+    w->old = t->blocked;
+    t->blocked = m & ~UNBLOCKABLE;
+    w->host = t->blocked & ~HOST_RESERVED;
+    w->on = true;
+    return 0;
+}
+
+static void wait_mask_end(struct hart *h, const struct wait_mask *w)
+{
+    if (!w->on)
+        return;
+    struct thread *t = thread_of(h);
+    if (signal_pending(h)) {
+        t->saved_mask = w->old;
+        t->has_saved_mask = 1;
+    } else {
+        t->blocked = w->old;
+    }
+}
 
 static int get_timeout(uint64_t addr, struct timespec *ts, struct timespec **p)
 {
@@ -51,19 +106,27 @@ int64_t sys_pselect6(struct hart *h, const uint64_t *a)
     struct timespec ts, *tp;
     if (get_timeout(a[4], &ts, &tp))
         return -EFAULT;
+    uint64_t mask_addr = 0, mask_size = 0;
     if (a[5]) {
         const void *in = sys_in(a[5], sizeof(struct guest_sigset_arg));
         if (!in)
             return -EFAULT;
         struct guest_sigset_arg sa;
         memcpy(&sa, in, sizeof sa);
-        if (sa.ss && sa.ss_len != 8)
-            return -EINVAL;
-        if (sa.ss && !sys_in(sa.ss, 8))
-            return -EFAULT;
+        mask_addr = sa.ss;
+        mask_size = sa.ss_len;
     }
+    struct wait_mask w;
+    int err = wait_mask_begin(h, mask_addr, mask_size, &w);
+    if (err)
+        return err;
+    struct {
+        const uint64_t *ss;
+        size_t len;
+    } host_mask = {&w.host, 8};
     int64_t r = sys_ret(syscall(SYS_pselect6, nfds, sets[0], sets[1], sets[2],
-                                tp, NULL));
+                                tp, w.on ? &host_mask : NULL));
+    wait_mask_end(h, &w);
     put_timeout(a[4], tp);
     return r;
 }
@@ -79,12 +142,8 @@ int64_t sys_ppoll(struct hart *h, const uint64_t *a)
     struct timespec ts, *tp;
     if (get_timeout(a[2], &ts, &tp))
         return -EFAULT;
-    if (a[3]) {
-        if (a[4] != 8)
-            return -EINVAL;
-        if (!sys_in(a[3], 8))
-            return -EFAULT;
-    }
+    if (a[3] && a[4] != 8)
+        return -EINVAL;
     struct pollfd small[64], *fds = small;
     if (nfds > 64 && !(fds = malloc(nfds * sizeof *fds)))
         return -ENOMEM;
@@ -96,7 +155,12 @@ int64_t sys_ppoll(struct hart *h, const uint64_t *a)
         if (sys_fd_reserved(p.fd))
             fds[i].fd = -1;
     }
-    int64_t r = sys_ret(syscall(SYS_ppoll, fds, (nfds_t)nfds, tp, NULL, 8));
+    struct wait_mask w;
+    int64_t r = wait_mask_begin(h, a[3], a[4], &w);
+    if (r == 0)
+        r = sys_ret(syscall(SYS_ppoll, fds, (nfds_t)nfds, tp,
+                            w.on ? &w.host : NULL, 8));
+    wait_mask_end(h, &w);
     for (uint64_t i = 0; r >= 0 && i < nfds; i++) {
         struct guest_pollfd p;
         memcpy(&p, g + i * sizeof p, sizeof p);

@@ -15,7 +15,10 @@
 _Static_assert(TCGETS == GUEST_TCGETS && TCSETSF == GUEST_TCSETSF &&
                    TIOCGWINSZ == GUEST_TIOCGWINSZ && FIONREAD == GUEST_FIONREAD &&
                    TCGETS2 == GUEST_TCGETS2 && TCSETSF2 == GUEST_TCSETSF2 &&
-                   TIOCGPTN == GUEST_TIOCGPTN && FIOCLEX == GUEST_FIOCLEX,
+                   TIOCGPTN == GUEST_TIOCGPTN && FIOCLEX == GUEST_FIOCLEX &&
+                   TIOCSPTLCK == GUEST_TIOCSPTLCK &&
+                   TIOCGPTLCK == GUEST_TIOCGPTLCK &&
+                   TIOCGPTPEER == GUEST_TIOCGPTPEER,
                "terminal ioctl numbers pass through unchanged");
 _Static_assert(NCCS == GUEST_NCCS, "kernel termios has 19 control chars");
 
@@ -177,15 +180,18 @@ int64_t sys_ioctl(struct hart *h, const uint64_t *a)
     case GUEST_FIONREAD:
     case GUEST_TIOCOUTQ:
     case GUEST_TIOCGPTN:
+    case GUEST_TIOCGPTLCK:
         return int_out(fd, req, arg);
     case GUEST_TIOCSPGRP:
     case GUEST_FIONBIO:
     case GUEST_FIOASYNC:
+    case GUEST_TIOCSPTLCK:
         return int_in(fd, req, arg);
     case GUEST_TIOCSCTTY:
     case GUEST_TCSBRK:
     case GUEST_TCXONC:
     case GUEST_TCFLSH:
+    case GUEST_TIOCGPTPEER: /* arg: open flags; the result is a descriptor */
         return sys_ret(ioctl(fd, req, (int)arg));
     case GUEST_TIOCNOTTY:
     case GUEST_FIOCLEX:

@@ -10,6 +10,7 @@
 #include "linux/process.h"
 #include "linux/strace.h"
 #include "linux/sys.h"
+#include "rv/smc.h"
 #include "linux/syscall.h"
 
 const struct sys_entry sys_table[SYS_TABLE_SIZE] = {
@@ -143,10 +144,13 @@ void *sys_in(uint64_t addr, uint64_t len)
 
 void *sys_out(uint64_t addr, uint64_t len)
 {
-    return checked(addr, len, PAGE_W);
+    void *p = checked(addr, len, PAGE_W);
+    if (p)
+        smc_before_host_write(addr, len); /* else the host call sees EFAULT */
+    return p;
 }
 
-uint64_t sys_prefix(uint64_t addr, uint64_t len, int need)
+static uint64_t accessible_prefix(uint64_t addr, uint64_t len, int need)
 {
     if (addr >= GUEST_SPACE_SIZE)
         return 0;
@@ -158,6 +162,14 @@ uint64_t sys_prefix(uint64_t addr, uint64_t len, int need)
     while (p < end && (space_page_flags(p) & need) == need)
         p = (p | (GUEST_PAGE_SIZE - 1)) + 1;
     return (p < end ? p : end) - addr;
+}
+
+uint64_t sys_prefix(uint64_t addr, uint64_t len, int need)
+{
+    uint64_t n = accessible_prefix(addr, len, need);
+    if (need & PAGE_W)
+        smc_before_host_write(addr, n);
+    return n;
 }
 
 int sys_get_string(uint64_t addr, char *buf, size_t size)

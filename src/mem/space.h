@@ -48,7 +48,11 @@
 extern uintptr_t guest_base;
 
 /* Guest page flags, as in the per-page table. */
-enum { PAGE_R = 1, PAGE_W = 2, PAGE_X = 4, PAGE_MAPPED = 8 };
+enum { PAGE_R = 1, PAGE_W = 2, PAGE_X = 4, PAGE_MAPPED = 8,
+       /* Engine states (rv/smc.c), cleared by any change of the mapping:
+        * decoded code lives here, so the host page is write-protected; or
+        * the page is written too often for that and its code is checked. */
+       PAGE_CODE = 16, PAGE_VOLATILE = 32 };
 
 int space_init(void);                  /* reserve; 0 or -errno */
 /* Unmaps every guest mapping and forgets the break (execve, tests). */

@@ -12,6 +12,8 @@
 #include "core/hart.h"
 #include "mem/access.h"
 #include "rv/decode.h"
+#include "rv/interp.h"
+#include "rv/smc.h"
 
 enum {
     MAX_BLOCK_INSNS = 256,
@@ -93,10 +95,12 @@ static struct block *build(uint64_t pc)
         bi->index = (uint16_t)(n - 1);
         if (!fetch(pc + off, &word)) {
             bi->d.op = OP_FETCH_FAULT;
+            bi->handler = interp_handler(OP_FETCH_FAULT);
             break;
         }
         rv_decode(word, &bi->d);
         prepare(&bi->d);
+        bi->handler = interp_handler(bi->d.op);
         off += bi->d.len;
         if (rv_ends_block(bi->d.op))
             break;
@@ -106,11 +110,21 @@ static struct block *build(uint64_t pc)
             bi->off = (uint16_t)off;
             bi->index = (uint16_t)(n - 1);
             bi->d.op = OP_FALLTHROUGH;
+            bi->handler = interp_handler(OP_FALLTHROUGH);
             break;
         }
     }
+    /* Watch the code's pages for stores; a page already found to be
+     * written often makes the block check its bytes instead. */
+    bool check = false;
+    uint64_t last = off ? pc + off - 1 : pc;
+    for (uint64_t p = pc & ~(GUEST_PAGE_SIZE - 1); p <= last;
+         p += GUEST_PAGE_SIZE) {
+        smc_watch(p);
+        check |= (space_page_flags(p) & PAGE_VOLATILE) != 0;
+    }
     size_t size = sizeof(struct block) + n * sizeof(struct block_insn);
-    struct block *b = arena_alloc(size);
+    struct block *b = arena_alloc(size + (check ? off : 0));
     if (!b)
         return NULL;
     memset(b, 0, sizeof *b);
@@ -118,9 +132,28 @@ static struct block *build(uint64_t pc)
     b->n = n;
     b->bytes = off;
     memcpy(b->insn, buf, n * sizeof(struct block_insn));
+    if (check) {
+        uint8_t *copy = (uint8_t *)b + size;
+        memcpy(copy, g2h(pc), off);
+        b->copy = copy;
+        b->check = true;
+    }
     block_stats.built++;
     block_stats.insns_decoded += n;
     return b;
+}
+
+struct block *block_recheck(struct block *b)
+{
+    if (!memcmp(g2h(b->pc), b->copy, b->bytes))
+        return b;
+    struct block *fresh = build(b->pc);
+    if (fresh) { /* ahead of the stale one in its chain */
+        unsigned h = hash_pc(b->pc);
+        fresh->hash_next = table[h];
+        table[h] = fresh;
+    }
+    return fresh;
 }
 
 struct block *block_get(uint64_t pc)
@@ -128,7 +161,7 @@ struct block *block_get(uint64_t pc)
     unsigned h = hash_pc(pc);
     for (struct block *b = table[h]; b; b = b->hash_next)
         if (b->pc == pc)
-            return b;
+            return b->check ? block_recheck(b) : b;
     struct block *b = build(pc);
     if (b) {
         b->hash_next = table[h];

@@ -11,6 +11,7 @@
 #ifndef HART_RV_BLOCK_H
 #define HART_RV_BLOCK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "rv/insn.h"
@@ -26,6 +27,7 @@ struct block_insn {
     struct rv_insn d;   /* rd remapped to RV_SINK when it names x0 */
     uint16_t off;       /* byte offset of the instruction from block->pc */
     uint16_t index;     /* position in the block, to find the block again */
+    int32_t handler;    /* the interpreter's body for d.op (interp_handler) */
 };
 
 struct block {
@@ -36,6 +38,8 @@ struct block {
     void *code;               /* translated code, or NULL; set once */
     uint32_t n;               /* instructions, the terminating one included */
     uint32_t bytes;           /* guest bytes covered */
+    bool check;               /* from a volatile page: compare with copy */
+    const uint8_t *copy;      /* the guest bytes it was decoded from */
     struct block_insn insn[]; /* n entries */
 };
 
@@ -49,6 +53,10 @@ static inline struct block *block_of(const struct block_insn *ip)
 /* The block starting at pc, decoded now if it is not cached. NULL when the
  * cache is full: the caller must leave the engine and call block_flush. */
 struct block *block_get(uint64_t pc);
+
+/* For a block decoded from a page that is written to often: b if its code
+ * is unchanged, else a fresh decoding (NULL when the cache is full). */
+struct block *block_recheck(struct block *b);
 
 /* Drops every block (fence.i, code unmapped, cache full). No block pointer
  * may be in use. */

@@ -1,9 +1,19 @@
-/* Prints argc, every argument and the whole environment, byte for byte, in
- * the order the process received them; with args_env.args the arguments
- * include spaces, quotes, empty strings and non-ASCII bytes. */
+/* Prints argc, every argument in order and the whole environment, byte for
+ * byte; with args_env.args the arguments include spaces, quotes, empty
+ * strings and non-ASCII bytes. The environment is printed sorted: qemu-user
+ * passes it in reverse order (docs/qemu-divergences.md, qemu-envorder).
+ * With --exact as first argument (tests/cli), argv[0] is printed whole and
+ * the environment in the order received. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 extern char **environ;
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
 
 static void show(const char *s)
 {
@@ -18,13 +28,15 @@ static void show(const char *s)
 
 int main(int argc, char **argv)
 {
+    int exact = argc > 1 && !strcmp(argv[1], "--exact");
     printf("argc %d\n", argc);
-    /* argv[0] is the absolute path of the program: print its last part. */
+    /* argv[0] is normally the absolute path of the program, which differs
+     * between trees: print its last part. */
     const char *base = argv[0];
-    for (const char *p = argv[0]; *p; p++)
+    for (const char *p = argv[0]; *p && !exact; p++)
         if (*p == '/')
             base = p + 1;
-    printf("argv[0] ends in ");
+    printf(exact ? "argv[0] " : "argv[0] ends in ");
     show(base);
     printf("\n");
     for (int i = 1; i < argc; i++) {
@@ -33,12 +45,19 @@ int main(int argc, char **argv)
         printf("\n");
     }
     printf("argv[argc] is NULL: %d\n", argv[argc] == NULL);
-    int n = 0;
-    for (char **e = environ; *e; e++, n++) {
+    size_t n = 0;
+    while (environ[n])
+        n++;
+    char **sorted = malloc((n + 1) * sizeof *sorted);
+    memcpy(sorted, environ, (n + 1) * sizeof *sorted);
+    if (!exact)
+        qsort(sorted, n, sizeof *sorted, cmp_str);
+    for (size_t i = 0; i < n; i++) {
         printf("env ");
-        show(*e);
+        show(sorted[i]);
         printf("\n");
     }
-    printf("%d variables\n", n);
+    printf("%zu variables\n", n);
+    free(sorted);
     return 0;
 }

@@ -11,6 +11,7 @@
 # and a time limit. A sanitizer report from hart (exit status 99, or an
 # ASan/UBSan message on stderr) fails the test even if the outputs agree.
 #   tests/guest/run.sh [NAME...]     (default: every program)
+# HART_OPTS adds options to hart's command line (e.g. HART_OPTS=--jit=off).
 cd "$(dirname "$0")/../.." || exit 1
 HART=${HART:-$(pwd)/o/asan/hart}
 REF=${QEMU:-qemu-riscv64}
@@ -19,6 +20,7 @@ limit=${GUEST_TIMEOUT:-60}
 # removed from the guest's environment with -U, under both emulators alike.
 ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=0:exitcode=99}"
 UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:exitcode=99}"
+export ASAN_OPTIONS UBSAN_OPTIONS
 names=$*
 if [ -z "$names" ]; then
     for src in tests/guest/*.c tests/guest/*.cc; do
@@ -36,6 +38,7 @@ if [ -z "$hart" ] || [ -z "$ref" ]; then
     exit 0
 fi
 tests/build-guests.sh >/dev/null 2>&1   # a failed build shows up as FAIL below
+# shellcheck disable=SC3045 # dash and bash have it
 ulimit -c 0   # qemu-user writes core files for guests killed by signals
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -43,7 +46,8 @@ trap 'rm -rf "$work"' EXIT
 # run EMULATOR NAME DIR: runs o/guest/NAME in DIR/cwd; leaves DIR/out,
 # DIR/err and DIR/status.
 run() {
-    emu=$1 name=$2 dir=$3
+    emu=$1 name=$2 dir=$3 opts=
+    [ "$emu" = "$hart" ] && opts=$HART_OPTS
     mkdir -p "$dir/cwd"
     in=/dev/null
     [ -e "tests/guest/$name.stdin" ] && in=$(pwd)/tests/guest/$name.stdin
@@ -55,10 +59,12 @@ run() {
         [ -e "tests/guest/$name.args" ] &&
             eval "set -- $(cat "tests/guest/$name.args")"
         cd "$dir/cwd" || exit 1
+        # $opts is split into words on purpose.
+        # shellcheck disable=SC2086
         env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/tmp LANG=C \
             LC_ALL=C TZ=UTC0 USER=guest TERM=dumb \
             ASAN_OPTIONS="$ASAN_OPTIONS" UBSAN_OPTIONS="$UBSAN_OPTIONS" \
-            timeout -k 5 "$limit" "$emu" -U ASAN_OPTIONS -U UBSAN_OPTIONS \
+            timeout -k 5 "$limit" "$emu" $opts -U ASAN_OPTIONS -U UBSAN_OPTIONS \
             "$prog" "$@" < "$in" > "$dir/out" 2> "$dir/err"
         echo $? > "$dir/status"
     ) 2> /dev/null

@@ -37,6 +37,11 @@ TEST(strace_openat)
     /* The mode appears only when the call may create the file. */
     CHECK_LINE("openat(3, \"/etc/passwd\", O_WRONLY|O_CREAT|O_TRUNC, 0644) = 4",
                56, 3, path, 01101, 0644, 0, 0, 4);
+    /* O_DIRECTORY shares a bit with O_TMPFILE but creates nothing. */
+    CHECK_LINE("openat(AT_FDCWD, \"/etc/passwd\", O_RDONLY|O_DIRECTORY) = 3",
+               56, (uint64_t)-100, path, 0200000, 0, 0, 0, 3);
+    CHECK_LINE("openat(AT_FDCWD, \"/etc/passwd\", O_RDWR|O_TMPFILE, 0600) = 3",
+               56, (uint64_t)-100, path, 020200002, 0600, 0, 0, 3);
     /* Unknown bits are kept, in hex. */
     CHECK_LINE("openat(AT_FDCWD, \"/etc/passwd\", O_RDWR|0x40000000) = 5", 56,
                (uint64_t)-100, path, 02 | 0x40000000, 0, 0, 0, 5);

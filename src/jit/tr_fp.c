@@ -1,0 +1,296 @@
+/* Translations of F and D instructions to SSE, for the common case; the
+ * rest goes to the interpreter's body (rv/fpu), out of line.
+ *
+ * The fast path relies on what rv/fpu guarantees: while frm is RNE, RTZ,
+ * RDN or RUP the host MXCSR rounds the same way, and MXCSR's sticky flags
+ * are the guest's pending fflags. So an operation whose rounding mode is
+ * the dynamic one (or equals frm) is the host instruction itself. Where
+ * x86 and RISC-V differ the fast path steps aside to the slow path, which
+ * recomputes from the unchanged operands: a NaN result (RISC-V wants the
+ * canonical NaN, and fma's inf*0+qNaN flag), a single that is not NaN-boxed,
+ * an out-of-range conversion, RMM. Flags raised by the abandoned attempt
+ * are the same ones the slow path raises again, so they do no harm. */
+#include "jit/translate.h"
+
+#define B (&t->b)
+#define D (&t->ip->d)
+
+/* The host rounds like rm now (else: slow path). false when rm can never
+ * be done on the host (RMM). */
+static bool rounding_ok(struct tr *t, int rm)
+{
+    struct x64_mem frm = x64_mem(JIT_STATE, HART_OFF(frm));
+    if (rm == 7) {
+        x64_cmp_mi(B, W32, frm, 3);
+        tr_slow_if(t, CC_A);
+        return true;
+    }
+    if (rm > 3)
+        return false;
+    x64_cmp_mi(B, W32, frm, rm);
+    tr_slow_if(t, CC_NE);
+    return true;
+}
+
+/* A single operand must be NaN-boxed (upper half all ones). */
+static void check_boxed(struct tr *t, int f)
+{
+    x64_cmp_mi(B, W32, x64_mem(JIT_STATE, HART_OFF(f) + 8 * f + 4), -1);
+    tr_slow_if(t, CC_NE);
+}
+
+static void load_f(struct tr *t, bool dbl, enum x64_xmm x, int f)
+{
+    if (dbl)
+        x64_movsd_xm(B, x, FREG_MEM(f));
+    else
+        x64_movss_xm(B, x, FREG_MEM(f));
+}
+
+/* Stores xmm0 to rd, boxing a single; a NaN result goes the slow way. */
+static void store_result(struct tr *t, bool dbl)
+{
+    if (dbl) {
+        x64_ucomisd_xx(B, XMM0, XMM0);
+        tr_slow_if(t, CC_P);
+        x64_movsd_mx(B, FREG_MEM(D->rd), XMM0);
+    } else {
+        x64_ucomiss_xx(B, XMM0, XMM0);
+        tr_slow_if(t, CC_P);
+        x64_movss_mx(B, FREG_MEM(D->rd), XMM0);
+        x64_store_i(B, W32, x64_mem(JIT_STATE, HART_OFF(f) + 8 * D->rd + 4), -1);
+    }
+}
+
+static bool arith(struct tr *t, enum x64_sse op, bool dbl, bool unary)
+{
+    if (!rounding_ok(t, D->rm))
+        return false;
+    if (!dbl) {
+        check_boxed(t, D->rs1);
+        if (!unary)
+            check_boxed(t, D->rs2);
+    }
+    if (unary) {
+        x64_sse_xm(B, op, XMM0, FREG_MEM(D->rs1));
+    } else {
+        load_f(t, dbl, XMM0, D->rs1);
+        x64_sse_xm(B, op, XMM0, FREG_MEM(D->rs2));
+    }
+    store_result(t, dbl);
+    return true;
+}
+
+/* rd = xmm1 (rs1) * rs2 +- xmm0 (rs3), with the 231 forms. */
+static bool fused(struct tr *t, enum x64_fma op, bool dbl)
+{
+    if (!(x64_cpu() & X64_HAS_FMA) || !rounding_ok(t, D->rm))
+        return false;
+    if (!dbl) {
+        check_boxed(t, D->rs1);
+        check_boxed(t, D->rs2);
+        check_boxed(t, D->rs3);
+    }
+    load_f(t, dbl, XMM0, D->rs3);
+    load_f(t, dbl, XMM1, D->rs1);
+    x64_fma_xxm(B, op, dbl, XMM0, XMM1, FREG_MEM(D->rs2));
+    store_result(t, dbl);
+    return true;
+}
+
+/* feq (quiet: NV only for sNaN, as ucomisd) and flt/fle (signalling: NV
+ * for any NaN, as comisd). An unordered pair compares false either way. */
+static bool compare(struct tr *t, bool dbl, int kind)
+{
+    if (!dbl) {
+        check_boxed(t, D->rs1);
+        check_boxed(t, D->rs2);
+    }
+    enum x64_reg d = tr_dst(D->rd);
+    if (kind == 2) { /* feq: equal and ordered */
+        load_f(t, dbl, XMM0, D->rs1);
+        x64_sse_xm(B, dbl ? X64_UCOMISD : X64_UCOMISS, XMM0, FREG_MEM(D->rs2));
+        x64_setcc_r(B, CC_E, RDX);
+        x64_setcc_r(B, CC_NP, RCX);
+        x64_and_rr(B, W32, RDX, RCX);
+    } else { /* b > a, or b >= a: false when unordered */
+        load_f(t, dbl, XMM0, D->rs2);
+        x64_sse_xm(B, dbl ? X64_COMISD : X64_COMISS, XMM0, FREG_MEM(D->rs1));
+        x64_setcc_r(B, kind == 1 ? CC_A : CC_AE, RDX);
+    }
+    x64_movzx_rr(B, W8, d, RDX);
+    tr_commit(t, D->rd, d);
+    return true;
+}
+
+/* Sign injection on the bits, in integer registers. */
+static bool sign_inject(struct tr *t, bool dbl, int kind)
+{
+    if (!dbl) {
+        check_boxed(t, D->rs1);
+        check_boxed(t, D->rs2);
+    }
+    enum x64_width w = dbl ? W64 : W32;
+    uint64_t sign = dbl ? 1ull << 63 : 1ull << 31;
+    x64_load(B, w, false, RAX, FREG_MEM(D->rs1));
+    x64_load(B, w, false, RCX, FREG_MEM(D->rs2));
+    x64_mov_ri(B, RDX, sign);
+    if (kind == 0) { /* sign of rs2 */
+        x64_and_rr(B, W64, RCX, RDX);
+        x64_not_r(B, W64, RDX);
+        x64_and_rr(B, W64, RAX, RDX);
+        x64_or_rr(B, W64, RAX, RCX);
+    } else if (kind == 1) { /* opposite sign of rs2 */
+        x64_not_r(B, W64, RCX);
+        x64_and_rr(B, W64, RCX, RDX);
+        x64_not_r(B, W64, RDX);
+        x64_and_rr(B, W64, RAX, RDX);
+        x64_or_rr(B, W64, RAX, RCX);
+    } else { /* xor of the signs */
+        x64_and_rr(B, W64, RCX, RDX);
+        x64_xor_rr(B, W64, RAX, RCX);
+    }
+    x64_store(B, w, FREG_MEM(D->rd), RAX);
+    if (!dbl)
+        x64_store_i(B, W32, x64_mem(JIT_STATE, HART_OFF(f) + 8 * D->rd + 4), -1);
+    return true;
+}
+
+/* fcvt from a signed integer. */
+static bool from_int(struct tr *t, bool dbl, enum x64_width w)
+{
+    /* Even an exact conversion checks the mode: an invalid frm makes any
+     * instruction with a rounding-mode field illegal. */
+    if (!rounding_ok(t, D->rm))
+        return false;
+    enum x64_reg a = tr_src(t, D->rs1, RAX);
+    if (dbl)
+        x64_cvtsi2sd_xr(B, w, XMM0, a);
+    else
+        x64_cvtsi2ss_xr(B, w, XMM0, a);
+    if (dbl) {
+        x64_movsd_mx(B, FREG_MEM(D->rd), XMM0);
+    } else {
+        x64_movss_mx(B, FREG_MEM(D->rd), XMM0);
+        x64_store_i(B, W32, x64_mem(JIT_STATE, HART_OFF(f) + 8 * D->rd + 4), -1);
+    }
+    return true;
+}
+
+/* fcvt to a signed integer. x86 answers an out-of-range value or a NaN
+ * with the "integer indefinite" (the minimum), which RISC-V saturates
+ * instead: that answer goes the slow way (a true minimum recomputes to
+ * itself). Truncation is the static rtz of C casts; other modes round by
+ * MXCSR. */
+static bool to_int(struct tr *t, bool dbl, enum x64_width w)
+{
+    bool truncate = D->rm == 1;
+    if (!truncate && !rounding_ok(t, D->rm))
+        return false;
+    if (!dbl)
+        check_boxed(t, D->rs1);
+    load_f(t, dbl, XMM0, D->rs1);
+    enum x64_reg d = tr_dst(D->rd);
+    if (dbl && truncate)
+        x64_cvttsd2si_rx(B, w, RDX, XMM0);
+    else if (dbl)
+        x64_cvtsd2si_rx(B, w, RDX, XMM0);
+    else if (truncate)
+        x64_cvttss2si_rx(B, w, RDX, XMM0);
+    else
+        x64_cvtss2si_rx(B, w, RDX, XMM0);
+    if (w == W32) {
+        x64_cmp_ri(B, W32, RDX, INT32_MIN);
+        tr_slow_if(t, CC_E);
+        x64_movsxd_rr(B, d, RDX);
+    } else {
+        x64_mov_ri(B, RCX, (uint64_t)INT64_MIN);
+        x64_cmp_rr(B, W64, RDX, RCX);
+        tr_slow_if(t, CC_E);
+        x64_mov_rr(B, W64, d, RDX);
+    }
+    tr_commit(t, D->rd, d);
+    return true;
+}
+
+/* Between S and D: a NaN goes the slow way (RISC-V wants it canonical). */
+static bool convert_fp(struct tr *t, bool to_double)
+{
+    if (!rounding_ok(t, D->rm))
+        return false;
+    if (to_double)
+        check_boxed(t, D->rs1);
+    x64_sse_xm(B, to_double ? X64_CVTSS2SD : X64_CVTSD2SS, XMM0,
+               FREG_MEM(D->rs1));
+    store_result(t, to_double);
+    return true;
+}
+
+static bool move(struct tr *t, bool to_x, bool dbl)
+{
+    if (to_x) {
+        enum x64_reg d = tr_dst(D->rd);
+        x64_load(B, dbl ? W64 : W32, !dbl, d, FREG_MEM(D->rs1));
+        tr_commit(t, D->rd, d);
+        return true;
+    }
+    enum x64_reg a = tr_src(t, D->rs1, RAX);
+    if (dbl) {
+        x64_store(B, W64, FREG_MEM(D->rd), a);
+    } else {
+        x64_store(B, W32, FREG_MEM(D->rd), a);
+        x64_store_i(B, W32, x64_mem(JIT_STATE, HART_OFF(f) + 8 * D->rd + 4), -1);
+    }
+    return true;
+}
+
+bool tr_fp(struct tr *t)
+{
+    switch (D->op) {
+    case RV_FADD_D: return arith(t, X64_ADDSD, true, false);
+    case RV_FSUB_D: return arith(t, X64_SUBSD, true, false);
+    case RV_FMUL_D: return arith(t, X64_MULSD, true, false);
+    case RV_FDIV_D: return arith(t, X64_DIVSD, true, false);
+    case RV_FSQRT_D: return arith(t, X64_SQRTSD, true, true);
+    case RV_FADD_S: return arith(t, X64_ADDSS, false, false);
+    case RV_FSUB_S: return arith(t, X64_SUBSS, false, false);
+    case RV_FMUL_S: return arith(t, X64_MULSS, false, false);
+    case RV_FDIV_S: return arith(t, X64_DIVSS, false, false);
+    case RV_FSQRT_S: return arith(t, X64_SQRTSS, false, true);
+    case RV_FMADD_D: return fused(t, X64_VFMADD231, true);
+    case RV_FMSUB_D: return fused(t, X64_VFMSUB231, true);
+    case RV_FNMSUB_D: return fused(t, X64_VFNMADD231, true);
+    case RV_FNMADD_D: return fused(t, X64_VFNMSUB231, true);
+    case RV_FMADD_S: return fused(t, X64_VFMADD231, false);
+    case RV_FMSUB_S: return fused(t, X64_VFMSUB231, false);
+    case RV_FNMSUB_S: return fused(t, X64_VFNMADD231, false);
+    case RV_FNMADD_S: return fused(t, X64_VFNMSUB231, false);
+    case RV_FLE_D: return compare(t, true, 0);
+    case RV_FLT_D: return compare(t, true, 1);
+    case RV_FEQ_D: return compare(t, true, 2);
+    case RV_FLE_S: return compare(t, false, 0);
+    case RV_FLT_S: return compare(t, false, 1);
+    case RV_FEQ_S: return compare(t, false, 2);
+    case RV_FSGNJ_D: return sign_inject(t, true, 0);
+    case RV_FSGNJN_D: return sign_inject(t, true, 1);
+    case RV_FSGNJX_D: return sign_inject(t, true, 2);
+    case RV_FSGNJ_S: return sign_inject(t, false, 0);
+    case RV_FSGNJN_S: return sign_inject(t, false, 1);
+    case RV_FSGNJX_S: return sign_inject(t, false, 2);
+    case RV_FCVT_D_W: return from_int(t, true, W32);
+    case RV_FCVT_D_L: return from_int(t, true, W64);
+    case RV_FCVT_S_W: return from_int(t, false, W32);
+    case RV_FCVT_S_L: return from_int(t, false, W64);
+    case RV_FCVT_W_D: return to_int(t, true, W32);
+    case RV_FCVT_L_D: return to_int(t, true, W64);
+    case RV_FCVT_W_S: return to_int(t, false, W32);
+    case RV_FCVT_L_S: return to_int(t, false, W64);
+    case RV_FCVT_D_S: return convert_fp(t, true);
+    case RV_FCVT_S_D: return convert_fp(t, false);
+    case RV_FMV_X_D: return move(t, true, true);
+    case RV_FMV_X_W: return move(t, true, false);
+    case RV_FMV_D_X: return move(t, false, true);
+    case RV_FMV_W_X: return move(t, false, false);
+    default: return false;
+    }
+}

@@ -1,0 +1,17 @@
+#!/bin/sh
+# make fuzz: differential random testing (tools/rvgen) of hart against
+# qemu-riscv64 on fresh random seeds until stopped (Ctrl-C), with a progress
+# line (programs per second, divergences). Each divergence is shrunk and
+# reported in o/fuzz/seed-SEED.txt, next to the shrunk programs.
+#   tests/fuzz/run.sh [rvgen options, e.g. --seconds 60, -m fp=50, --seed S]
+if [ -n "${BUILD:-}" ]; then # run by tests/check.sh, which wants an end
+    echo "SKIP fuzz: runs until stopped; use make fuzz"
+    exit 0
+fi
+hart=${HART_REL:-${HART:-o/rel/hart}}
+rvgen=${RVGEN:-$(dirname "$hart")/tools/rvgen}
+for f in "$hart" "$rvgen"; do
+    [ -x "$f" ] || { echo "fuzz: $f is missing (make MODE=rel)" >&2; exit 2; }
+done
+command -v qemu-riscv64 >/dev/null || { echo "fuzz: qemu-riscv64 is missing" >&2; exit 2; }
+exec "$rvgen" --hart "$hart" -j 2 --keep o/fuzz "$@" fuzz
