@@ -1,8 +1,8 @@
 /* Memory faults become precise SIGSEGVs: a handler that leaves by
  * siglongjmp sees si_addr and si_code for a NULL read, a read of an
  * unmapped page (munmapped), a write to a read-only page (SEGV_ACCERR), a
- * read of a PROT_NONE page, a jump to a non-executable page (si_addr is
- * the target), an access just past the end of a mapping, an address
+ * read of a PROT_NONE page, a call through a NULL pointer and a jump to a
+ * non-executable page (si_addr is the target), an access just past the end of a mapping, an address
  * above the user address space, an FP load, an atomic and an LR; each repeated in a hot loop so that
  * translated code faults too. The faulting load's destination is not
  * written, and the same faults on another thread are caught there. */
@@ -86,6 +86,7 @@ static void run_all(int rounds)
           SEGV_ACCERR, rounds);
     check("past the end", end_of_map, 0, (uintptr_t)end_of_map, SEGV_MAPERR,
           rounds);
+    check("call NULL", NULL, 3, 0, SEGV_MAPERR, rounds);
     check("jump to data", ro, 3, (uintptr_t)ro, SEGV_ACCERR, rounds);
     check("FP load, unmapped", gone + 64, 4, (uintptr_t)gone + 64,
           SEGV_MAPERR, rounds);

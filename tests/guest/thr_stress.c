@@ -75,7 +75,7 @@ static long take(void)
 static void *worker(void *arg)
 {
     long me = (long)arg;
-    int iters = 2000 * scale, rounds = 20 * scale, items = 300 * scale;
+    int iters = 2000 * scale, rounds = 5 * scale, items = 300 * scale;
     for (int i = 0; i < iters; i++) {
         pthread_mutex_lock(&lock);
         counter++;
@@ -132,7 +132,7 @@ int main(int argc, char **argv)
     for (int i = 1; i < T; i += 2)
         pthread_join(t[i], NULL);
 
-    long iters = 2000L * scale, rounds = 20L * scale, items = 300L * scale;
+    long iters = 2000L * scale, rounds = 5L * scale, items = 300L * scale;
     unsigned long long want_weighted = 0;
     for (long me = 0; me < T; me++)
         want_weighted += (unsigned long long)(me + 1) * iters * (iters + 1) / 2;
