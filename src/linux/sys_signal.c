@@ -1,7 +1,7 @@
 /* kill, tkill, tgkill, rt_sigqueueinfo and rt_tgsigqueueinfo: straight to
- * the host, since guest pids and tids are hart's own. A guest that signals itself with a fatal default action
- * thereby kills hart with that signal. Dispositions, masks and delivery are
- * linux/signal.c's. */
+ * the host, since guest pids and tids are hart's own. A guest that signals
+ * itself with a fatal default action thereby kills hart with that signal.
+ * Dispositions, masks and delivery are linux/signal.c's. */
 #include <signal.h>
 #include <string.h>
 #include <sys/syscall.h>

@@ -1,9 +1,10 @@
 /* Unix sockets: a socketpair passing descriptors with SCM_RIGHTS (a pipe's
  * write end and a file, used on the other side), several descriptors in
- * one message, a control buffer too small for them (MSG_CTRUNC),
- * SCM_CREDENTIALS with SO_PASSCRED, SO_PEERCRED, MSG_CMSG_CLOEXEC; a named
- * socket in the working directory and an abstract one (getsockname's
- * lengths), and SOCK_SEQPACKET record boundaries. */
+ * one message, SCM_CREDENTIALS with SO_PASSCRED, SO_PEERCRED,
+ * MSG_CMSG_CLOEXEC; a named socket in the working directory and an
+ * abstract one (getsockname's lengths), and SOCK_SEQPACKET record
+ * boundaries. A control buffer too small for the descriptors is
+ * tests/expect/net_ctrunc.c's (qemu-riscv64 gets it wrong). */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -106,12 +107,6 @@ int main(void)
     for (int i = 0; i < n; i++)
         close(got[i]);
 
-    /* control room for one of three: MSG_CTRUNC, the rest discarded */
-    send_fds(sv[0], three, 3);
-    n = recv_fds(sv[1], got, CMSG_SPACE(sizeof(int)), 0, &mflags);
-    printf("short control: %d fd, ctrunc %d\n", n, (mflags & MSG_CTRUNC) != 0);
-    for (int i = 0; i < n; i++)
-        close(got[i]);
     int badfd = 999;
     result("send a closed fd", send_fds(sv[0], &badfd, 1));
 
