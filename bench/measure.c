@@ -1,15 +1,17 @@
 /* measure: runs one command REPS times in a row and reports its cost, for
  * bench/run.sh. Wall time comes from CLOCK_MONOTONIC around fork..wait4 (so it
- * includes exec and the program's own start-up, as a user would see it), peak
- * memory from wait4's ru_maxrss of each child. The child's stdout and stderr go
- * to the file given with -o (each run overwrites it), so the harness can check
- * the answer of the timed run itself rather than of a separate one.
+ * includes exec and the program's own start-up, as a user would see it); CPU
+ * time (user + system) and peak memory from wait4's rusage of each child. CPU
+ * time is the steadier of the two when other work shares the machine. The
+ * child's stdout and stderr go to the file given with -o (each run overwrites
+ * it), so the harness can check the answer of the timed run itself rather
+ * than of a separate one.
  *
  *   measure [-r REPS] [-o FILE] PROGRAM [ARGS...]
  *
- * Prints one line: "WALL_SECONDS MAXRSS_KB STATUS", where WALL_SECONDS is the
- * sum over the runs, MAXRSS_KB the largest peak, and STATUS "0" when every run
- * exited 0, otherwise "exit N" or "signal N" for the first run that did not. */
+ * Prints one line: "WALL_SECONDS CPU_SECONDS MAXRSS_KB STATUS": times summed
+ * over the runs, the largest peak RSS, and STATUS "0" when every run exited
+ * 0, otherwise "exit N" or "signal N" for the first run that did not. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -28,7 +30,7 @@ static double now(void)
 }
 
 /* Runs argv once with stdout/stderr on out_fd; returns the wait status. */
-static int run_once(char **argv, int out_fd, double *wall, long *maxrss_kb)
+static int run_once(char **argv, int out_fd, double *wall, double *cpu, long *maxrss_kb)
 {
     double t0 = now();
     pid_t pid = fork();
@@ -50,6 +52,8 @@ static int run_once(char **argv, int out_fd, double *wall, long *maxrss_kb)
         exit(2);
     }
     *wall = now() - t0;
+    *cpu = (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+           (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1e-6;
     *maxrss_kb = ru.ru_maxrss;
     return status;
 }
@@ -76,7 +80,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: measure [-r REPS] [-o FILE] PROGRAM [ARGS...]\n");
         return 2;
     }
-    double total = 0;
+    double total = 0, total_cpu = 0;
     long peak = 0;
     char status_text[32] = "0";
     for (long r = 0; r < reps; r++) {
@@ -85,11 +89,12 @@ int main(int argc, char **argv)
             perror(out);
             return 2;
         }
-        double wall;
+        double wall, cpu;
         long rss;
-        int status = run_once(&argv[i], fd, &wall, &rss);
+        int status = run_once(&argv[i], fd, &wall, &cpu, &rss);
         close(fd);
         total += wall;
+        total_cpu += cpu;
         if (rss > peak)
             peak = rss;
         if (!strcmp(status_text, "0")) {
@@ -99,6 +104,6 @@ int main(int argc, char **argv)
                 snprintf(status_text, sizeof status_text, "exit %d", WEXITSTATUS(status));
         }
     }
-    printf("%.6f %ld %s\n", total, peak, status_text);
+    printf("%.6f %.6f %ld %s\n", total, total_cpu, peak, status_text);
     return 0;
 }

@@ -30,7 +30,7 @@ static const char usage[] =
     "  -n LEN          random items per program (default 150)\n"
     "  -m CLASS=W,...  the mix: weights of item classes, others get 0 (alu\n"
     "                  calu li mem cmem amo lrsc fp fconst fcsr branch jump\n"
-    "                  loop cond fence)\n"
+    "                  loop cond fence smc)\n"
     "  --illegal-frm   end with an invalid rounding mode: expect SIGILL\n"
     "  --repeat N      run the whole body N times (for translators)\n"
     "  --ref           (SEED OUT.elf) write the reference version\n"

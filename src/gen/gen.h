@@ -34,6 +34,7 @@ struct gen {
     unsigned depth;        /* nesting of forward branches and jumps */
     bool in_loop;
     int avoid;             /* a register xd() must not return, or -1 */
+    unsigned smc_slot;     /* next slot of the run-time code area */
     unsigned total_weight;
     struct gen_fixup *fix;
     size_t nfix, fix_cap;

@@ -14,14 +14,14 @@
 
 const char *const gen_class_name[GEN_CLASS_COUNT] = {
     "alu", "calu", "li", "mem", "cmem", "amo", "lrsc", "fp", "fconst",
-    "fcsr", "branch", "jump", "loop", "cond", "fence",
+    "fcsr", "branch", "jump", "loop", "cond", "fence", "smc",
 };
 
 static const unsigned default_weight[GEN_CLASS_COUNT] = {
     [GEN_ALU] = 30, [GEN_CALU] = 8, [GEN_LI] = 8, [GEN_MEM] = 12,
     [GEN_CMEM] = 5, [GEN_AMO] = 4, [GEN_LRSC] = 2, [GEN_FP] = 20,
     [GEN_FCONST] = 5, [GEN_FCSR] = 3, [GEN_BRANCH] = 4, [GEN_JUMP] = 2,
-    [GEN_LOOP] = 1, [GEN_COND] = 2, [GEN_FENCE] = 1,
+    [GEN_LOOP] = 1, [GEN_COND] = 2, [GEN_FENCE] = 1, [GEN_SMC] = 1,
 };
 
 void gen_default_options(struct gen_options *opt)

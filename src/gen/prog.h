@@ -20,6 +20,9 @@
 #define GEN_TEXT (GEN_CODE_BASE + 0x100u)  /* first instruction, the entry */
 #define GEN_DATA_BASE 0x200000u     /* the dump area, then the scratch buffer */
 #define GEN_SCRATCH_SIZE 4096u
+#define GEN_SMC_BASE 0x300000u      /* writable, executable: code written at
+                                       run time, 16-byte slots */
+#define GEN_SMC_SIZE 4096u
 
 /* What a program writes to stdout, in guest (little-endian) byte order. */
 struct gen_dump {
@@ -47,6 +50,7 @@ enum gen_class {
     GEN_LOOP,     /* small counted loops */
     GEN_COND,     /* Zicond */
     GEN_FENCE,    /* fence, fence.i */
+    GEN_SMC,      /* write an instruction, fence.i, run it */
     GEN_CLASS_COUNT
 };
 extern const char *const gen_class_name[GEN_CLASS_COUNT];

@@ -29,6 +29,13 @@ struct jit_stats jit_stats;
 static uint64_t threshold;
 static pthread_mutex_t jit_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* Once the guest has run this many instructions (its hot code is
+ * translated by then), the register mapping is chosen again from what the
+ * translated code uses (jit_remap), once. Set under jit_lock, read by the
+ * flush. */
+#define REMAP_AFTER 20000000ull
+static bool remap_wanted, remap_done;
+
 /* Shared routines at the start of the cache. */
 static int (*enter_code)(struct hart *h, void *code);
 static uintptr_t exit_code, lookup_code;
@@ -136,6 +143,11 @@ void jit_flush(void)
         free(index_of[i]);
     atomic_store(&index_len, 0);
     memset(jtab, 0, ((size_t)1 << JTAB_BITS) * sizeof *jtab);
+    if (remap_wanted) {
+        remap_wanted = false;
+        if (jit_remap())
+            jit_stats.remaps++;
+    }
     jit_cache_reset();
     emit_routines();
     jit_stats.flushes++;
@@ -209,6 +221,7 @@ static bool translate(struct block *blk)
     }
     jit_stats.blocks++;
     jit_stats.host_bytes += used;
+
     if (jit_debug_any)
         jit_debug_block(blk, x, used);
     __atomic_store_n(&blk->code, (void *)x, __ATOMIC_RELEASE);
@@ -297,7 +310,8 @@ static int run_translated(struct hart *h, struct block *b)
 {
     for (;;) {
         jctx.active = true;
-        int why = enter_code(h, b->code);
+        int why = jit_cosim ? jit_cosim_block(h, b, enter_code)
+                            : enter_code(h, b->code);
         jctx.active = false;
         jit_stats.exits[why >= JX_CHAIN ? 4 + (why - JX_CHAIN) % 4 : why % 4]++;
         switch (why) {
@@ -315,6 +329,10 @@ static int run_translated(struct hart *h, struct block *b)
                 pthread_mutex_unlock(&jit_lock);
                 if (!ok)
                     return EXIT_FLUSH;
+            }
+            if (jit_cosim) { /* one block at a time: no chaining */
+                b = next;
+                break;
             }
             pthread_mutex_lock(&jit_lock);
             if (why == JX_CHAIN) {
@@ -336,6 +354,12 @@ static int run_translated(struct hart *h, struct block *b)
             return EXIT_INTERRUPT;
         default:
             return why;
+        }
+        if (!remap_done && h->instret > REMAP_AFTER) {
+            pthread_mutex_lock(&jit_lock);
+            remap_done = remap_wanted = true;
+            pthread_mutex_unlock(&jit_lock);
+            return EXIT_FLUSH; /* the flush remaps */
         }
     }
 }

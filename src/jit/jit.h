@@ -35,9 +35,15 @@ bool jit_perfmap_open(void);
 struct block;
 void jit_debug_block(const struct block *b, const void *code, size_t size);
 
+/* --cosim: check every translated block against the interpreter. */
+extern bool jit_cosim;
+struct block;
+int jit_cosim_block(struct hart *h, struct block *b,
+                    int (*enter)(struct hart *, void *));
+
 struct jit_stats {
     uint64_t blocks, guest_insns, host_bytes, fallbacks_emitted;
-    uint64_t chains, lookups_missed, flushes;
+    uint64_t chains, lookups_missed, flushes, remaps;
     uint64_t exits[8];            /* returns of translated code, by reason */
     uint64_t fallback_count[512]; /* per op, emitted fallbacks (--stats) */
 };

@@ -115,6 +115,8 @@ int sys_get_string(uint64_t addr, char *buf, size_t size);
  * files that must describe the guest rather than hart (/proc/self/exe).
  * 0 or -errno. */
 int sys_get_path(uint64_t addr, char *buf, size_t size);
+/* The same for a path already copied into buf (execve's interpreters). */
+int sys_host_path(char *buf, size_t size);
 
 /* A guest iovec array as a host one (iov has room for GUEST_IOV_MAX): the
  * transfer stops at the first inaccessible byte, as read and write do, and
@@ -156,9 +158,10 @@ struct termios;
 void sys_conv_termios_in(struct termios *k, const struct guest_termios *g);
 void sys_conv_termios_out(struct guest_termios *g, const struct termios *k);
 
-/* /proc/self/... (or /proc/PID/... with hart's pid): the part after it,
- * or NULL. sys_proc_file opens hart's version of the files it builds
- * (maps, auxv) or returns -ENOENT for the others. */
+/* /proc/self/... (or /proc/PID/... with hart's pid): the part after it
+ * ("../cpuinfo" for /proc/cpuinfo), or NULL. sys_proc_file (procfs.c)
+ * opens hart's version of the files it builds (maps, auxv, cmdline,
+ * environ, cpuinfo) or returns -ENOENT for the others. */
 const char *sys_proc_self(const char *path);
 int sys_proc_file(const char *leaf, int flags);
 

@@ -12,6 +12,7 @@
 #include "core/hart.h"
 #include "mem/access.h"
 #include "rv/decode.h"
+#include "rv/interp.h"
 #include "rv/smc.h"
 
 enum {
@@ -94,10 +95,12 @@ static struct block *build(uint64_t pc)
         bi->index = (uint16_t)(n - 1);
         if (!fetch(pc + off, &word)) {
             bi->d.op = OP_FETCH_FAULT;
+            bi->handler = interp_handler(OP_FETCH_FAULT);
             break;
         }
         rv_decode(word, &bi->d);
         prepare(&bi->d);
+        bi->handler = interp_handler(bi->d.op);
         off += bi->d.len;
         if (rv_ends_block(bi->d.op))
             break;
@@ -107,6 +110,7 @@ static struct block *build(uint64_t pc)
             bi->off = (uint16_t)off;
             bi->index = (uint16_t)(n - 1);
             bi->d.op = OP_FALLTHROUGH;
+            bi->handler = interp_handler(OP_FALLTHROUGH);
             break;
         }
     }

@@ -27,6 +27,7 @@ struct block_insn {
     struct rv_insn d;   /* rd remapped to RV_SINK when it names x0 */
     uint16_t off;       /* byte offset of the instruction from block->pc */
     uint16_t index;     /* position in the block, to find the block again */
+    int32_t handler;    /* the interpreter's body for d.op (interp_handler) */
 };
 
 struct block {

@@ -16,6 +16,7 @@
  * part of run_blocks so that they share its registers. */
 #include "rv/interp.h"
 
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdatomic.h>
 #include "mem/access.h"
@@ -52,6 +53,21 @@ void interp_interrupt_current(void)
 
 
 static enum interp_exit run_blocks(struct hart *h);
+
+/* Offsets of the bodies from the first one, filled by run_blocks(NULL). */
+static int32_t handler_offset[OP_TOTAL];
+static pthread_once_t handlers_once = PTHREAD_ONCE_INIT;
+
+static void find_handlers(void)
+{
+    run_blocks(NULL);
+}
+
+int32_t interp_handler(unsigned op)
+{
+    pthread_once(&handlers_once, find_handlers);
+    return handler_offset[op];
+}
 
 enum interp_exit interp_run(struct hart *h)
 {
@@ -154,11 +170,19 @@ static enum interp_exit run_blocks(struct hart *h)
         [OP_FETCH_FAULT] = &&op_FETCH_FAULT,
         [OP_FALLTHROUGH] = &&op_FALLTHROUGH,
     };
+    if (!h) {
+        for (unsigned op = 0; op < OP_TOTAL; op++)
+            handler_offset[op] =
+                (int32_t)((const char *)labels[op] - (const char *)&&op_ILLEGAL);
+        return EXIT_ECALL;
+    }
 #define CASE(name) op_##name:
-#define DISPATCH() goto *labels[ip->d.op]
+#define DISPATCH() goto *(const void *)((const char *)&&op_ILLEGAL + ip->handler)
 #else
     /* The engine's own operations, named like the ISA's for CASE. */
     enum { RV_FETCH_FAULT = OP_FETCH_FAULT, RV_FALLTHROUGH = OP_FALLTHROUGH };
+    if (!h)
+        return EXIT_ECALL; /* no handler addresses in this build */
 #define CASE(name) case RV_##name:
 #define DISPATCH() goto dispatch
 #endif

@@ -23,6 +23,10 @@ extern uint64_t interp_hot_threshold;
 
 enum interp_exit interp_run(struct hart *h);
 
+/* Where the interpreter's body for op is, as block_insn.handler records it
+ * (so dispatch needs one load, not two). */
+int32_t interp_handler(unsigned op);
+
 /* Asks the hart running on this thread (if any) to stop at the next block
  * boundary; async-signal-safe. */
 void interp_interrupt_current(void);

@@ -40,6 +40,10 @@ run random-jit 6000000 200 --batch 100 --repeat 3 \
     --hart "$hart --jit-threshold=1"
 run random-jit-vs-interp 7000000 200 --batch 100 --repeat 3 --same-image \
     --hart "$hart --jit-threshold=1" --qemu "$hart --jit=off"
+# A few under the sanitizer build: memory errors in hart fail the run.
+if [ -n "$HART" ] && [ -x "$HART" ] && [ "$HART" != "$hart" ]; then
+    run random-asan 8000000 50 --batch 25 --hart "$HART"
+fi
 
 # The runner itself: a hart that lacks Zicond (qemu run on hart's version
 # of the programs) must be caught, and the difference shrunk to the one

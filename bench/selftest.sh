@@ -1,0 +1,39 @@
+#!/bin/sh
+# Tests of the benchmark harness itself (not of hart): measure's status and
+# output capture, and run.sh's verdicts with stand-ins for hart: a correct one
+# (qemu), a wrong one, a crashing one and a missing one. Runs only the start-up
+# workload a few times, so it takes seconds.  Usage: bench/selftest.sh
+cd "$(dirname "$0")/.." || exit 2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+check() { # check NAME COMMAND...: PASS when the command succeeds
+    name=$1; shift
+    if "$@"; then echo "PASS bench-$name"; else echo "FAIL bench-$name"; fails=$((fails + 1)); fi
+}
+bench() { STARTUP_RUNS=3 bench/run.sh -n 1 startup >"$tmp/out" 2>&1; echo $? >"$tmp/rc"; }
+
+# Builds measure and the kernels (and proves the native side runs).
+bench
+M=o/bench/measure
+check measure-exit sh -c "$M -r 2 -o $tmp/m sh -c 'echo out; echo err >&2; exit 3' |
+    grep -q ' exit 3\$' && grep -q out $tmp/m && grep -q err $tmp/m"
+check measure-signal sh -c "$M sh -c 'kill -9 \$\$' | grep -q ' signal 9\$'"
+check measure-ok sh -c "$M -r 3 true | grep -Eq '^[0-9.]+ [0-9.]+ [0-9]+ 0\$'"
+
+printf '#!/bin/sh\nexec qemu-riscv64 "$@"\n' >"$tmp/good"
+printf '#!/bin/sh\nqemu-riscv64 "$@" | tr a-z A-Z\n' >"$tmp/wrong"
+printf '#!/bin/sh\nkill -SEGV $$\n' >"$tmp/crash"
+chmod +x "$tmp/good" "$tmp/wrong" "$tmp/crash"
+
+HART=$tmp/good bench
+check run-good sh -c "[ \$(cat $tmp/rc) = 0 ] && grep -Eq 'start-up.*hart [0-9.]+\$' $tmp/out"
+HART=$tmp/wrong bench
+check run-wrong sh -c "[ \$(cat $tmp/rc) = 1 ] && grep -q 'hart WRONG' $tmp/out &&
+    grep -q 'printed a wrong answer' $tmp/out"
+HART=$tmp/crash bench
+check run-crash sh -c "[ \$(cat $tmp/rc) = 1 ] && grep -q 'hart FAILED' $tmp/out &&
+    grep -q 'signal 11' $tmp/out"
+HART=$tmp/missing bench
+check run-missing sh -c "[ \$(cat $tmp/rc) = 0 ] && grep -q 'hart n/a' $tmp/out"
+[ $fails = 0 ]
