@@ -156,6 +156,11 @@ void tr_chain(struct tr *t, enum x64_cc cc, bool conditional, uint64_t target)
 struct x64_mem tr_guest_mem(struct tr *t, int rs1, int32_t imm)
 {
     enum x64_reg base = tr_src(t, rs1, RAX);
+    /* x0 needs no check (the displacement alone stays in the guards), nor
+     * a register already checked in this block and not written since. */
+    if (rs1 == 0 || (t->checked >> rs1 & 1))
+        return x64_mem_idx(JIT_BASE, base, 1, imm);
+    t->checked |= 1u << rs1;
     x64_cmp_rm(&t->b, W64, base, x64_mem(JIT_STATE, HART_OFF(jit_limit)));
     size_t site = x64_jcc_fwd(&t->b, CC_AE);
     if (add_stub(t, STUB_BOUNDS, site, t->pc)) {
@@ -317,9 +322,17 @@ size_t jit_translate(struct block *blk, uint8_t *mem, size_t size,
         t.pc = blk->pc + t.ip->off;
         t.slow_stub = -1;
         t.first_stub = t.nstubs;
-        if (!tr_insn(&t))
+        t.fused = 0;
+        if (!tr_fuse(&t) && !tr_insn(&t))
             emit_fallback(&t);
         tr_slow_resume(&t);
+        for (unsigned k = i; k <= i + t.fused; k++) {
+            const struct rv_insn *d = &blk->insn[k].d;
+            if (d->op < RV_OP_COUNT &&
+                rv_regfile((enum rv_op)d->op, 0) == RV_REG_X && d->rd < 32)
+                t.checked &= ~(1u << d->rd);
+        }
+        i += t.fused;
     }
     emit_stubs(&t);
     if (t.b.overflow)

@@ -63,12 +63,16 @@ struct tr {
     uintptr_t lookup_code;       /* the shared indirect-jump lookup */
     int slow_stub;               /* this instruction's fallback stub, or -1 */
     unsigned first_stub;         /* stubs from here on are this instruction's */
+    uint32_t checked;            /* guest registers bounds-checked so far */
+    unsigned fused;              /* following instructions tr_fuse consumed */
 };
 
 /* Emits the translation of tr->ip; false if the op has no translation (the
  * caller then emits a call to the interpreter's body). */
 bool tr_insn(struct tr *t);
 bool tr_fp(struct tr *t); /* F and D, from tr_insn */
+/* Pairs translated as one (macro-op fusion); sets t->fused. */
+bool tr_fuse(struct tr *t);
 
 /* Translates blk into mem (size bytes, to run at run_at); returns the
  * bytes used, or 0 when it did not fit. Fills faults[0..*nfaults). */
