@@ -69,6 +69,24 @@ enum {
  * delivering thread under it too (delivery is rare). */
 static struct guest_sigaction actions[GUEST_NSIG + 1];
 static pthread_mutex_t actions_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_once_t atfork_once = PTHREAD_ONCE_INIT;
+
+/* A fork must not leave the child with actions_lock held by a thread that
+ * does not exist there. */
+static void fork_prepare(void)
+{
+    pthread_mutex_lock(&actions_lock);
+}
+
+static void fork_done(void)
+{
+    pthread_mutex_unlock(&actions_lock);
+}
+
+static void register_atfork(void)
+{
+    pthread_atfork(fork_prepare, fork_done, fork_done);
+}
 
 /* Signals hart never lets the guest block on the host. */
 static const uint64_t host_reserved = SIGBIT(SIGSEGV) | SIGBIT(SIGBUS);
@@ -406,6 +424,7 @@ int64_t sys_rt_sigaction(struct hart *h, const uint64_t *a)
     }
     if (oldact && !space_range_ok(oldact, sizeof new_act, PAGE_W))
         return -EFAULT;
+    pthread_once(&atfork_once, register_atfork);
     pthread_mutex_lock(&actions_lock);
     if (oldact)
         memcpy(g2h(oldact), &actions[sig], sizeof new_act);

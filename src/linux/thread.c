@@ -120,8 +120,13 @@ static int64_t clone_thread(struct hart *h, uint64_t flags, uint64_t newsp,
 }
 
 /* A new process: the host forks, which copies the guest's memory with it.
- * vfork's promise (the parent waits until the child execs or exits) is
- * kept with a close-on-exec pipe the parent reads until it closes. */
+ * With SIGCHLD as the exit signal (fork, vfork, posix_spawn) that is
+ * glibc's fork(), whose atfork handlers keep hart's locks and the host C
+ * library consistent in the child; another exit signal needs the raw
+ * clone call, which skips them (a lock another thread held at that
+ * moment stays held in the child). vfork's promise (the parent waits
+ * until the child execs or exits) is kept with a close-on-exec pipe the
+ * parent reads until it closes. */
 static int64_t clone_process(struct hart *h, uint64_t flags, uint64_t newsp,
                              uint64_t ptid, uint64_t tls, uint64_t ctid)
 {
@@ -129,10 +134,10 @@ static int64_t clone_process(struct hart *h, uint64_t flags, uint64_t newsp,
     if ((flags & G_CLONE_VFORK) && pipe2(vfork_pipe, O_CLOEXEC) < 0)
         return -errno;
     int exit_signal = flags & 0xff;
-    pid_t pid = exit_signal == SIGCHLD || exit_signal == 0
-                    ? (pid_t)syscall(SYS_clone, (unsigned long)exit_signal,
-                                     NULL, NULL, NULL, 0)
-                    : fork();
+    pid_t pid = exit_signal == SIGCHLD
+                    ? fork()
+                    : (pid_t)syscall(SYS_clone, (unsigned long)exit_signal,
+                                     NULL, NULL, NULL, 0);
     if (pid < 0) {
         int err = errno;
         if (vfork_pipe[0] >= 0) {
@@ -144,6 +149,9 @@ static int64_t clone_process(struct hart *h, uint64_t flags, uint64_t newsp,
     if (pid == 0) {
         struct thread *t = thread_of(h);
         t->tid = gettid();
+        t->robust_list = 0; /* as Linux: the child registers its own */
+        atomic_store(&live_threads, 1);
+        run_fork_child(h);
         if (vfork_pipe[0] >= 0)
             close(vfork_pipe[0]);
         if (newsp)
@@ -152,9 +160,7 @@ static int64_t clone_process(struct hart *h, uint64_t flags, uint64_t newsp,
             h->x[4] = tls;
         if (flags & G_CLONE_CHILD_SETTID)
             put_u32(ctid, (uint32_t)t->tid);
-        if (flags & G_CLONE_CHILD_CLEARTID)
-            t->clear_child_tid = ctid;
-        atomic_store(&live_threads, 1);
+        t->clear_child_tid = flags & G_CLONE_CHILD_CLEARTID ? ctid : 0;
         return 0;
     }
     if (flags & G_CLONE_PARENT_SETTID)
