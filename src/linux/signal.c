@@ -172,6 +172,24 @@ void signal_thread_start(struct hart *h)
     set_host_mask(thread_of(h));
 }
 
+void signal_thread_exit(struct hart *h)
+{
+    struct thread *t = thread_of(h);
+    /* From now on the host kernel sends process signals to other threads. */
+    uint64_t all = ~0ull;
+    syscall(SYS_rt_sigprocmask, SIG_SETMASK, &all, NULL, 8);
+    /* Those this thread took but did not deliver go back to the process;
+     * the ones sent to this thread alone die with it, as on Linux. */
+    uint64_t left = atomic_exchange(&t->pending, 0);
+    for (; left; left &= left - 1) {
+        int sig = __builtin_ctzll(left) + 1;
+        int32_t code;
+        memcpy(&code, t->pending_info[sig] + 8, 4);
+        if (code != SI_TKILL)
+            syscall(SYS_rt_sigqueueinfo, getpid(), sig, t->pending_info[sig]);
+    }
+}
+
 bool signal_pending(struct hart *h)
 {
     struct thread *t = thread_of(h);

@@ -77,6 +77,7 @@ static int64_t clone_thread(struct hart *h, uint64_t flags, uint64_t newsp,
     struct thread *t = calloc(1, sizeof *t);
     if (!t)
         return -ENOMEM;
+    t->allocated = true;
     memcpy(t->hart.x, h->x, sizeof h->x);
     memcpy(t->hart.f, h->f, sizeof h->f);
     t->hart.pc = h->pc;
@@ -223,18 +224,35 @@ static void release_robust_list(struct thread *t)
     }
 }
 
+noreturn void thread_exit_process(int status)
+{
+    /* exit() is not safe to run twice at once; the first caller ends the
+     * process for every thread, later ones only wait for that. */
+    static atomic_flag exiting = ATOMIC_FLAG_INIT;
+    if (atomic_flag_test_and_set(&exiting)) {
+        sigset_t all;
+        sigfillset(&all);
+        pthread_sigmask(SIG_SETMASK, &all, NULL);
+        for (;;)
+            pause();
+    }
+    exit(status);
+}
+
 int64_t sys_exit(struct hart *h, const uint64_t *a)
 {
-    if (atomic_fetch_sub(&live_threads, 1) == 1)
-        exit((int)(a[0] & 0xff));
     struct thread *t = thread_of(h);
+    signal_thread_exit(h);
+    if (atomic_fetch_sub(&live_threads, 1) == 1)
+        thread_exit_process((int)(a[0] & 0xff));
     release_robust_list(t);
     if (t->clear_child_tid && put_u32(t->clear_child_tid, 0))
         syscall(SYS_futex, g2h(t->clear_child_tid), FUTEX_WAKE, INT_MAX,
                 NULL, NULL, 0);
     run_unregister(h);
     current_thread = NULL;
-    free(t);
+    if (t->allocated)
+        free(t);
     pthread_exit(NULL);
 }
 
