@@ -93,6 +93,7 @@ static void *kill_all(void *arg)
     kill(getpid(), SIGTERM);
     for (;;)
         pause();
+    return NULL;
 }
 
 static void scenario(int k)
