@@ -54,12 +54,45 @@ struct thread_start {
     sem_t started;
 };
 
+enum { HOST_ALTSTACK_SIZE = 64 * 1024 };
+
+/* hart's fault handler needs a stack of its own on every host thread, or
+ * an overflow of the thread's stack dies silently. A sanitizer runtime may
+ * have given the thread one already; then that one serves. */
+static void host_altstack_start(struct thread *t)
+{
+    stack_t cur;
+    if (sigaltstack(NULL, &cur) == 0 && !(cur.ss_flags & SS_DISABLE))
+        return;
+    void *mem = malloc(HOST_ALTSTACK_SIZE);
+    stack_t ss = {.ss_sp = mem, .ss_size = HOST_ALTSTACK_SIZE};
+    if (mem && sigaltstack(&ss, NULL) == 0)
+        t->host_altstack = mem;
+    else
+        free(mem);
+}
+
+/* Before the host thread ends: a sanitizer runtime unmaps whatever
+ * alternate stack a dying thread has, so none may be left that it did not
+ * allocate (hart's own, or the first thread's static one). */
+static void host_altstack_end(struct thread *t)
+{
+    stack_t off = {.ss_flags = SS_DISABLE};
+    stack_t cur;
+    if (sigaltstack(NULL, &cur) == 0 && !(cur.ss_flags & SS_DISABLE) &&
+        (t->host_altstack || !t->allocated))
+        sigaltstack(&off, NULL);
+    free(t->host_altstack);
+    t->host_altstack = NULL;
+}
+
 static void *thread_main(void *arg)
 {
     struct thread_start *s = arg;
     struct thread *t = s->t;
     t->tid = gettid();
     current_thread = t;
+    host_altstack_start(t);
     if (s->flags & G_CLONE_CHILD_SETTID)
         put_u32(s->child_tid, (uint32_t)t->tid);
     if (s->flags & G_CLONE_PARENT_SETTID)
@@ -251,6 +284,7 @@ int64_t sys_exit(struct hart *h, const uint64_t *a)
                 NULL, NULL, 0);
     run_unregister(h);
     current_thread = NULL;
+    host_altstack_end(t);
     if (t->allocated)
         free(t);
     pthread_exit(NULL);

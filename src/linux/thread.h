@@ -17,6 +17,7 @@ struct thread {
     struct hart hart;           /* first: a struct hart * is a struct thread * */
     int tid;                    /* host tid, which is also the guest's */
     bool allocated;             /* by clone (the first thread is static) */
+    void *host_altstack;        /* hart's signal stack for this host thread */
     uint64_t clear_child_tid;   /* CLONE_CHILD_CLEARTID / set_tid_address */
     uint64_t robust_list, robust_list_len;
 
