@@ -195,13 +195,15 @@ static void stats_at_exit(void)
     if (jit_enabled)
         fprintf(stderr,
                 "hart: exits from translated code: %llu to chain, %llu to look "
-                "up, %llu interrupts, %llu after fallbacks, %llu to the run loop\n",
+                "up, %llu interrupts, %llu after fallbacks, %llu to the run "
+                "loop; %llu register remaps\n",
                 (unsigned long long)jit_stats.exits[4],
                 (unsigned long long)jit_stats.exits[5],
                 (unsigned long long)jit_stats.exits[6],
                 (unsigned long long)jit_stats.exits[7],
                 (unsigned long long)(jit_stats.exits[0] + jit_stats.exits[1] +
-                                     jit_stats.exits[2] + jit_stats.exits[3]));
+                                     jit_stats.exits[2] + jit_stats.exits[3]),
+                (unsigned long long)jit_stats.remaps);
 }
 
 /* Matches "-name", "--name" (when long_ok) and "--name=VALUE"; returns the

@@ -29,6 +29,13 @@ struct jit_stats jit_stats;
 static uint64_t threshold;
 static pthread_mutex_t jit_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* Once the guest has run this many instructions (its hot code is
+ * translated by then), the register mapping is chosen again from what the
+ * translated code uses (jit_remap), once. Set under jit_lock, read by the
+ * flush. */
+#define REMAP_AFTER 20000000ull
+static bool remap_wanted, remap_done;
+
 /* Shared routines at the start of the cache. */
 static int (*enter_code)(struct hart *h, void *code);
 static uintptr_t exit_code, lookup_code;
@@ -40,6 +47,27 @@ struct jtab_entry {
     void *code;
 };
 static struct jtab_entry *jtab;
+
+/* An entry no guest pc matches: guest pcs are even. (A zeroed entry would
+ * send a jump to address 0 to a NULL host pointer.) */
+#define JTAB_EMPTY 1
+
+static void jtab_clear(void)
+{
+    for (size_t i = 0; i < (size_t)1 << JTAB_BITS; i++)
+        jtab[i] = (struct jtab_entry){JTAB_EMPTY, NULL};
+}
+
+/* Refills an entry (under jit_lock) while other threads may be using it:
+ * the pc is invalidated before the code pointer changes and set after,
+ * so a reader that sees the same pc before and after reading the code
+ * pointer (the lookup routine) got the pointer that goes with it. */
+static void jtab_set(struct jtab_entry *e, uint64_t pc, void *code)
+{
+    __atomic_store_n(&e->pc, JTAB_EMPTY, __ATOMIC_RELEASE);
+    __atomic_store_n(&e->code, code, __ATOMIC_RELEASE);
+    __atomic_store_n(&e->pc, pc, __ATOMIC_RELEASE);
+}
 
 /* Translated blocks in address order, for mapping a host pc back. */
 struct translation {
@@ -60,6 +88,18 @@ static __thread struct {
     uint64_t fb_pc, fb_unretired;
 } jctx;
 
+
+/* A fork must not leave the child with jit_lock held by a thread that
+ * does not exist there. */
+static void fork_prepare(void)
+{
+    pthread_mutex_lock(&jit_lock);
+}
+
+static void fork_done(void)
+{
+    pthread_mutex_unlock(&jit_lock);
+}
 
 static const enum x64_reg callee_saved[6] = {RBX, RBP, R12, R13, R14, R15};
 
@@ -99,10 +139,17 @@ static bool emit_routines(void)
     x64_and_ri(&b, W32, RCX, (1 << JTAB_BITS) - 1);
     x64_shift_ri(&b, X64_SHL, W32, RCX, 4);
     x64_load(&b, W64, false, RDX, x64_mem(JIT_STATE, HART_OFF(jit_table)));
-    x64_cmp_rm(&b, W64, RAX, x64_mem_idx(RDX, RCX, 1, 0));
+    x64_lea(&b, W64, RCX, x64_mem_idx(RDX, RCX, 1, 0));
+    /* The pc is read again after the code pointer: another thread may be
+     * refilling the entry (see jtab_set), and x86 keeps loads in order. */
+    x64_cmp_rm(&b, W64, RAX, x64_mem(RCX, 0));
     size_t miss = x64_jcc8_fwd(&b, CC_NE);
-    x64_jmp_m(&b, x64_mem_idx(RDX, RCX, 1, 8));
+    x64_load(&b, W64, false, RDX, x64_mem(RCX, 8));
+    x64_cmp_rm(&b, W64, RAX, x64_mem(RCX, 0));
+    size_t miss2 = x64_jcc8_fwd(&b, CC_NE);
+    x64_jmp_r(&b, RDX);
     x64_bind8(&b, miss);
+    x64_bind8(&b, miss2);
     x64_mov_ri(&b, RAX, JX_LOOKUP);
     x64_jmp(&b, exit_code);
     if (b.overflow)
@@ -120,6 +167,8 @@ int jit_init(size_t cache_size, uint64_t hot)
     jtab = calloc((size_t)1 << JTAB_BITS, sizeof *jtab);
     if (!jtab || !emit_routines())
         return -ENOMEM;
+    jtab_clear();
+    pthread_atfork(fork_prepare, fork_done, fork_done);
     threshold = hot;
     jit_debug_any |= jit_debug != 0;
     interp_hot_threshold = hot;
@@ -135,7 +184,12 @@ void jit_flush(void)
     for (size_t i = 0; i < n; i++)
         free(index_of[i]);
     atomic_store(&index_len, 0);
-    memset(jtab, 0, ((size_t)1 << JTAB_BITS) * sizeof *jtab);
+    jtab_clear();
+    if (remap_wanted) {
+        remap_wanted = false;
+        if (jit_remap())
+            jit_stats.remaps++;
+    }
     jit_cache_reset();
     emit_routines();
     jit_stats.flushes++;
@@ -209,6 +263,7 @@ static bool translate(struct block *blk)
     }
     jit_stats.blocks++;
     jit_stats.host_bytes += used;
+
     if (jit_debug_any)
         jit_debug_block(blk, x, used);
     __atomic_store_n(&blk->code, (void *)x, __ATOMIC_RELEASE);
@@ -327,10 +382,8 @@ static int run_translated(struct hart *h, struct block *b)
                 x64_set_rel32(site, h->jit_site, (uintptr_t)next->code);
                 jit_stats.chains++;
             } else {
-                struct jtab_entry *e =
-                    &jtab[(h->pc >> 1) & ((1u << JTAB_BITS) - 1)];
-                e->code = next->code;
-                e->pc = h->pc;
+                jtab_set(&jtab[(h->pc >> 1) & ((1u << JTAB_BITS) - 1)],
+                         h->pc, next->code);
                 jit_stats.lookups_missed++;
             }
             pthread_mutex_unlock(&jit_lock);
@@ -341,6 +394,12 @@ static int run_translated(struct hart *h, struct block *b)
             return EXIT_INTERRUPT;
         default:
             return why;
+        }
+        if (!remap_done && h->instret > REMAP_AFTER) {
+            pthread_mutex_lock(&jit_lock);
+            remap_done = remap_wanted = true;
+            pthread_mutex_unlock(&jit_lock);
+            return EXIT_FLUSH; /* the flush remaps */
         }
     }
 }

@@ -21,8 +21,12 @@
 #define JIT_NMAPPED 9
 
 /* Host register of guest register r, or -1 when it lives in struct hart. */
-extern const int8_t jit_host_reg[33];
-extern const uint8_t jit_mapped[JIT_NMAPPED]; /* the mapped guest registers */
+extern int8_t jit_host_reg[33];
+extern uint8_t jit_mapped[JIT_NMAPPED]; /* the mapped guest registers */
+
+/* Chooses the mapped registers from the code translated so far; true if
+ * the mapping changed (only call with no translated code in use). */
+bool jit_remap(void);
 
 #define HART_OFF(field) ((int32_t)offsetof(struct hart, field))
 #define XREG_MEM(r) x64_mem(JIT_STATE, HART_OFF(x) + 8 * (r))
@@ -59,12 +63,16 @@ struct tr {
     uintptr_t lookup_code;       /* the shared indirect-jump lookup */
     int slow_stub;               /* this instruction's fallback stub, or -1 */
     unsigned first_stub;         /* stubs from here on are this instruction's */
+    uint32_t checked;            /* guest registers bounds-checked so far */
+    unsigned fused;              /* following instructions tr_fuse consumed */
 };
 
 /* Emits the translation of tr->ip; false if the op has no translation (the
  * caller then emits a call to the interpreter's body). */
 bool tr_insn(struct tr *t);
 bool tr_fp(struct tr *t); /* F and D, from tr_insn */
+/* Pairs translated as one (macro-op fusion); sets t->fused. */
+bool tr_fuse(struct tr *t);
 
 /* Translates blk into mem (size bytes, to run at run_at); returns the
  * bytes used, or 0 when it did not fit. Fills faults[0..*nfaults). */

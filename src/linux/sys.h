@@ -118,6 +118,26 @@ int sys_get_path(uint64_t addr, char *buf, size_t size);
 /* The same for a path already copied into buf (execve's interpreters). */
 int sys_host_path(char *buf, size_t size);
 
+/* A guest iovec array as a host one (iov has room for GUEST_IOV_MAX): the
+ * transfer stops at the first inaccessible byte, as read and write do, and
+ * fails (-EFAULT) only when that leaves nothing; -EINVAL for too many
+ * entries or too many bytes. The count to pass on, or -errno (sys_file.c). */
+struct iovec;
+int sys_get_iov(uint64_t addr, uint64_t cnt, int need, struct iovec *iov);
+
+/* The signal mask a waiting call (ppoll, pselect6, epoll_pwait) puts in
+ * force while it waits (sys_poll.c): begin reads the guest's mask at addr
+ * (none when addr is 0; size must be 8) and makes it the guest's; host is
+ * the mask for the host call. end puts the old mask back, or keeps the
+ * wait's until the handler of a signal that came in has run. */
+struct sys_wait_mask {
+    bool on;
+    uint64_t old, host;
+};
+int sys_wait_mask_begin(struct hart *h, uint64_t addr, uint64_t size,
+                        struct sys_wait_mask *w);
+void sys_wait_mask_end(struct hart *h, const struct sys_wait_mask *w);
+
 /* Descriptors hart keeps for itself: the guest gets -EBADF on them.
  * sys_reserved_in lists those in [first, last] in ascending order. */
 #define SYS_MAX_RESERVED 8
@@ -129,6 +149,10 @@ struct stat;
 struct statfs;
 void sys_conv_stat(struct guest_stat *g, const struct stat *s);
 void sys_conv_statfs(struct guest_statfs *g, const struct statfs *s);
+/* itimerspec from and to the guest (sys_event.c): 0 or -EFAULT. */
+struct itimerspec;
+int sys_get_itimerspec(uint64_t addr, struct itimerspec *its);
+int sys_put_itimerspec(uint64_t addr, const struct itimerspec *its);
 /* The kernel's struct termios (asm/termbits.h, not glibc's), sys_tty.c. */
 struct termios;
 void sys_conv_termios_in(struct termios *k, const struct guest_termios *g);

@@ -50,6 +50,7 @@ static bool put_u32(uint64_t addr, uint32_t v)
 struct thread_start {
     struct thread *t;
     uint64_t flags, parent_tid, child_tid;
+    int tid;           /* the new thread's, for the parent: t may be gone */
     sem_t started;
 };
 
@@ -63,6 +64,7 @@ static void *thread_main(void *arg)
         put_u32(s->child_tid, (uint32_t)t->tid);
     if (s->flags & G_CLONE_PARENT_SETTID)
         put_u32(s->parent_tid, (uint32_t)t->tid);
+    s->tid = t->tid;
     sem_post(&s->started); /* s is gone after this */
     signal_thread_start(&t->hart);
     run_guest(&t->hart);
@@ -91,7 +93,8 @@ static int64_t clone_thread(struct hart *h, uint64_t flags, uint64_t newsp,
     if (flags & G_CLONE_CHILD_CLEARTID)
         t->clear_child_tid = ctid;
 
-    struct thread_start s = {t, flags, ptid, ctid, {{0}}};
+    struct thread_start s = {.t = t, .flags = flags, .parent_tid = ptid,
+                             .child_tid = ctid};
     sem_init(&s.started, 0, 0);
     pthread_attr_t attr;
     pthread_attr_init(&attr);
@@ -116,7 +119,7 @@ static int64_t clone_thread(struct hart *h, uint64_t flags, uint64_t newsp,
     while (sem_wait(&s.started) < 0 && errno == EINTR)
         ;
     sem_destroy(&s.started);
-    return t->tid;
+    return s.tid; /* not t->tid: the thread may have exited and freed t */
 }
 
 /* A new process: the host forks, which copies the guest's memory with it.

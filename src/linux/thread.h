@@ -26,13 +26,15 @@ struct thread {
      * signal handler (async), read and cleared by this thread's run loop. */
     _Atomic uint64_t pending;
     uint8_t pending_info[GUEST_NSIG + 1][GUEST_SIGINFO_SIZE];
+    uint32_t pending_seq[GUEST_NSIG + 1]; /* order of arrival */
+    uint32_t arrivals;
     /* The mask to save in the next signal frame instead of blocked, set by
      * rt_sigsuspend (which changes the mask only while it waits). */
     uint64_t saved_mask;
     int has_saved_mask;
     struct {
-        uint64_t sp, size;
-        int32_t flags;
+        uint64_t sp, size;  /* size 0: disabled */
+        int32_t flags;      /* SS_AUTODISARM or 0 */
     } altstack;
 };
 
