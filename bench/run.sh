@@ -1,24 +1,36 @@
 #!/bin/bash
 # hart's benchmark: the same C kernels (bench/src/*.c) built for x86-64 and
-# for riscv64, each run natively, under qemu-riscv64 and under hart, side by
-# side in the same session. Prints one table (best wall time of N runs, peak
-# RSS), geometric means, the start-up cost of a static hello world, and the
-# guest instructions per second of the integer loop.
+# for riscv64, and real Debian programs (bench/debian.sh: the riscv64 and
+# amd64 builds of the same trixie packages), each run natively, under
+# qemu-riscv64 and under hart, side by side in the same session. Prints one
+# table (best wall time of N runs, peak RSS), geometric means of the kernels,
+# of the Debian rows and of all, the start-up cost of a static hello world,
+# and the guest instructions per second of the integer loop.
 #
 #   bench/run.sh [-n RUNS] [--cpu] [--save] [WORKLOAD...]
 #
 # WORKLOADs are the names of bench/src/*.c (hello is the start-up line and is
-# called "startup"); default: all. --cpu ranks runs by CPU time (user+system)
+# called "startup"), the Debian rows (xz-c, xz-d, ... gawk; "debian" for all
+# of them, "kernels" for all kernels); default: all. The Debian rows need the
+# sysroots of tests/debian (tools/mksysroot; the Debian archive or the
+# download cache o/debcache); without them they show "n/a (no sysroot)" and
+# the rest still runs. --cpu ranks runs by CPU time (user+system)
 # instead of wall time: steadier when others load the machine. --save also
 # writes the report to bench/RESULTS.md. Environment: HART (default o/rel/hart; a missing binary
-# shows as n/a), QEMU (default qemu-riscv64), STARTUP_RUNS (default 200).
+# shows as n/a), QEMU (default qemu-riscv64), STARTUP_RUNS (default 200),
+# BENCH_DEB_TIMEOUT (seconds per Debian program run, default 300),
+# DEBIAN_NO_CHROOT=1 (run the amd64 programs through their ld.so even as root).
 #
 # Every timed run's output is compared with the native one; a run that
 # prints something else or does not exit 0 is reported as WRONG/FAILED, left
 # out of the means, and makes the script exit 1. Every program runs with the
 # same small environment (PATH and LC_ALL=C), so start-up work and stack
-# layout do not depend on who runs the benchmark.
+# layout do not depend on who runs the benchmark. (The Debian rows use
+# tests/debian's environment, DEB_ENV, and compare outputs of over 1 MB by
+# size and sha256.)
 set -u
+self=$(cd "$(dirname "$0")" && pwd)/$(basename "$0")
+ARGS=("$@")
 cd "$(dirname "$0")/.." || exit 2
 
 RUNS=3
@@ -59,13 +71,38 @@ for f in bench/src/*.c; do
     n=$(basename "$f" .c)
     [ "$n" = hello ] || printf '%s\n' "${ALL[@]}" | grep -qx "$n" || ALL+=("$n")
 done
-[ ${#WANT[@]} -eq 0 ] && WANT=("${ALL[@]}" startup)
+. bench/debian.sh
+is_deb() { printf '%s\n' "${DEB_BENCH_ROWS[@]}" | grep -qx -- "$1"; }
+[ ${#WANT[@]} -eq 0 ] && WANT=("${ALL[@]}" "${DEB_BENCH_ROWS[@]}" startup)
+# Groups expand in place; the table keeps the kernels first, then the
+# Debian rows, in the order above.
+expanded=()
 for w in "${WANT[@]}"; do
-    if [ "$w" != startup ] && [ ! -e "bench/src/$w.c" ]; then
-        echo "bench/run.sh: no workload '$w' (have: ${ALL[*]} startup)" >&2
+    case $w in
+    kernels) expanded+=("${ALL[@]}") ;;
+    debian) expanded+=("${DEB_BENCH_ROWS[@]}") ;;
+    *) expanded+=("$w") ;;
+    esac
+done
+WANT=()
+for w in "${ALL[@]}" "${DEB_BENCH_ROWS[@]}" startup; do
+    printf '%s\n' "${expanded[@]}" | grep -qx -- "$w" && WANT+=("$w")
+done
+for w in "${expanded[@]}"; do
+    if [ "$w" != startup ] && [ ! -e "bench/src/$w.c" ] && ! is_deb "$w"; then
+        echo "bench/run.sh: no workload '$w' (have: ${ALL[*]} ${DEB_BENCH_ROWS[*]} startup," \
+            "kernels, debian)" >&2
         exit 2
     fi
 done
+WANT_DEB=0
+for w in "${WANT[@]}"; do is_deb "$w" && WANT_DEB=1; done
+if [ $WANT_DEB = 1 ]; then
+    # As root, re-run in a private mount namespace, where the amd64 programs
+    # run chrooted in their sysroot (tests/debian/lib.sh).
+    . tests/debian/lib.sh
+    deb_enter_namespace "$self" "${ARGS[@]}"
+fi
 
 # --- build (only what is out of date) -------------------------------------
 mkdir -p $OUT/native $OUT/rv $OUT/out
@@ -89,16 +126,19 @@ if [ ! -x "$HART" ] && ! command -v "$HART" >/dev/null 2>&1; then
     HAVE_HART=0
 fi
 TOOLS="native qemu hart"
-cmd_for() { # cmd_for TOOL NAME -> the command line to run
+kernel_cmd() { # kernel_cmd TOOL NAME: sets CMD to the command line to run
     case "$1" in
-        native) echo "$OUT/native/$2" ;;
-        qemu) echo "$QEMU $OUT/rv/$2" ;;
-        hart) echo "$HART $OUT/rv/$2" ;;
+        native) CMD=("$OUT/native/$2") ;;
+        qemu) CMD=("$QEMU" "$OUT/rv/$2") ;;
+        hart) CMD=("$HART" "$OUT/rv/$2") ;;
     esac
+    [ "$2" = int ] && CMD+=("$INT_N")
 }
-args_for() { # the kernel's arguments
-    [ "$1" = int ] && printf '%s\n' "$INT_N"
-}
+
+DEB_OK=0
+if [ $WANT_DEB = 1 ]; then
+    if deb_bench_setup; then DEB_OK=1; else echo "bench/run.sh: Debian rows: $DEB_BENCH_NA: $DEB_BENCH_WHY" >&2; fi
+fi
 
 # --- report header ---------------------------------------------------------
 REPORT=$(mktemp)
@@ -115,6 +155,11 @@ if [ $HAVE_HART = 1 ]; then
     say "hart:    $HART ${hart_ver:-(no --version)}, commit $(git rev-parse --short HEAD 2>/dev/null)"
 else
     say "hart:    $HART not built: its column shows n/a"
+fi
+if [ $DEB_OK = 1 ]; then
+    deb_bench_versions | fold -s -w 88 | sed 's/ *$//; 1s/^/debian:  /; 2,$s/^/         /' | tee -a "$REPORT"
+elif [ $WANT_DEB = 1 ]; then
+    say "debian:  $DEB_BENCH_NA: $DEB_BENCH_WHY"
 fi
 say "best $METRIC time of $RUNS interleaved runs; peak RSS is the largest of the runs"
 say "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -148,19 +193,33 @@ check_run() { # check_run TOOL NAME RESULT-LINE OUTPUT-FILE
     fi
 }
 
+measure_one() { # measure_one TOOL NAME PROGRAM REPS -> measure's result line
+    local tool=$1 name=$2 prog=$3 reps=$4 out=$OUT/out/$2.$1
+    if is_deb "$name"; then
+        # In the input folder (the amd64 side's chroot sees it as /w/in).
+        (cd "$DEB_WORK/in" && deb_bench_cmd "$tool" "$name" &&
+            "$DEB_ROOT/$OUT/measure" -r "$reps" -o "$DEB_ROOT/$out" "${CMD[@]}" </dev/null)
+        deb_bench_digest "$out"
+    else
+        kernel_cmd "$tool" "$prog"
+        "${RUNENV[@]}" $OUT/measure -r "$reps" -o "$out" "${CMD[@]}" </dev/null
+    fi
+}
+
 run_workload() { # run_workload NAME PROGRAM REPS
     local name=$1 prog=$2 reps=$3 round tool line
     for ((round = 1; round <= RUNS; round++)); do
         for tool in $TOOLS; do
             [ $tool = hart ] && [ $HAVE_HART = 0 ] && continue
             [ -n "${bad[$tool,$name]:-}" ] && continue
-            # shellcheck disable=SC2046 # word splitting wanted
-            line=$("${RUNENV[@]}" $OUT/measure -r "$reps" -o $OUT/out/$name.$tool \
-                $(cmd_for $tool "$prog") $(args_for "$prog"))
+            line=$(measure_one $tool "$name" "$prog" "$reps")
             check_run $tool "$name" "$line" $OUT/out/$name.$tool
             if [ $tool = native ] && [ -n "${bad[native,$name]:-}" ]; then
-                echo "bench/run.sh: the native $name failed: fix the kernel" >&2
-                exit 2
+                is_deb "$name" || { echo "bench/run.sh: the native $name failed: fix the kernel" >&2; exit 2; }
+                # A Debian row whose amd64 reference fails is not timed.
+                echo "bench/run.sh: the native $name failed: row left out" >&2
+                FAILED=1
+                return
             fi
         done
     done
@@ -172,6 +231,8 @@ run_workload() { # run_workload NAME PROGRAM REPS
 for w in "${WANT[@]}"; do
     if [ "$w" = startup ]; then
         run_workload startup hello "$STARTUP_RUNS"
+    elif is_deb "$w" && [ $DEB_OK = 0 ]; then
+        continue
     else
         [ -t 2 ] && printf '  running %s...\r' "$w" >&2
         run_workload "$w" "$w" 1
@@ -183,6 +244,7 @@ done
 cell() { # cell TOOL NAME -> seconds, or why not
     if [ $1 = hart ] && [ $HAVE_HART = 0 ]; then echo n/a
     elif [ -n "${bad[$1,$2]:-}" ]; then echo "${bad[$1,$2]}"
+    elif [ -z "${best[$1,$2]:-}" ]; then echo -
     else printf '%.3f' "${best[$1,$2]}"; fi
 }
 mb() { # mb TOOL NAME -> peak RSS in MB
@@ -192,35 +254,75 @@ mb() { # mb TOOL NAME -> peak RSS in MB
 ratio() { # ratio A B -> A/B, or n/a when either is not a number
     awk -v a="$1" -v b="$2" 'BEGIN{ if (a+0 > 0 && b+0 > 0) printf "%.2f", a / b; else print "n/a" }'
 }
+geo() { awk -v s="$1" -v n="$2" 'BEGIN{ if (n > 0) printf "%.3f", exp(s / n); else print "n/a" }'; }
+# geomean LABEL WORKLOAD...: the line of geometric means over those of the
+# workloads every tool got right, so that the ratios compare like with like.
+geomean() {
+    local label=$1 w sn=0 sq=0 sh=0 n=0 gn gq gh
+    shift
+    for w in "$@"; do
+        [ -n "${best[native,$w]:-}" ] && [ -n "${best[qemu,$w]:-}" ] || continue
+        [ -n "${bad[native,$w]:-}${bad[qemu,$w]:-}" ] && continue
+        if [ $HAVE_HART = 1 ]; then
+            [ -n "${bad[hart,$w]:-}" ] || [ -z "${best[hart,$w]:-}" ] && continue
+            sh=$(awk "BEGIN{print $sh + log(${best[hart,$w]})}")
+        fi
+        sn=$(awk "BEGIN{print $sn + log(${best[native,$w]})}")
+        sq=$(awk "BEGIN{print $sq + log(${best[qemu,$w]})}")
+        n=$((n + 1))
+    done
+    [ $n -gt 0 ] || return 0
+    gn=$(geo $sn $n); gq=$(geo $sq $n)
+    if [ $HAVE_HART = 1 ]; then gh=$(geo $sh $n); else gh=n/a; fi
+    say "$(printf "$fmt" geomean $gn $gq $gh "$(ratio $gh $gn)" "$(ratio $gq $gh)" \
+        "($label: over $n of $# workloads)")"
+}
 fmt="%-9s %9s %9s %9s %12s %10s   %s"
 say "$(printf "$fmt" workload "native s" "qemu s" "hart s" hart/native qemu/hart "peak RSS MB native/qemu/hart")"
+kernels=() debs=() dashes=$(printf '%.0s-' {1..96})
 for w in "${WANT[@]}"; do
     [ "$w" = startup ] && continue
+    if is_deb "$w"; then
+        if [ ${#debs[@]} = 0 ] && [ ${#kernels[@]} -gt 0 ]; then
+            geomean kernels "${kernels[@]}"
+            say "$dashes"
+        fi
+        debs+=("$w")
+        if [ $DEB_OK = 0 ]; then
+            say "$(printf '%-9s %s' "$w" "$DEB_BENCH_NA")"
+            continue
+        fi
+    else
+        kernels+=("$w")
+    fi
     n=$(cell native $w); q=$(cell qemu $w); h=$(cell hart $w)
     say "$(printf "$fmt" $w $n $q $h "$(ratio $h $n)" "$(ratio $q $h)" \
         "$(mb native $w)/$(mb qemu $w)/$(mb hart $w)")"
 done
-geo() { awk -v s="$1" -v n="$2" 'BEGIN{ if (n > 0) printf "%.3f", exp(s / n); else print "n/a" }'; }
-# The means are over the workloads every tool got right, so that the ratios
-# compare like with like.
-common=()
-for w in "${WANT[@]}"; do
-    [ "$w" = startup ] && continue
-    [ -n "${bad[native,$w]:-}${bad[qemu,$w]:-}" ] && continue
-    [ $HAVE_HART = 1 ] && [ -n "${bad[hart,$w]:-}" ] && continue
-    common+=("$w")
-done
-if [ ${#common[@]} -gt 0 ]; then
-    sn=0; sq=0; sh=0
-    for w in "${common[@]}"; do
-        sn=$(awk "BEGIN{print $sn + log(${best[native,$w]})}")
-        sq=$(awk "BEGIN{print $sq + log(${best[qemu,$w]})}")
-        [ $HAVE_HART = 1 ] && sh=$(awk "BEGIN{print $sh + log(${best[hart,$w]})}")
+if [ ${#debs[@]} = 0 ]; then
+    [ ${#kernels[@]} -gt 0 ] && geomean kernels "${kernels[@]}"
+elif [ $DEB_OK = 1 ]; then
+    geomean debian "${debs[@]}"
+    [ ${#kernels[@]} -gt 0 ] && geomean "all" "${kernels[@]}" "${debs[@]}"
+fi
+if [ $DEB_OK = 1 ]; then
+    say ""
+    say "Debian rows (in $OUT/deb/in; outputs of over 1 MB compared by size and sha256):"
+    for w in "${debs[@]}"; do
+        deb_bench_argv "$w"
+        line="  $(printf '%-8s' "$w")"
+        for a in "${DEB_ARGV[@]}"; do
+            case $a in *' '*) line+=" \"$a\"" ;; *) line+=" $a" ;; esac
+        done
+        say "$line"
     done
-    gn=$(geo $sn ${#common[@]}); gq=$(geo $sq ${#common[@]})
-    if [ $HAVE_HART = 1 ]; then gh=$(geo $sh ${#common[@]}); else gh=n/a; fi
-    say "$(printf "$fmt" geomean $gn $gq $gh "$(ratio $gh $gn)" "$(ratio $gq $gh)" \
-        "(over ${#common[@]} workloads)")"
+    say "  inputs: $(cd "$DEB_WORK/in" && for f in mixed.1m mixed.4m text.2m5 text.6m bench.sql \
+        mixed.xz5 mixed.zst15 mixed.gz15 mixed.bz2x2; do
+        printf '%s %.1f MB, ' "$f" "$(awk "BEGIN{print $(stat -c %s "$f") / 1e6}")"; done |
+        sed 's/, $//' | fold -s -w 88 | sed 's/ *$//; 2,$s/^/          /')"
+    say "  mixed.*: generated text, tables, signals, noise and repeats; text.*: generated prose"
+    say "  and log records (bench/gencorpus.c); mixed.{xz5,zst15,gz15,bz2x2}: 5, 15, 15 and 2"
+    say "  copies of the amd64 compressor's output for mixed.4m."
 fi
 
 if printf '%s\n' "${WANT[@]}" | grep -qx startup; then

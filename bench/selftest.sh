@@ -2,7 +2,9 @@
 # Tests of the benchmark harness itself (not of hart): measure's status and
 # output capture, and run.sh's verdicts with stand-ins for hart: a correct one
 # (qemu), a wrong one, a crashing one and a missing one. Runs only the start-up
-# workload a few times, so it takes seconds.  Usage: bench/selftest.sh
+# workload a few times, and one Debian row (gawk) when tests/debian's
+# sysroots are already built (else SKIP: building them takes minutes), so it
+# takes seconds (about a minute with the Debian row).  Usage: bench/selftest.sh
 cd "$(dirname "$0")/.." || exit 2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -36,4 +38,24 @@ check run-crash sh -c "[ \$(cat $tmp/rc) = 1 ] && grep -q 'hart FAILED' $tmp/out
     grep -q 'signal 11' $tmp/out"
 HART=$tmp/missing bench
 check run-missing sh -c "[ \$(cat $tmp/rc) = 0 ] && grep -q 'hart n/a' $tmp/out"
+# The Debian rows: without a sysroot (an archive out of reach, an empty
+# cache) they say so and the rest still runs.
+MKSYSROOT_CACHE=$tmp/nocache MKSYSROOT_MIRROR=http://127.0.0.1:9/debian STARTUP_RUNS=3 \
+    bench/run.sh -n 1 startup gawk >"$tmp/out" 2>&1
+echo $? >"$tmp/rc"
+check deb-no-sysroot sh -c "[ \$(cat $tmp/rc) = 0 ] && grep -q '^gawk  *n/a (no sysroot)\$' $tmp/out &&
+    grep -q '^debian:  n/a (no sysroot): .*127.0.0.1' $tmp/out && grep -Eq 'start-up.*hart [0-9.]+\$' $tmp/out"
+if [ -e o/debian/full-riscv64/.mksysroot ] && [ -e o/debian/full-amd64/.mksysroot ]; then
+    deb() { bench/run.sh -n 1 gawk >"$tmp/out" 2>&1; echo $? >"$tmp/rc"; }
+    HART=$tmp/good deb
+    check deb-good sh -c "[ \$(cat $tmp/rc) = 0 ] && grep -Eq '^gawk( +[0-9.]+){5} ' $tmp/out &&
+        grep -q '^geomean .*(debian: over 1 of 1 workloads)' $tmp/out"
+    HART=$tmp/wrong deb
+    check deb-wrong sh -c "[ \$(cat $tmp/rc) = 1 ] && grep -Eq '^gawk +[0-9.]+ +[0-9.]+ +WRONG ' $tmp/out"
+    HART=$tmp/crash deb
+    check deb-crash sh -c "[ \$(cat $tmp/rc) = 1 ] && grep -Eq '^gawk +[0-9.]+ +[0-9.]+ +FAILED ' $tmp/out &&
+        grep -q 'gawk under hart: signal 11' $tmp/out"
+else
+    echo "SKIP bench-deb-rows: no Debian sysroots in o/debian (make check-debian or make bench makes them)"
+fi
 [ $fails = 0 ]

@@ -65,11 +65,7 @@ deb_setup() {
     mkdir -p "$DEB_WORK/data" "$DEB_WORK/tmp"
     chmod 1777 "$DEB_WORK/tmp"
     trap 'rm -rf "$DEB_WORK"' EXIT
-    if [ "${DEB_IN_NS:-}" = 1 ] && deb_bind_amd64; then
-        DEB_NATIVE_MODE=chroot
-    else
-        DEB_NATIVE_MODE=ldso
-    fi
+    deb_pick_native
     echo "# riscv64 under $DEB_EMU_NAME; amd64 reference by $DEB_NATIVE_MODE"
     echo "# $(grep -c . "$RV/.mksysroot-packages") packages in $RV"
 }
@@ -83,6 +79,17 @@ deb_enter_namespace() {
     command -v unshare >/dev/null || return 0
     unshare -m --propagation private true 2>/dev/null || return 0
     DEB_IN_NS=1 exec unshare -m --propagation private "$@"
+}
+
+# deb_pick_native: sets DEB_NATIVE_MODE, how the amd64 programs run: chroot
+# (in the namespace, with DEB_WORK bound at /w of the amd64 sysroot) or ldso.
+# Needs AMD and DEB_WORK. bench/debian.sh uses it too.
+deb_pick_native() {
+    if [ "${DEB_IN_NS:-}" = 1 ] && deb_bind_amd64; then
+        DEB_NATIVE_MODE=chroot
+    else
+        DEB_NATIVE_MODE=ldso
+    fi
 }
 
 deb_bind_amd64() {
@@ -106,21 +113,29 @@ deb_rv() {
     timeout -k 5 "$DEB_LIMIT" "${DEB_ENV[@]}" "${DEB_EMU[@]}" "$RV/usr/bin/$prog" "$@"
 }
 
-# deb_amd PROG ARGS...: run /usr/bin/PROG of the amd64 sysroot natively, in
-# the work folder of the amd64 side (relative path $1 of deb_run's caller).
-deb_amd() {
+# deb_amd_argv PROG ARGS...: sets DEB_AMD_ARGV to the command that runs
+# /usr/bin/PROG of the amd64 sysroot natively, with the DEB_ENV environment,
+# in the current folder (which must be below DEB_WORK in chroot mode).
+# bench/debian.sh uses it too.
+deb_amd_argv() {
     local prog=$1; shift
     if [ "$DEB_NATIVE_MODE" = chroot ]; then
         # env -C, not a shell's cd, which would add PWD and OLDPWD.
-        timeout -k 5 "$DEB_LIMIT" chroot "$AMD" /usr/bin/env -i \
-            -C "/w/${PWD#"$DEB_WORK"/}" "${DEB_ENV[@]:2}" "/usr/bin/$prog" "$@"
+        DEB_AMD_ARGV=(chroot "$AMD" /usr/bin/env -i
+            -C "/w/${PWD#"$DEB_WORK"/}" "${DEB_ENV[@]:2}" "/usr/bin/$prog" "$@")
     else
         local lib=$AMD/usr/lib/x86_64-linux-gnu
-        timeout -k 5 "$DEB_LIMIT" "${DEB_ENV[@]}" \
-            PERL5LIB="$AMD/usr/lib/x86_64-linux-gnu/perl5/5.40:$AMD/usr/share/perl5:$AMD/usr/lib/x86_64-linux-gnu/perl-base:$AMD/usr/lib/x86_64-linux-gnu/perl/5.40:$AMD/usr/share/perl/5.40" \
-            "$AMD/lib64/ld-linux-x86-64.so.2" --library-path "$lib" \
-            "$AMD/usr/bin/$prog" "$@"
+        DEB_AMD_ARGV=("${DEB_ENV[@]}"
+            PERL5LIB="$lib/perl5/5.40:$AMD/usr/share/perl5:$lib/perl-base:$lib/perl/5.40:$AMD/usr/share/perl/5.40"
+            "$AMD/lib64/ld-linux-x86-64.so.2" --library-path "$lib" "$AMD/usr/bin/$prog" "$@")
     fi
+}
+
+# deb_amd PROG ARGS...: run /usr/bin/PROG of the amd64 sysroot natively, in
+# the work folder of the amd64 side (relative path $1 of deb_run's caller).
+deb_amd() {
+    deb_amd_argv "$@"
+    timeout -k 5 "$DEB_LIMIT" "${DEB_AMD_ARGV[@]}"
 }
 
 # Files every workload finds in its working folder: the scripts of
