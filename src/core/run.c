@@ -87,6 +87,12 @@ void run_fork_child(struct hart *h)
 
 static void host_fault(int sig, siginfo_t *info, void *uc)
 {
+    /* Sent by kill() or a timer, not a fault: si_addr is not an address
+     * then (it overlaps the sender's pid and uid), so this comes first. */
+    if (info->si_code <= 0) {
+        signal_host_async(sig, info, uc);
+        return;
+    }
     /* A write to a page holding decoded code: let it through, and have the
      * engine drop that code at the next block boundary. */
     uintptr_t host = (uintptr_t)info->si_addr;
@@ -99,10 +105,6 @@ static void host_fault(int sig, siginfo_t *info, void *uc)
     interp_host_fault(sig, info, uc);
     if (jit_enabled)
         jit_host_fault(sig, info, uc);
-    if (info->si_code <= 0) {     /* sent by kill(), not a fault */
-        signal_host_async(sig, info, uc);
-        return;
-    }
     static const char msg[] = "hart: internal error: host fault in hart itself\n";
     if (write(2, msg, sizeof msg - 1) < 0) {
         /* nothing better to do */
@@ -167,6 +169,10 @@ noreturn void run_guest(struct hart *h)
         case EXIT_ECALL: {
             int nr = (int)h->x[17];
             uint64_t a0 = h->x[10];
+            if (!signal_enter_syscall(h)) {
+                h->pc -= 4; /* the handler first, then the call */
+                break;
+            }
             syscall_dispatch(h);
             signal_after_syscall(h, nr, a0);
             break;
