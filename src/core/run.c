@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 #include "jit/jit.h"
 #include "linux/signal.h"
@@ -62,14 +63,33 @@ void run_unregister(struct hart *h)
     pthread_mutex_unlock(&harts_lock);
 }
 
-void run_flush_code(void)
+static void interrupt_all(void)
 {
-    pthread_once(&engine_lock_once, engine_lock_init);
     pthread_mutex_lock(&harts_lock);
     for (int i = 0; i < nharts; i++)
         atomic_store(&harts[i]->interrupt, 1);
     pthread_mutex_unlock(&harts_lock);
-    pthread_rwlock_wrlock(&engine_lock);
+}
+
+void run_flush_code(void)
+{
+    pthread_once(&engine_lock_once, engine_lock_init);
+    /* A thread's run loop may clear its interrupt (for one of its own
+     * reasons) just after it was set here and then enter the engine before
+     * this thread queues for the lock; so the request is repeated until
+     * the lock is taken. */
+    for (;;) {
+        interrupt_all();
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_nsec += 2000000;
+        if (until.tv_nsec >= 1000000000) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000;
+        }
+        if (pthread_rwlock_timedwrlock(&engine_lock, &until) == 0)
+            break;
+    }
     block_flush();
     jit_flush();
     pthread_rwlock_unlock(&engine_lock);
