@@ -121,6 +121,20 @@ static void host_fault(int sig, siginfo_t *info, void *uc)
         interp_interrupt_current();
         return;
     }
+    /* The same, when another thread's fault has just released the page and
+     * is still between the page table and mprotect: the guest may read and
+     * write the page, so the access is retried (boundedly, should the host
+     * protection ever stay out of step). */
+    static __thread unsigned stale_retries;
+    if (sig == SIGSEGV && info->si_code == SEGV_ACCERR &&
+        host_in_guest_space(host) && stale_retries < 1000000) {
+        int rw = PAGE_MAPPED | PAGE_R | PAGE_W;
+        if ((space_page_flags(host - guest_base) & rw) == rw) {
+            stale_retries++;
+            return;
+        }
+    }
+    stale_retries = 0;
     /* Each returns only if the fault is not a guest access of its own. */
     interp_host_fault(sig, info, uc);
     if (jit_enabled)
