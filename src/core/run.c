@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 #include "jit/jit.h"
@@ -175,7 +176,9 @@ noreturn void run_die_of_signal(struct hart *h, int sig)
     sigemptyset(&set);
     sigaddset(&set, sig);
     sigprocmask(SIG_UNBLOCK, &set, NULL);
-    raise(sig);
+    /* Not raise(): in a child made by a raw clone, glibc's idea of the
+     * thread id is its parent's. */
+    syscall(SYS_tgkill, getpid(), gettid(), sig);
     (void)h;
     _exit(128 + sig); /* for signals whose default is to be ignored */
 }

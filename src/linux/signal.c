@@ -610,6 +610,18 @@ int64_t sys_rt_sigtimedwait(struct hart *h, const uint64_t *a)
     }
     if (info && !space_range_ok(info, GUEST_SIGINFO_SIZE, PAGE_W))
         return -EFAULT;
+    /* One hart's handler took while it was unblocked (it became blocked
+     * before delivery, by a handler's mask) is waiting here already. */
+    struct thread *t = thread_of(h);
+    uint64_t mine = atomic_load(&t->pending) & s & ~unblockable;
+    if (mine) {
+        int sig = __builtin_ctzll(mine) + 1;
+        if (info)
+            memcpy(g2h(info), t->pending_info[sig], GUEST_SIGINFO_SIZE);
+        atomic_fetch_and(&t->pending, ~SIGBIT(sig));
+        set_host_mask(t);
+        return sig;
+    }
     siginfo_t si;
     long r = syscall(SYS_rt_sigtimedwait, &s, &si, tsp, 8);
     if (r < 0)
