@@ -4,8 +4,10 @@
  * address is one fixed offset from its host address.
  *
  * Each guest thread runs on its own host thread (pthread) with its own
- * struct thread; guest tids are host tids. The thread list is guarded by
- * threads_lock; everything in a struct thread belongs to its host thread. */
+ * struct thread; guest tids are host tids. There is no list of threads,
+ * only their number; everything in a struct thread belongs to its host
+ * thread. The process ends once (thread_exit_process), whichever thread
+ * and however many at a time ask. */
 #include "linux/thread.h"
 
 #include <errno.h>
