@@ -34,8 +34,8 @@ static pthread_once_t engine_lock_once = PTHREAD_ONCE_INIT;
 /* Every hart that is running, so a flush can interrupt them; guarded by
  * harts_lock. */
 static pthread_mutex_t harts_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct hart *harts[4096];
-static int nharts;
+static struct hart **harts;
+static int nharts, harts_cap;
 
 static void engine_lock_init(void)
 {
@@ -50,8 +50,19 @@ static void engine_lock_init(void)
 static void register_hart(struct hart *h)
 {
     pthread_mutex_lock(&harts_lock);
-    if (nharts < (int)(sizeof harts / sizeof *harts))
-        harts[nharts++] = h;
+    if (nharts == harts_cap) {
+        /* A hart missing here would never be asked to stop for a flush,
+         * which would then wait for it forever. */
+        int cap = harts_cap ? 2 * harts_cap : 64;
+        struct hart **bigger = realloc(harts, (size_t)cap * sizeof *harts);
+        if (!bigger) {
+            fputs("hart: out of memory\n", stderr);
+            abort();
+        }
+        harts = bigger;
+        harts_cap = cap;
+    }
+    harts[nharts++] = h;
     pthread_mutex_unlock(&harts_lock);
 }
 
