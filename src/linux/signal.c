@@ -175,10 +175,11 @@ static void host_handler(int sig, siginfo_t *info, void *ucv)
 
 void signal_host_async(int sig, siginfo_t *info, void *ucontext)
 {
+    struct thread *t = current_thread;
     if (sig == SIGBUS && info->si_code == SI_TIMER &&
-        info->si_value.sival_int == KICK_COOKIE && current_thread &&
-        current_thread->kick_created && info->si_timerid == current_thread->kick_timer) {
-        current_thread->kicked = true;
+        info->si_value.sival_int == KICK_COOKIE && t && t->kick_created &&
+        info->si_timerid == t->kick_timer) {
+        t->kicked = true;
         return; /* it has interrupted the system call: done */
     }
     /* Async-signal context: read the disposition without the lock (a
@@ -189,7 +190,7 @@ void signal_host_async(int sig, siginfo_t *info, void *ucontext)
     }
     if (actions[sig].handler == G_SIG_IGN)
         return;
-    run_die_of_signal(current_thread ? &current_thread->hart : NULL, sig);
+    run_die_of_signal(t ? &t->hart : NULL, sig);
 }
 
 static void install_host(int sig, uint64_t guest_handler)

@@ -27,6 +27,7 @@
 #include "linux/signal.h"
 #include "linux/sys.h"
 #include "mem/access.h"
+#include "rv/smc.h"
 
 __thread struct thread *current_thread;
 
@@ -381,6 +382,19 @@ int64_t sys_futex(struct hart *h, const uint64_t *a)
         if (!space_range_ok(uaddr2, 4, PAGE_R))
             return -EFAULT;
         host2 = g2h(uaddr2);
+        break;
+    default:
+        break;
+    }
+    /* The host kernel itself writes the words of these: a page hart
+     * watches for code changes must be writable again first. */
+    switch (cmd) {
+    case FUTEX_LOCK_PI: case FUTEX_LOCK_PI2: case FUTEX_TRYLOCK_PI:
+    case FUTEX_UNLOCK_PI: case FUTEX_WAIT_REQUEUE_PI:
+        smc_before_host_write(uaddr, 4);
+        break;
+    case FUTEX_WAKE_OP: case FUTEX_CMP_REQUEUE_PI:
+        smc_before_host_write(uaddr2, 4);
         break;
     default:
         break;

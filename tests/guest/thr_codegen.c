@@ -25,11 +25,10 @@ static void *spinner(void *arg)
     while (!atomic_load(&stop)) {
         for (int i = 0; i < 1000; i++)
             x = x * 1103515245u + 12345u;
-        n++;
+        spins[me] = ++n;
         if (n % 64 == 0)
             getppid(); /* a system call now and then */
     }
-    spins[me] = n;
     return (void *)(uintptr_t)x;
 }
 
@@ -45,6 +44,9 @@ int main(void)
     pthread_t t[4];
     for (long i = 0; i < 4; i++)
         pthread_create(&t[i], NULL, spinner, (void *)i);
+    for (int i = 0; i < 4; i++) /* all of them are running */
+        while (atomic_load(&spins[i]) == 0)
+            usleep(1000);
     long pg = sysconf(_SC_PAGESIZE);
     uint32_t *page = mmap(NULL, pg, PROT_READ | PROT_WRITE | PROT_EXEC,
                           MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
