@@ -345,3 +345,83 @@ TEST(sys_net_mmsg)
     close(sv[0]);
     close(sv[1]);
 }
+
+/* Hostile arguments for the conversions of this area (see
+ * test_sys_hostile.c): pointers NULL, unmapped, read-only, straddling,
+ * outside the space; absurd sizes; descriptors that are non-blocking unix
+ * sockets, a pipe or nothing. Only calls that cannot block or reach the
+ * network are used. Each answer must be a result or -errno, and the
+ * sanitizers watch every access. */
+static uint64_t rng = 0x2545f4914f6cdd1dull;
+
+static uint64_t next(void)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return rng;
+}
+
+TEST(sys_net_hostile)
+{
+    static const int calls[] = {
+        GUEST_NR_getsockname, GUEST_NR_getpeername, GUEST_NR_getsockopt,
+        GUEST_NR_recvfrom, GUEST_NR_sendto, GUEST_NR_sendmsg, GUEST_NR_recvmsg,
+        GUEST_NR_sendmmsg, GUEST_NR_recvmmsg, GUEST_NR_accept4,
+        GUEST_NR_epoll_ctl, GUEST_NR_timerfd_gettime, GUEST_NR_getitimer,
+        GUEST_NR_timer_gettime, GUEST_NR_getxattr, GUEST_NR_fgetxattr,
+        GUEST_NR_listxattr, GUEST_NR_flistxattr, GUEST_NR_capget,
+        GUEST_NR_sched_getattr, GUEST_NR_sched_rr_get_interval,
+    };
+    uint64_t m = stl_area();
+    int sv[2], p[2];
+    CHECK_EQ(socketpair(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK, 0, sv), 0);
+    CHECK_EQ(pipe2(p, O_NONBLOCK), 0);
+    const uint64_t ptrs[] = {
+        0, 8, stl_unmapped_page(), stl_readonly_page(), stl_readonly_page() - 8,
+        stl_unmapped_page() - 8, m, m + 0x1003, GUEST_SPACE_SIZE - 1,
+        UINT64_MAX - 4095};
+    const uint64_t sizes[] = {0, 1, 4, 8, 16, 56, 64, 128, 4096, 1u << 31,
+                              UINT64_MAX, 0xffffffffu, 1025};
+    const uint64_t fds[] = {(uint64_t)-1, 999, (uint64_t)sv[0], (uint64_t)sv[1],
+                            (uint64_t)p[0]};
+    int bad = 0, ok = 0, efault = 0;
+    for (int iter = 0; iter < 10000; iter++) {
+        /* guest memory full of plausible and implausible pointers */
+        if (iter % 64 == 0)
+            for (int i = 0; i < 512; i++) {
+                uint64_t v = (next() & 1) ? ptrs[next() % 10] : next() % 200;
+                memcpy(g2h(m + 8 * i), &v, 8);
+            }
+        int nr = calls[next() % (sizeof calls / sizeof *calls)];
+        const struct sys_entry *e = sys_entry_of((uint64_t)nr);
+        uint64_t a[6] = {0};
+        for (int i = 0; i < 6 && e->arg[i] != A_VOID; i++) {
+            switch (e->arg[i]) {
+            case A_FD:
+            case A_DIRFD:
+                a[i] = fds[next() % (sizeof fds / sizeof *fds)];
+                break;
+            case A_PTR: case A_PATH: case A_STR: case A_IBUF: case A_OBUF:
+                a[i] = ptrs[next() % (sizeof ptrs / sizeof *ptrs)];
+                break;
+            default:
+                a[i] = (next() & 1) ? sizes[next() % (sizeof sizes / sizeof *sizes)]
+                                    : next() % 300;
+            }
+        }
+        int64_t r = stl_call((uint64_t)nr, a[0], a[1], a[2], a[3], a[4], a[5]);
+        bad += r < -4095;
+        ok += r >= 0;
+        efault += r == -EFAULT;
+        if (r > 2 && nr == GUEST_NR_accept4)
+            close((int)r);
+    }
+    CHECK_EQ(bad, 0);
+    CHECK(ok > 100);
+    CHECK(efault > 1000);
+    close(sv[0]);
+    close(sv[1]);
+    close(p[0]);
+    close(p[1]);
+}
