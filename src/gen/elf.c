@@ -1,14 +1,15 @@
 /* The ELF image of a generated program: a static ET_EXEC for riscv64 with
  * three PT_LOAD segments: code (headers, instructions, then the constant
  * pool; read+execute), data (the dump area, then the scratch buffer with
- * its initial contents; read+write), and a zeroed area for code written at
+ * its initial contents, then zeroed room for a signal stack; read+write),
+ * and a zeroed area for code written at
  * run time (read+write+execute). Nothing else: no sections, no
  * interpreter, no libc. */
 #include <assert.h>
 #include <elf.h>
 #include <stdlib.h>
 #include <string.h>
-#include "gen/prog.h"
+#include "gen/gen.h"
 
 #ifndef EM_RISCV
 #define EM_RISCV 243
@@ -27,6 +28,7 @@ uint8_t *gen_elf(const struct gen_prog *prog, bool ref, const uint8_t *removed,
     size_t data_off = (code_size + PAGE - 1) & ~(size_t)(PAGE - 1);
     size_t data_size = GEN_DUMP_SIZE;
     size_t smc_off = (data_off + data_size + PAGE - 1) & ~(size_t)(PAGE - 1);
+    assert(GEN_DATA_BASE + gen_data_size() <= GEN_SMC_BASE);
     assert(GEN_CODE_BASE + code_size <= GEN_DATA_BASE);
 
     *size = smc_off + GEN_SMC_SIZE;
@@ -47,7 +49,7 @@ uint8_t *gen_elf(const struct gen_prog *prog, bool ref, const uint8_t *removed,
          .p_filesz = code_size, .p_memsz = code_size, .p_align = PAGE},
         {.p_type = PT_LOAD, .p_flags = PF_R | PF_W, .p_offset = data_off,
          .p_vaddr = GEN_DATA_BASE, .p_paddr = GEN_DATA_BASE,
-         .p_filesz = data_size, .p_memsz = data_size, .p_align = PAGE},
+         .p_filesz = data_size, .p_memsz = gen_data_size(), .p_align = PAGE},
         {.p_type = PT_LOAD, .p_flags = PF_R | PF_W | PF_X, .p_offset = smc_off,
          .p_vaddr = GEN_SMC_BASE, .p_paddr = GEN_SMC_BASE,
          .p_filesz = GEN_SMC_SIZE, .p_memsz = GEN_SMC_SIZE, .p_align = PAGE},

@@ -30,8 +30,11 @@ struct gen_dump {
     uint64_t f[32];
     uint64_t fcsr;
     uint8_t scratch[GEN_SCRATCH_SIZE];
+    /* Programs that end in a fault: the signal, si_code, si_addr and the
+     * pc of the signal frame (zero in the others). */
+    uint64_t sig[4];
 };
-#define GEN_DUMP_SIZE (65 * 8 + GEN_SCRATCH_SIZE)
+#define GEN_DUMP_SIZE (65 * 8 + GEN_SCRATCH_SIZE + 32)
 
 /* Classes of generated items; the mix gives each a weight. */
 enum gen_class {
@@ -61,9 +64,9 @@ struct gen_options {
     /* Runs of the whole body (at least 1): repeating it lets a translator
      * with a low threshold translate, then run, most blocks. */
     unsigned repeat;
-    /* End with frm set to an invalid value (5-7) and a dynamic-rounding
-     * instruction: the program must die of SIGILL instead of dumping. */
-    bool illegal_frm;
+    /* Install a signal handler that dumps the signal frame's state, and
+     * end the body with a fault (src/gen/fault.c). */
+    bool fault;
 };
 
 /* Fills in the default length and mix. */
@@ -88,7 +91,7 @@ struct gen_prog {
     uint64_t *pool;               /* constants, 8-byte aligned after code */
     size_t npool, pool_cap;
     unsigned nunits;
-    bool expect_sigill;
+    int expect_signal;            /* the signal a fault program raises */
     uint8_t scratch[GEN_SCRATCH_SIZE];  /* initial scratch contents */
 };
 

@@ -38,15 +38,36 @@ static bool remap_wanted, remap_done;
 
 /* Shared routines at the start of the cache. */
 static int (*enter_code)(struct hart *h, void *code);
-static uintptr_t exit_code, lookup_code;
+static uintptr_t exit_code, lookup_miss_code;
 
 /* Indirect-jump table: direct-mapped on the guest pc. */
-enum { JTAB_BITS = 14 };
+enum { JTAB_BITS = JIT_JTAB_BITS };
 struct jtab_entry {
     uint64_t pc;
     void *code;
 };
 static struct jtab_entry *jtab;
+
+/* An entry no guest pc matches: guest pcs are even. (A zeroed entry would
+ * send a jump to address 0 to a NULL host pointer.) */
+#define JTAB_EMPTY 1
+
+static void jtab_clear(void)
+{
+    for (size_t i = 0; i < (size_t)1 << JTAB_BITS; i++)
+        jtab[i] = (struct jtab_entry){JTAB_EMPTY, NULL};
+}
+
+/* Refills an entry (under jit_lock) while other threads may be using it:
+ * the pc is invalidated before the code pointer changes and set after,
+ * so a reader that sees the same pc before and after reading the code
+ * pointer (the lookup routine) got the pointer that goes with it. */
+static void jtab_set(struct jtab_entry *e, uint64_t pc, void *code)
+{
+    __atomic_store_n(&e->pc, JTAB_EMPTY, __ATOMIC_RELEASE);
+    __atomic_store_n(&e->code, code, __ATOMIC_RELEASE);
+    __atomic_store_n(&e->pc, pc, __ATOMIC_RELEASE);
+}
 
 /* Translated blocks in address order, for mapping a host pc back. */
 struct translation {
@@ -67,6 +88,18 @@ static __thread struct {
     uint64_t fb_pc, fb_unretired;
 } jctx;
 
+
+/* A fork must not leave the child with jit_lock held by a thread that
+ * does not exist there. */
+static void fork_prepare(void)
+{
+    pthread_mutex_lock(&jit_lock);
+}
+
+static void fork_done(void)
+{
+    pthread_mutex_unlock(&jit_lock);
+}
 
 static const enum x64_reg callee_saved[6] = {RBX, RBP, R12, R13, R14, R15};
 
@@ -98,18 +131,10 @@ static bool emit_routines(void)
         x64_pop_r(&b, callee_saved[i]);
     x64_ret(&b);
 
-    /* lookup: RAX = guest target (also in h->pc). */
+    /* Where an indirect jump whose target is not in the table goes (the
+     * lookup itself is inline at each jalr, tr_insn.c). */
     x64_align(&b, 16);
-    lookup_code = x64_here(&b);
-    x64_mov_rr(&b, W64, RCX, RAX);
-    x64_shift_ri(&b, X64_SHR, W64, RCX, 1);
-    x64_and_ri(&b, W32, RCX, (1 << JTAB_BITS) - 1);
-    x64_shift_ri(&b, X64_SHL, W32, RCX, 4);
-    x64_load(&b, W64, false, RDX, x64_mem(JIT_STATE, HART_OFF(jit_table)));
-    x64_cmp_rm(&b, W64, RAX, x64_mem_idx(RDX, RCX, 1, 0));
-    size_t miss = x64_jcc8_fwd(&b, CC_NE);
-    x64_jmp_m(&b, x64_mem_idx(RDX, RCX, 1, 8));
-    x64_bind8(&b, miss);
+    lookup_miss_code = x64_here(&b);
     x64_mov_ri(&b, RAX, JX_LOOKUP);
     x64_jmp(&b, exit_code);
     if (b.overflow)
@@ -127,11 +152,22 @@ int jit_init(size_t cache_size, uint64_t hot)
     jtab = calloc((size_t)1 << JTAB_BITS, sizeof *jtab);
     if (!jtab || !emit_routines())
         return -ENOMEM;
+    jtab_clear();
+    pthread_atfork(fork_prepare, fork_done, fork_done);
     threshold = hot;
     jit_debug_any |= jit_debug != 0;
     interp_hot_threshold = hot;
     jit_enabled = true;
     return 0;
+}
+
+void jit_fork_child(void)
+{
+    if (!jit_enabled || jit_cache_fork_child() == 0)
+        return;
+    /* No code cache of its own: the child interprets from now on. */
+    jit_enabled = false;
+    interp_hot_threshold = UINT64_MAX;
 }
 
 void jit_flush(void)
@@ -142,7 +178,7 @@ void jit_flush(void)
     for (size_t i = 0; i < n; i++)
         free(index_of[i]);
     atomic_store(&index_len, 0);
-    memset(jtab, 0, ((size_t)1 << JTAB_BITS) * sizeof *jtab);
+    jtab_clear();
     if (remap_wanted) {
         remap_wanted = false;
         if (jit_remap())
@@ -203,7 +239,7 @@ static bool translate(struct block *blk)
         return false;
     unsigned nfaults = 0;
     size_t used = jit_translate(blk, w, MAX_CODE, (uintptr_t)x, exit_code,
-                                lookup_code, faults, MAX_FAULTS, &nfaults);
+                                lookup_miss_code, faults, MAX_FAULTS, &nfaults);
     if (!used)
         return false;
     jit_cache_shrink_last(x, used);
@@ -340,10 +376,8 @@ static int run_translated(struct hart *h, struct block *b)
                 x64_set_rel32(site, h->jit_site, (uintptr_t)next->code);
                 jit_stats.chains++;
             } else {
-                struct jtab_entry *e =
-                    &jtab[(h->pc >> 1) & ((1u << JTAB_BITS) - 1)];
-                e->code = next->code;
-                e->pc = h->pc;
+                jtab_set(&jtab[(h->pc >> 1) & ((1u << JTAB_BITS) - 1)],
+                         h->pc, next->code);
                 jit_stats.lookups_missed++;
             }
             pthread_mutex_unlock(&jit_lock);

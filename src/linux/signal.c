@@ -46,7 +46,8 @@
 enum {
     G_SA_SIGINFO = 0x4, G_SA_ONSTACK = 0x08000000, G_SA_RESTART = 0x10000000,
     G_SA_NODEFER = 0x40000000, G_SA_RESETHAND = (int)0x80000000u,
-    G_SS_ONSTACK = 1, G_SS_DISABLE = 2, G_MINSIGSTKSZ = 2048,
+    G_SS_ONSTACK = 1, G_SS_DISABLE = 2, G_SS_AUTODISARM = (int)(1u << 31),
+    G_MINSIGSTKSZ = 2048,
 };
 #define G_SIG_DFL 0
 #define G_SIG_IGN 1
@@ -68,6 +69,24 @@ enum {
  * delivering thread under it too (delivery is rare). */
 static struct guest_sigaction actions[GUEST_NSIG + 1];
 static pthread_mutex_t actions_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_once_t atfork_once = PTHREAD_ONCE_INIT;
+
+/* A fork must not leave the child with actions_lock held by a thread that
+ * does not exist there. */
+static void fork_prepare(void)
+{
+    pthread_mutex_lock(&actions_lock);
+}
+
+static void fork_done(void)
+{
+    pthread_mutex_unlock(&actions_lock);
+}
+
+static void register_atfork(void)
+{
+    pthread_atfork(fork_prepare, fork_done, fork_done);
+}
 
 /* Signals hart never lets the guest block on the host. */
 static const uint64_t host_reserved = SIGBIT(SIGSEGV) | SIGBIT(SIGBUS);
@@ -89,9 +108,14 @@ __asm__(".text\n"
         "    syscall\n");
 #define HOST_SA_RESTORER 0x04000000
 
-static void set_host_mask(uint64_t blocked)
+/* The host thread blocks what the guest blocks, and also the signals
+ * recorded but not yet delivered: a second instance of a real-time signal
+ * then waits in the host kernel instead of overwriting the first one's
+ * siginfo. */
+static void set_host_mask(struct thread *t)
 {
-    uint64_t mask = blocked & ~host_reserved & ~unblockable;
+    uint64_t mask = (t->blocked | atomic_load(&t->pending)) & ~host_reserved &
+                    ~unblockable;
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, &mask, NULL, 8);
 }
 
@@ -104,6 +128,7 @@ static void host_handler(int sig, siginfo_t *info, void *ucv)
     if (!t)
         return;
     memcpy(t->pending_info[sig], info, GUEST_SIGINFO_SIZE);
+    t->pending_seq[sig] = ++t->arrivals;
     atomic_fetch_or(&t->pending, SIGBIT(sig));
     atomic_store(&t->hart.interrupt, 1);
     ucontext_t *uc = ucv;
@@ -153,7 +178,25 @@ void signal_thread_start(struct hart *h)
     for (int sig = 32; sig <= 33; sig++)
         install_host(sig, actions[sig].handler);
     pthread_mutex_unlock(&actions_lock);
-    set_host_mask(thread_of(h)->blocked);
+    set_host_mask(thread_of(h));
+}
+
+void signal_thread_exit(struct hart *h)
+{
+    struct thread *t = thread_of(h);
+    /* From now on the host kernel sends process signals to other threads. */
+    uint64_t all = ~0ull;
+    syscall(SYS_rt_sigprocmask, SIG_SETMASK, &all, NULL, 8);
+    /* Those this thread took but did not deliver go back to the process;
+     * the ones sent to this thread alone die with it, as on Linux. */
+    uint64_t left = atomic_exchange(&t->pending, 0);
+    for (; left; left &= left - 1) {
+        int sig = __builtin_ctzll(left) + 1;
+        int32_t code;
+        memcpy(&code, t->pending_info[sig] + 8, 4);
+        if (code != SI_TKILL)
+            syscall(SYS_rt_sigqueueinfo, getpid(), sig, t->pending_info[sig]);
+    }
 }
 
 bool signal_pending(struct hart *h)
@@ -165,6 +208,40 @@ bool signal_pending(struct hart *h)
 static bool on_altstack(const struct thread *t, uint64_t sp)
 {
     return t->altstack.size && sp - t->altstack.sp < t->altstack.size;
+}
+
+/* The kernel's do_sigaltstack: 0 or -errno. cur_sp is the stack pointer
+ * that decides whether the thread is running on the alternate stack. */
+static int set_altstack(struct thread *t, uint64_t sp, int32_t flags,
+                        uint64_t size, uint64_t cur_sp)
+{
+    if (on_altstack(t, cur_sp))
+        return -EPERM;
+    int32_t mode = flags & ~G_SS_AUTODISARM;
+    if (mode != G_SS_DISABLE && mode != G_SS_ONSTACK && mode != 0)
+        return -EINVAL;
+    if (mode == G_SS_DISABLE) {
+        sp = size = 0;
+    } else if (size < G_MINSIGSTKSZ) {
+        return -ENOMEM;
+    }
+    t->altstack.sp = sp;
+    t->altstack.size = size;
+    t->altstack.flags = flags & G_SS_AUTODISARM;
+    return 0;
+}
+
+/* The stack_t the kernel reports (sigaltstack's old value, uc_stack). */
+static void get_altstack(const struct thread *t, uint64_t cur_sp,
+                         uint8_t out[24])
+{
+    int32_t flags = t->altstack.size == 0 ? G_SS_DISABLE
+                  : on_altstack(t, cur_sp) ? G_SS_ONSTACK : 0;
+    flags |= t->altstack.flags;
+    memset(out, 0, 24);
+    memcpy(out, &t->altstack.sp, 8);
+    memcpy(out + 8, &flags, 4);
+    memcpy(out + 16, &t->altstack.size, 8);
 }
 
 /* Default action of a signal the guest does not handle. */
@@ -188,8 +265,9 @@ static bool setup_frame(struct thread *t, int sig,
 {
     struct hart *h = &t->hart;
     uint64_t sp = h->x[2];
-    if ((act->flags & G_SA_ONSTACK) && t->altstack.size &&
-        !(t->altstack.flags & G_SS_DISABLE) && !on_altstack(t, sp))
+    bool to_alt = (act->flags & G_SA_ONSTACK) && t->altstack.size &&
+                  !on_altstack(t, sp);
+    if (to_alt)
         sp = t->altstack.sp + t->altstack.size;
     sp = (sp - FRAME_SIZE) & ~(uint64_t)15;
     if (!space_range_ok(sp, FRAME_SIZE, PAGE_W))
@@ -199,11 +277,7 @@ static bool setup_frame(struct thread *t, int sig,
     memset(frame, 0, sizeof frame);
     memcpy(frame + FRAME_INFO, info, GUEST_SIGINFO_SIZE);
     uint8_t *uc = frame + FRAME_UC;
-    uint64_t ss[3] = {t->altstack.sp, 0, t->altstack.size};
-    int32_t ss_flags = t->altstack.size == 0 ? G_SS_DISABLE
-                     : on_altstack(t, h->x[2]) ? G_SS_ONSTACK : 0;
-    memcpy(&ss[1], &ss_flags, sizeof ss_flags);
-    memcpy(uc + UC_STACK, ss, sizeof ss);
+    get_altstack(t, h->x[2], uc + UC_STACK);
     uint64_t old_mask = t->has_saved_mask ? t->saved_mask : t->blocked;
     t->has_saved_mask = 0;
     memcpy(uc + UC_SIGMASK, &old_mask, 8);
@@ -214,6 +288,8 @@ static bool setup_frame(struct thread *t, int sig,
     uint32_t fcsr = h->frm << 5 | fpu_read_fflags(h);
     memcpy(mc + MC_FCSR, &fcsr, 4);
     memcpy(g2h(sp), frame, sizeof frame);
+    if (to_alt && (t->altstack.flags & G_SS_AUTODISARM))
+        t->altstack.sp = t->altstack.size = 0, t->altstack.flags = 0;
 
     h->x[1] = proc.sigreturn_trampoline;
     h->x[2] = sp;
@@ -247,20 +323,35 @@ static void deliver(struct thread *t, int sig, const uint8_t *info)
         run_die_of_signal(&t->hart, SIGSEGV);
 }
 
+/* The deliverable signal that arrived first, or 0. The host kernel hands
+ * signals to hart's handler in the order Linux would deliver them (the
+ * thread's own before the process's, lowest number first), so hart
+ * builds the frames in order of arrival. */
+static int next_signal(const struct thread *t)
+{
+    uint64_t ready = atomic_load(&t->pending) & ~t->blocked;
+    int best = 0;
+    for (; ready; ready &= ready - 1) {
+        int sig = __builtin_ctzll(ready) + 1;
+        if (!best || (int32_t)(t->pending_seq[sig] - t->pending_seq[best]) < 0)
+            best = sig;
+    }
+    return best;
+}
+
 void signal_deliver_pending(struct hart *h)
 {
     struct thread *t = thread_of(h);
     for (;;) {
-        uint64_t ready = atomic_load(&t->pending) & ~t->blocked;
-        if (!ready)
+        int sig = next_signal(t);
+        if (!sig)
             break;
-        int sig = __builtin_ctzll(ready) + 1;
         uint8_t info[GUEST_SIGINFO_SIZE];
         memcpy(info, t->pending_info[sig], sizeof info);
         atomic_fetch_and(&t->pending, ~SIGBIT(sig));
         deliver(t, sig, info);
     }
-    set_host_mask(t->blocked);
+    set_host_mask(t);
 }
 
 void signal_raise_sync(struct hart *h, int sig, int code, uint64_t addr)
@@ -284,7 +375,7 @@ void signal_raise_sync(struct hart *h, int sig, int code, uint64_t addr)
         run_die_of_signal(h, sig);
     }
     deliver(t, sig, info);
-    set_host_mask(t->blocked);
+    set_host_mask(t);
 }
 
 /* System calls that report EINTR even with SA_RESTART (Linux returns
@@ -311,10 +402,9 @@ void signal_after_syscall(struct hart *h, int nr, uint64_t orig_a0)
     struct thread *t = thread_of(h);
     if ((int64_t)h->x[10] != -EINTR || !restartable(nr))
         return;
-    uint64_t ready = atomic_load(&t->pending) & ~t->blocked;
-    if (!ready)
+    int sig = next_signal(t);
+    if (!sig)
         return;
-    int sig = __builtin_ctzll(ready) + 1;
     pthread_mutex_lock(&actions_lock);
     bool restart = actions[sig].handler > G_SIG_IGN &&
                    (actions[sig].flags & G_SA_RESTART);
@@ -361,6 +451,7 @@ int64_t sys_rt_sigaction(struct hart *h, const uint64_t *a)
     }
     if (oldact && !space_range_ok(oldact, sizeof new_act, PAGE_W))
         return -EFAULT;
+    pthread_once(&atfork_once, register_atfork);
     pthread_mutex_lock(&actions_lock);
     if (oldact)
         memcpy(g2h(oldact), &actions[sig], sizeof new_act);
@@ -397,7 +488,7 @@ int64_t sys_rt_sigprocmask(struct hart *h, const uint64_t *a)
         t->blocked = old;
         return -EFAULT;
     }
-    set_host_mask(t->blocked);
+    set_host_mask(t);
     /* Unblocking may make a recorded signal deliverable. */
     if (signal_pending(h))
         atomic_store(&h->interrupt, 1);
@@ -466,12 +557,8 @@ int64_t sys_sigaltstack(struct hart *h, const uint64_t *a)
 {
     uint64_t ss = a[0], old_ss = a[1];
     struct thread *t = thread_of(h);
-    uint8_t old[24] = {0};
-    int32_t flags = t->altstack.size == 0 ? G_SS_DISABLE
-                  : on_altstack(t, h->x[2]) ? G_SS_ONSTACK : 0;
-    memcpy(old, &t->altstack.sp, 8);
-    memcpy(old + 8, &flags, 4);
-    memcpy(old + 16, &t->altstack.size, 8);
+    uint8_t old[24];
+    get_altstack(t, h->x[2], old);
     if (ss) {
         uint8_t g[24];
         if (!space_range_ok(ss, sizeof g, PAGE_R))
@@ -482,20 +569,9 @@ int64_t sys_sigaltstack(struct hart *h, const uint64_t *a)
         memcpy(&sp, g, 8);
         memcpy(&f, g + 8, 4);
         memcpy(&size, g + 16, 8);
-        if (on_altstack(t, h->x[2]))
-            return -EPERM;
-        if (f & ~(G_SS_DISABLE | G_SS_ONSTACK))
-            return -EINVAL;
-        if (f & G_SS_DISABLE) {
-            t->altstack.sp = t->altstack.size = 0;
-            t->altstack.flags = G_SS_DISABLE;
-        } else {
-            if (size < G_MINSIGSTKSZ)
-                return -ENOMEM;
-            t->altstack.sp = sp;
-            t->altstack.size = size;
-            t->altstack.flags = 0;
-        }
+        int err = set_altstack(t, sp, f, size, h->x[2]);
+        if (err)
+            return err;
     }
     if (old_ss && write_guest(old_ss, old, sizeof old))
         return -EFAULT;
@@ -520,7 +596,16 @@ int64_t sys_rt_sigreturn(struct hart *h, const uint64_t *a)
     fpu_write_frm(h, (fcsr >> 5) & 7);
     memcpy(&t->blocked, uc + UC_SIGMASK, 8);
     t->blocked &= ~unblockable;
-    set_host_mask(t->blocked);
+    /* Like the kernel's restore_altstack: the stack the frame recorded
+     * comes back, unless the thread is returning onto its current one;
+     * errors are ignored. */
+    uint64_t ss_sp, ss_size;
+    int32_t ss_flags;
+    memcpy(&ss_sp, uc + UC_STACK, 8);
+    memcpy(&ss_flags, uc + UC_STACK + 8, 4);
+    memcpy(&ss_size, uc + UC_STACK + 16, 8);
+    set_altstack(t, ss_sp, ss_flags & ~G_SS_ONSTACK, ss_size, h->x[2]);
+    set_host_mask(t);
     if (signal_pending(h))
         atomic_store(&h->interrupt, 1);
     /* The caller stores the result in a0: give it the restored a0. */

@@ -4,9 +4,15 @@
  * Blocks live in an arena of large chunks and are never freed one by one: a
  * flush forgets them all. That keeps successor pointers between blocks
  * valid without bookkeeping (a block can only point at blocks of its own
- * generation) and makes invalidation trivially correct. */
+ * generation) and makes invalidation trivially correct.
+ *
+ * Guest threads share the cache: lookups take no lock (a block is complete
+ * before the release store that links it into its hash chain, and chains
+ * only grow at the head), building and linking take block_lock, and
+ * flushes happen under the engine's write lock, when nobody looks. */
 #include "rv/block.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/hart.h"
@@ -29,6 +35,8 @@ struct chunk {
 };
 
 static struct block *table[1 << HASH_BITS];
+static pthread_mutex_t block_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_once_t atfork_once = PTHREAD_ONCE_INIT;
 static struct chunk *chunks;
 static size_t cache_bytes;
 struct block_stats block_stats;
@@ -143,35 +151,74 @@ static struct block *build(uint64_t pc)
     return b;
 }
 
+/* A fork must not leave the child with block_lock held by a thread that
+ * does not exist there, nor with a block half built. */
+static void fork_prepare(void)
+{
+    pthread_mutex_lock(&block_lock);
+}
+
+static void fork_done(void)
+{
+    pthread_mutex_unlock(&block_lock);
+}
+
+static void register_atfork(void)
+{
+    pthread_atfork(fork_prepare, fork_done, fork_done);
+}
+
+static struct block *lookup(unsigned h, uint64_t pc)
+{
+    for (struct block *b = __atomic_load_n(&table[h], __ATOMIC_ACQUIRE); b;
+         b = b->hash_next)
+        if (b->pc == pc)
+            return b;
+    return NULL;
+}
+
+/* Builds the block at pc and links it at the head of its chain (where a
+ * lookup finds it before any stale block with the same pc). */
+static struct block *build_and_link(uint64_t pc)
+{
+    unsigned h = hash_pc(pc);
+    struct block *b = build(pc);
+    if (b) {
+        b->hash_next = table[h];
+        __atomic_store_n(&table[h], b, __ATOMIC_RELEASE);
+    }
+    return b;
+}
+
 struct block *block_recheck(struct block *b)
 {
     if (!memcmp(g2h(b->pc), b->copy, b->bytes))
         return b;
-    struct block *fresh = build(b->pc);
-    if (fresh) { /* ahead of the stale one in its chain */
-        unsigned h = hash_pc(b->pc);
-        fresh->hash_next = table[h];
-        table[h] = fresh;
-    }
+    pthread_mutex_lock(&block_lock);
+    struct block *fresh = build_and_link(b->pc);
+    pthread_mutex_unlock(&block_lock);
     return fresh;
 }
 
 struct block *block_get(uint64_t pc)
 {
     unsigned h = hash_pc(pc);
-    for (struct block *b = table[h]; b; b = b->hash_next)
-        if (b->pc == pc)
-            return b->check ? block_recheck(b) : b;
-    struct block *b = build(pc);
-    if (b) {
-        b->hash_next = table[h];
-        table[h] = b;
+    struct block *b = lookup(h, pc);
+    if (!b) {
+        pthread_once(&atfork_once, register_atfork);
+        pthread_mutex_lock(&block_lock);
+        b = lookup(h, pc); /* another thread may have built it meanwhile */
+        if (!b)
+            b = build_and_link(pc);
+        pthread_mutex_unlock(&block_lock);
+        return b;
     }
-    return b;
+    return b->check ? block_recheck(b) : b;
 }
 
 void block_flush(void)
 {
+    pthread_mutex_lock(&block_lock);
     while (chunks) {
         struct chunk *next = chunks->next;
         free(chunks);
@@ -180,6 +227,7 @@ void block_flush(void)
     cache_bytes = 0;
     memset(table, 0, sizeof table);
     block_stats.flushes++;
+    pthread_mutex_unlock(&block_lock);
 }
 
 void block_for_each(void (*fn)(const struct block *, void *), void *arg)

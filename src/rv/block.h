@@ -5,9 +5,9 @@
  * the next usually costs a pointer load, and counts its executions: the
  * profile that tells the translator what is hot.
  *
- * The cache is process-wide. For now one guest thread runs at a time, so the
- * cache is guarded by that fact; when threads arrive, lookups stay lock-free
- * and building/flushing take block_lock (see block.c). */
+ * The cache is process-wide and shared by guest threads: lookups are
+ * lock-free, building takes a lock, flushing needs every thread out of the
+ * engine (see block.c). */
 #ifndef HART_RV_BLOCK_H
 #define HART_RV_BLOCK_H
 

@@ -1,4 +1,4 @@
-# shellcheck shell=bash disable=SC2034
+# shellcheck shell=bash disable=SC2034,SC2206
 # Shared machinery of the Debian-program suites (sourced by run.sh and
 # full.sh; bash). A workload runs a program from a Debian trixie riscv64
 # sysroot under the emulator and the same program from the amd64 sysroot of
@@ -7,7 +7,8 @@
 # the amd64 build is the reference.
 #
 # Emulator: $DEBIAN_EMU = hart (default: $HART_DEBIAN, else $HART_REL, with
-# -L) or qemu (qemu-riscv64 -L, a stand-in while hart lacks something).
+# -L and the words of $DEBIAN_HART_OPTS, e.g. --jit=off) or qemu
+# (qemu-riscv64 -L, a stand-in while hart lacks something).
 # The amd64 programs run in a chroot of their sysroot inside a private mount
 # namespace (/dev, /proc and the work folder bound in), so what they exec and
 # open is the amd64 sysroot's, as for the riscv64 side under -L. Without the
@@ -52,7 +53,7 @@ deb_setup() {
     case ${DEBIAN_EMU:-hart} in
     hart) DEB_EMU=(env "ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:exitcode=99}"
                    "UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:exitcode=99}"
-                   "$hart" -U ASAN_OPTIONS -U UBSAN_OPTIONS -L "$RV")
+                   "$hart" ${DEBIAN_HART_OPTS:-} -U ASAN_OPTIONS -U UBSAN_OPTIONS -L "$RV")
           DEB_EMU_NAME="hart ($hart)"
           [ -x "$hart" ] || { DEB_WHY="hart not built ($hart)"; return 1; } ;;
     qemu) DEB_EMU=(qemu-riscv64 -L "$RV")

@@ -1,4 +1,4 @@
-/* execve and execveat from the guest, with programs of the host (x86-64
+/* execve from the guest, with programs of the host (x86-64
  * /bin/echo, /bin/sh), which hart and qemu-riscv64 both hand to the host
  * kernel, so the reference is Linux itself:
  *   - the errors, found before the old program is given up: ENOENT,
@@ -7,12 +7,13 @@
  *   - "#!" scripts run through /bin/echo, which prints the argv Linux's
  *     binfmt_script built: the optional argument, blanks, a line longer
  *     than the 256 bytes Linux reads, nested scripts and the depth limit;
- *   - execveat relative to a directory descriptor and with AT_EMPTY_PATH;
  *   - system() and posix_spawn(), with their exit statuses.
+ * execveat is tested in tests/procs (qemu-riscv64 7.2 does not have it).
  * Runs in an empty working directory (tests/guest/run.sh). */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,13 +56,13 @@ static const char *err_name(int e)
 
 /* Runs the raw system call in a child (a success replaces it); prints the
  * error, or the child's output and status when the program ran. */
-static void try_execveat(const char *what, int dirfd, const char *path,
-                         char *const argv[], char *const envp[], int flags)
+static void try_execve(const char *what, const char *path, char *const argv[],
+                       char *const envp[])
 {
     fflush(stdout);
     pid_t pid = fork();
     if (pid == 0) {
-        long r = syscall(SYS_execveat, dirfd, path, argv, envp, flags);
+        long r = syscall(SYS_execve, path, argv, envp);
         printf("%s: %s\n", what, err_name(r < 0 ? errno : 0));
         fflush(stdout);
         _exit(111);
@@ -79,8 +80,11 @@ static void try_execveat(const char *what, int dirfd, const char *path,
 
 static void try_exec(const char *what, const char *path, char *const argv[])
 {
-    try_execveat(what, AT_FDCWD, path, argv, environ, 0);
+    try_execve(what, path, argv, environ);
 }
+
+/* An address nothing is mapped at, hidden from the compiler. */
+static volatile uintptr_t unmapped = 8;
 
 int main(void)
 {
@@ -109,32 +113,13 @@ int main(void)
     big[199999] = '\0';
     char *big_argv[] = {"echo", big, NULL};
     try_exec("argument too long", "/bin/echo", big_argv);
-    try_exec("bad path pointer", (const char *)8, echo_argv);
-    try_exec("bad argv", "/bin/echo", (char *const *)8);
-    char *bad_elem[] = {"echo", (char *)8, NULL};
+    try_exec("bad path pointer", (const char *)unmapped, echo_argv);
+    try_exec("bad argv", "/bin/echo", (char *const *)unmapped);
+    char *bad_elem[] = {"echo", (char *)unmapped, NULL};
     try_exec("bad argv string", "/bin/echo", bad_elem);
-    try_execveat("bad envp", AT_FDCWD, "/bin/echo", echo_argv,
-                 (char *const *)8, 0);
+    try_execve("bad envp", "/bin/echo", echo_argv, (char *const *)unmapped);
     try_exec("empty path", "", echo_argv);
     try_exec("no argv", "/bin/true", no_args);
-
-    /* execveat. */
-    symlink("/bin/echo", "echo-link");
-    try_execveat("nofollow symlink", AT_FDCWD, "echo-link", echo_argv,
-                 environ, AT_SYMLINK_NOFOLLOW);
-    try_execveat("follow symlink", AT_FDCWD, "echo-link", echo_argv,
-                 environ, 0);
-    try_execveat("bad flags", AT_FDCWD, "/bin/echo", echo_argv, environ,
-                 0x8000);
-    int bin = open("/bin", O_RDONLY | O_DIRECTORY);
-    try_execveat("dirfd", bin, "echo", echo_argv, environ, 0);
-    int echo_fd = open("/bin/echo", O_RDONLY);
-    try_execveat("empty path fd", echo_fd, "", echo_argv, environ,
-                 AT_EMPTY_PATH);
-    try_execveat("empty path cwd", AT_FDCWD, "", echo_argv, environ,
-                 AT_EMPTY_PATH);
-    try_execveat("bad dirfd", 999, "echo", echo_argv, environ, 0);
-    try_execveat("dirfd not a dir", echo_fd, "echo", echo_argv, environ, 0);
 
     /* Scripts: /bin/echo shows the argv Linux made. */
     char *script_argv[] = {"name-dropped", "arg1", "arg 2", NULL};
@@ -175,18 +160,13 @@ int main(void)
     try_exec("nested 2", "./s4", script_argv);
     try_exec("nested 5", "./s1", script_argv);
     try_exec("nested 6", "./s0", script_argv);
-    int cwd = open(".", O_RDONLY | O_DIRECTORY);
-    try_execveat("script dirfd", cwd, "s-arg", script_argv, environ, 0);
-    int cwd_cloexec = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    try_execveat("script dirfd cloexec", cwd_cloexec, "s-arg", script_argv,
-                 environ, 0);
 
     /* A script's interpreter and its environment. */
     write_file("s-sh", "#!/bin/sh\necho \"sh: $0 $1 $GREETING\"\nexit 7\n",
                0755);
     char *env[] = {"GREETING=hello", NULL};
     char *sh_argv[] = {"x", "arg", NULL};
-    try_execveat("script sh", AT_FDCWD, "./s-sh", sh_argv, env, 0);
+    try_execve("script sh", "./s-sh", sh_argv, env);
 
     /* system() and posix_spawn() (vfork and exec in glibc). */
     fflush(stdout);
