@@ -6,6 +6,8 @@
  * three written-back fields, mmsghdr's msg_len. */
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <net/if.h>
+#include <sys/ioctl.h>
 #include <netinet/in.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -344,6 +346,41 @@ TEST(sys_net_mmsg)
     CHECK_EQ(SYS4(GUEST_NR_sendmmsg, sv[0], vec, 3, 0), 1);
     close(sv[0]);
     close(sv[1]);
+}
+
+TEST(sys_net_ioctl)
+{
+    uint64_t m = stl_area();
+    int s = socket(AF_INET, SOCK_DGRAM, 0);
+    /* an ifreq in place */
+    stl_put_str(m, "lo");
+    CHECK_EQ(SYS3(GUEST_NR_ioctl, s, SIOCGIFINDEX, m), 0);
+    CHECK_EQ(*(int32_t *)g2h(m + 16), (int32_t)if_nametoindex("lo"));
+    CHECK_EQ(SYS3(GUEST_NR_ioctl, s, SIOCGIFINDEX, stl_readonly_page()),
+             -EFAULT);
+    /* SIOCGIFCONF: the guest's buffer pointer is translated */
+    struct ifconf_g {
+        int32_t len;
+        uint32_t pad;
+        uint64_t buf;
+    } ic = {32 * 40, 0, m + 0x100};
+    memcpy(g2h(m + 0x40), &ic, sizeof ic);
+    CHECK_EQ(SYS3(GUEST_NR_ioctl, s, SIOCGIFCONF, m + 0x40), 0);
+    memcpy(&ic, g2h(m + 0x40), sizeof ic);
+    CHECK(ic.len >= 40 && ic.len % 40 == 0);
+    CHECK_EQ(ic.buf, m + 0x100);
+    bool lo = false;
+    for (int i = 0; i < ic.len / 40; i++)
+        lo |= !strcmp(g2h(m + 0x100 + 40 * (uint64_t)i), "lo");
+    CHECK(lo);
+    ic = (struct ifconf_g){0, 0, 0};
+    memcpy(g2h(m + 0x40), &ic, sizeof ic);
+    CHECK_EQ(SYS3(GUEST_NR_ioctl, s, SIOCGIFCONF, m + 0x40), 0);
+    CHECK(*(int32_t *)g2h(m + 0x40) >= 40);
+    ic = (struct ifconf_g){40, 0, stl_readonly_page()};
+    memcpy(g2h(m + 0x40), &ic, sizeof ic);
+    CHECK_EQ(SYS3(GUEST_NR_ioctl, s, SIOCGIFCONF, m + 0x40), -EFAULT);
+    close(s);
 }
 
 /* Hostile arguments for the conversions of this area (see
