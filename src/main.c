@@ -18,6 +18,7 @@
 #include "linux/exec.h"
 #include "linux/loader.h"
 #include "linux/process.h"
+#include "linux/procfs.h"
 #include "linux/symbols.h"
 #include "linux/syscall.h"
 #include "linux/thread.h"
@@ -357,6 +358,7 @@ int main(int argc, char **argv)
         symbols_load(path, proc.load_bias);
     /* The name ps shows, which Linux takes from the name run. */
     prctl(PR_SET_NAME, strrchr(name, '/') ? strrchr(name, '/') + 1 : name);
+    procfs_exe_link(); /* made absolute before the guest can chdir */
     if (want_perfmap && !jit_perfmap_open())
         fprintf(stderr, "hart: cannot write /tmp/perf-%d.map: %s\n",
                 (int)getpid(), strerror(errno));
