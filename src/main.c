@@ -317,7 +317,7 @@ int main(int argc, char **argv)
     /* A "#!" script runs its interpreter, and names are looked up in the
      * sysroot first, as when the guest execs them. Errors about the
      * program itself are the loader's to explain. */
-    struct exec_chain chain;
+    static struct exec_chain chain; /* argv lives as long as the guest */
     const char *path = name;
     int err = exec_follow_scripts(&chain, name, guest_argc, guest_argv);
     if (!err) {
