@@ -75,6 +75,16 @@ void run_flush_code(void)
     pthread_rwlock_unlock(&engine_lock);
 }
 
+void run_fork_child(struct hart *h)
+{
+    /* Threads of the parent that held these do not exist here. */
+    engine_lock_init();
+    pthread_mutex_init(&harts_lock, NULL);
+    harts[0] = h;
+    nharts = 1;
+    jit_fork_child();
+}
+
 static void host_fault(int sig, siginfo_t *info, void *uc)
 {
     /* A write to a page holding decoded code: let it through, and have the

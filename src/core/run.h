@@ -20,6 +20,11 @@ void run_flush_code(void);
  * changed protection; called outside the engine (from system calls). */
 void run_code_changed(uint64_t addr, uint64_t len);
 
+/* In the child of a fork, on its only thread, before it runs guest code
+ * again: the engine forgets the parent's other threads and takes its own
+ * copy of what it shared with the parent. */
+void run_fork_child(struct hart *h);
+
 /* A hart whose thread is exiting stops being interrupted by flushes. */
 void run_unregister(struct hart *h);
 

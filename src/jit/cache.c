@@ -2,19 +2,24 @@
  * writable and the writable view never executable; hart writes through
  * one and runs the other. Both are outside the guest's reservation, so
  * the guest can neither read nor write translated code. The cache is
- * process-wide; allocation happens under the translator's lock. */
+ * process-wide; allocation happens under the translator's lock. A shared
+ * memfd would also be shared with a forked child, so the child gets its
+ * own copy (jit_cache_fork_child). */
 #include "jit/cache.h"
 
 #include <errno.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
 static uint8_t *exec_view, *write_view;
 static size_t capacity, used, last_start;
 
-int jit_cache_init(size_t size)
+/* Maps both views of a new memfd of size bytes, at the given addresses
+ * (MAP_FIXED) or anywhere (NULL); 0 or -errno. */
+static int map_views(size_t size, uint8_t *w_at, uint8_t *x_at, void **w_out,
+                     void **x_out)
 {
-    size = (size + 4095) & ~(size_t)4095;
     int fd = memfd_create("hart-code-cache", MFD_CLOEXEC);
     if (fd < 0)
         return -errno;
@@ -23,17 +28,50 @@ int jit_cache_init(size_t size)
         close(fd);
         return -err;
     }
-    void *w = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    int fixed = w_at ? MAP_FIXED : 0;
+    void *w = mmap(w_at, size, PROT_READ | PROT_WRITE, MAP_SHARED | fixed, fd,
+                   0);
     void *x = w == MAP_FAILED ? MAP_FAILED
-                              : mmap(NULL, size, PROT_READ | PROT_EXEC,
-                                     MAP_SHARED, fd, 0);
+                              : mmap(x_at, size, PROT_READ | PROT_EXEC,
+                                     MAP_SHARED | fixed, fd, 0);
     int err = errno;
     close(fd);
     if (x == MAP_FAILED) {
-        if (w != MAP_FAILED)
+        if (w != MAP_FAILED && !fixed)
             munmap(w, size);
         return -err;
     }
+    *w_out = w;
+    *x_out = x;
+    return 0;
+}
+
+int jit_cache_fork_child(void)
+{
+    if (!capacity)
+        return 0;
+    /* The code is copied out, then both views are replaced in place, so
+     * every pointer into the cache stays valid. */
+    void *copy = mmap(NULL, used ? used : 1, PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (copy == MAP_FAILED)
+        return -errno;
+    memcpy(copy, write_view, used);
+    void *w, *x;
+    int err = map_views(capacity, write_view, exec_view, &w, &x);
+    if (!err)
+        memcpy(write_view, copy, used);
+    munmap(copy, used ? used : 1);
+    return err;
+}
+
+int jit_cache_init(size_t size)
+{
+    size = (size + 4095) & ~(size_t)4095;
+    void *w, *x;
+    int err = map_views(size, NULL, NULL, &w, &x);
+    if (err)
+        return err;
     write_view = w;
     exec_view = x;
     capacity = size;

@@ -22,6 +22,11 @@ void jit_cache_shrink_last(void *exec, size_t used);
 /* The writable alias of an executable address in the cache. */
 uint8_t *jit_cache_writable(const void *exec);
 
+/* In a forked child: the cache becomes the child's own copy, at the same
+ * addresses (the parent's and the child's would otherwise be one memory
+ * object). 0 or -errno; on failure the views may be gone. */
+int jit_cache_fork_child(void);
+
 bool jit_cache_contains(uintptr_t host_pc);
 void jit_cache_reset(void);
 size_t jit_cache_used(void);

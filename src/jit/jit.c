@@ -176,6 +176,15 @@ int jit_init(size_t cache_size, uint64_t hot)
     return 0;
 }
 
+void jit_fork_child(void)
+{
+    if (!jit_enabled || jit_cache_fork_child() == 0)
+        return;
+    /* No code cache of its own: the child interprets from now on. */
+    jit_enabled = false;
+    interp_hot_threshold = UINT64_MAX;
+}
+
 void jit_flush(void)
 {
     if (!jit_enabled)

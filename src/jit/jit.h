@@ -22,6 +22,10 @@ enum interp_exit jit_run(struct hart *h);
  * lock (core/run.c). */
 void jit_flush(void);
 
+/* In a forked child, before it runs guest code: gives the child its own
+ * code cache (see jit_cache_fork_child). */
+void jit_fork_child(void);
+
 /* From the host fault handler: a fault in translated code, or in the
  * interpreter called from it, becomes a guest signal (does not return);
  * returns when the fault is not the translator's. */

@@ -69,6 +69,24 @@ enum {
  * delivering thread under it too (delivery is rare). */
 static struct guest_sigaction actions[GUEST_NSIG + 1];
 static pthread_mutex_t actions_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_once_t atfork_once = PTHREAD_ONCE_INIT;
+
+/* A fork must not leave the child with actions_lock held by a thread that
+ * does not exist there. */
+static void fork_prepare(void)
+{
+    pthread_mutex_lock(&actions_lock);
+}
+
+static void fork_done(void)
+{
+    pthread_mutex_unlock(&actions_lock);
+}
+
+static void register_atfork(void)
+{
+    pthread_atfork(fork_prepare, fork_done, fork_done);
+}
 
 /* Signals hart never lets the guest block on the host. */
 static const uint64_t host_reserved = SIGBIT(SIGSEGV) | SIGBIT(SIGBUS);
@@ -149,9 +167,36 @@ static void install_host(int sig, uint64_t guest_handler)
     syscall(SYS_rt_sigaction, sig, &ka, NULL, 8);
 }
 
+/* The host glibc's pthread_create, used the first time (and again after a
+ * fork), installs glibc's own handlers for signals 32 and 33 (SIGCANCEL,
+ * SIGSETXID) before it starts the thread; the guest's libc uses the same
+ * two, so the guest's dispositions are put back before the new thread
+ * takes the guest's mask and can receive them. */
 void signal_thread_start(struct hart *h)
 {
+    pthread_mutex_lock(&actions_lock);
+    for (int sig = 32; sig <= 33; sig++)
+        install_host(sig, actions[sig].handler);
+    pthread_mutex_unlock(&actions_lock);
     set_host_mask(thread_of(h));
+}
+
+void signal_thread_exit(struct hart *h)
+{
+    struct thread *t = thread_of(h);
+    /* From now on the host kernel sends process signals to other threads. */
+    uint64_t all = ~0ull;
+    syscall(SYS_rt_sigprocmask, SIG_SETMASK, &all, NULL, 8);
+    /* Those this thread took but did not deliver go back to the process;
+     * the ones sent to this thread alone die with it, as on Linux. */
+    uint64_t left = atomic_exchange(&t->pending, 0);
+    for (; left; left &= left - 1) {
+        int sig = __builtin_ctzll(left) + 1;
+        int32_t code;
+        memcpy(&code, t->pending_info[sig] + 8, 4);
+        if (code != SI_TKILL)
+            syscall(SYS_rt_sigqueueinfo, getpid(), sig, t->pending_info[sig]);
+    }
 }
 
 bool signal_pending(struct hart *h)
@@ -406,6 +451,7 @@ int64_t sys_rt_sigaction(struct hart *h, const uint64_t *a)
     }
     if (oldact && !space_range_ok(oldact, sizeof new_act, PAGE_W))
         return -EFAULT;
+    pthread_once(&atfork_once, register_atfork);
     pthread_mutex_lock(&actions_lock);
     if (oldact)
         memcpy(g2h(oldact), &actions[sig], sizeof new_act);

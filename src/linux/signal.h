@@ -30,6 +30,10 @@ void signal_host_async(int sig, siginfo_t *info, void *ucontext);
 /* A new guest thread's host thread takes the guest's signal mask. */
 void signal_thread_start(struct hart *h);
 
+/* A guest thread is exiting: its host thread takes no more signals, and
+ * the process signals it took but did not deliver go to the others. */
+void signal_thread_exit(struct hart *h);
+
 /* Whether this thread has signals waiting for delivery. */
 bool signal_pending(struct hart *h);
 

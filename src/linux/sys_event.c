@@ -1,5 +1,5 @@
-/* Descriptors that stand for events: eventfd, timerfd, signalfd, inotify
- * and pidfd. All are host descriptors, read by the guest with plain read;
+/* Descriptors that stand for events: eventfd, timerfd, signalfd, inotify,
+ * and what is done with pidfds (pidfd_getfd, pidfd_send_signal). All are host descriptors, read by the guest with plain read;
  * what they return (a u64 counter, signalfd_siginfo, inotify_event) has
  * the same layout on both sides, so only the calls that create and set
  * them need hart: itimerspec is copied field by field, inotify's path goes
@@ -117,12 +117,8 @@ int64_t sys_inotify_rm_watch(struct hart *h, const uint64_t *a)
     return sys_ret(inotify_rm_watch((int)a[0], (int)a[1]));
 }
 
-/* Process descriptors: guest pids are host pids. */
-int64_t sys_pidfd_open(struct hart *h, const uint64_t *a)
-{
-    return sys_ret(syscall(SYS_pidfd_open, (pid_t)a[0], (unsigned)a[1]));
-}
-
+/* Process descriptors (pidfd_open is sys_wait.c's): guest pids are host
+ * pids. */
 int64_t sys_pidfd_getfd(struct hart *h, const uint64_t *a)
 {
     return sys_ret(syscall(SYS_pidfd_getfd, (int)a[0], (int)a[1],

@@ -13,6 +13,7 @@
 #include <sys/times.h>
 #include <unistd.h>
 #include "linux/sys.h"
+#include "linux/thread.h"
 
 _Static_assert(RLIMIT_AS == GUEST_RLIMIT_AS && RLIMIT_DATA == GUEST_RLIMIT_DATA &&
                    RLIMIT_STACK == GUEST_RLIMIT_STACK &&
@@ -113,7 +114,7 @@ int64_t sys_rseq(struct hart *h, const uint64_t *a)
 
 int64_t sys_exit_group(struct hart *h, const uint64_t *a)
 {
-    exit((int)a[0]);
+    thread_exit_process((int)a[0]);
 }
 
 /* Resource limits. */

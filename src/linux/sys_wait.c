@@ -91,3 +91,8 @@ int64_t sys_waitid(struct hart *h, const uint64_t *a)
         return -EFAULT;
     return ret;
 }
+
+int64_t sys_pidfd_open(struct hart *h, const uint64_t *a)
+{
+    return sys_ret(syscall(SYS_pidfd_open, (pid_t)a[0], (unsigned)a[1]));
+}

@@ -50,9 +50,41 @@ static bool put_u32(uint64_t addr, uint32_t v)
 struct thread_start {
     struct thread *t;
     uint64_t flags, parent_tid, child_tid;
-    int tid;           /* the new thread's, for the parent: t may be gone */
+    int tid;       /* the child's, for the parent: t may be gone by then */
     sem_t started;
 };
+
+enum { HOST_ALTSTACK_SIZE = 64 * 1024 };
+
+/* hart's fault handler needs a stack of its own on every host thread, or
+ * an overflow of the thread's stack dies silently. A sanitizer runtime may
+ * have given the thread one already; then that one serves. */
+static void host_altstack_start(struct thread *t)
+{
+    stack_t cur;
+    if (sigaltstack(NULL, &cur) == 0 && !(cur.ss_flags & SS_DISABLE))
+        return;
+    void *mem = malloc(HOST_ALTSTACK_SIZE);
+    stack_t ss = {.ss_sp = mem, .ss_size = HOST_ALTSTACK_SIZE};
+    if (mem && sigaltstack(&ss, NULL) == 0)
+        t->host_altstack = mem;
+    else
+        free(mem);
+}
+
+/* Before the host thread ends: a sanitizer runtime unmaps whatever
+ * alternate stack a dying thread has, so none may be left that it did not
+ * allocate (hart's own, or the first thread's static one). */
+static void host_altstack_end(struct thread *t)
+{
+    stack_t off = {.ss_flags = SS_DISABLE};
+    stack_t cur;
+    if (sigaltstack(NULL, &cur) == 0 && !(cur.ss_flags & SS_DISABLE) &&
+        (t->host_altstack || !t->allocated))
+        sigaltstack(&off, NULL);
+    free(t->host_altstack);
+    t->host_altstack = NULL;
+}
 
 static void *thread_main(void *arg)
 {
@@ -60,6 +92,7 @@ static void *thread_main(void *arg)
     struct thread *t = s->t;
     t->tid = gettid();
     current_thread = t;
+    host_altstack_start(t);
     if (s->flags & G_CLONE_CHILD_SETTID)
         put_u32(s->child_tid, (uint32_t)t->tid);
     if (s->flags & G_CLONE_PARENT_SETTID)
@@ -77,6 +110,7 @@ static int64_t clone_thread(struct hart *h, uint64_t flags, uint64_t newsp,
     struct thread *t = calloc(1, sizeof *t);
     if (!t)
         return -ENOMEM;
+    t->allocated = true;
     memcpy(t->hart.x, h->x, sizeof h->x);
     memcpy(t->hart.f, h->f, sizeof h->f);
     t->hart.pc = h->pc;
@@ -93,8 +127,7 @@ static int64_t clone_thread(struct hart *h, uint64_t flags, uint64_t newsp,
     if (flags & G_CLONE_CHILD_CLEARTID)
         t->clear_child_tid = ctid;
 
-    struct thread_start s = {.t = t, .flags = flags, .parent_tid = ptid,
-                             .child_tid = ctid};
+    struct thread_start s = {t, flags, ptid, ctid, 0, {{0}}};
     sem_init(&s.started, 0, 0);
     pthread_attr_t attr;
     pthread_attr_init(&attr);
@@ -119,12 +152,17 @@ static int64_t clone_thread(struct hart *h, uint64_t flags, uint64_t newsp,
     while (sem_wait(&s.started) < 0 && errno == EINTR)
         ;
     sem_destroy(&s.started);
-    return s.tid; /* not t->tid: the thread may have exited and freed t */
+    return s.tid;
 }
 
 /* A new process: the host forks, which copies the guest's memory with it.
- * vfork's promise (the parent waits until the child execs or exits) is
- * kept with a close-on-exec pipe the parent reads until it closes. */
+ * With SIGCHLD as the exit signal (fork, vfork, posix_spawn) that is
+ * glibc's fork(), whose atfork handlers keep hart's locks and the host C
+ * library consistent in the child; another exit signal needs the raw
+ * clone call, which skips them (a lock another thread held at that
+ * moment stays held in the child). vfork's promise (the parent waits
+ * until the child execs or exits) is kept with a close-on-exec pipe the
+ * parent reads until it closes. */
 static int64_t clone_process(struct hart *h, uint64_t flags, uint64_t newsp,
                              uint64_t ptid, uint64_t tls, uint64_t ctid)
 {
@@ -132,10 +170,10 @@ static int64_t clone_process(struct hart *h, uint64_t flags, uint64_t newsp,
     if ((flags & G_CLONE_VFORK) && pipe2(vfork_pipe, O_CLOEXEC) < 0)
         return -errno;
     int exit_signal = flags & 0xff;
-    pid_t pid = exit_signal == SIGCHLD || exit_signal == 0
-                    ? (pid_t)syscall(SYS_clone, (unsigned long)exit_signal,
-                                     NULL, NULL, NULL, 0)
-                    : fork();
+    pid_t pid = exit_signal == SIGCHLD
+                    ? fork()
+                    : (pid_t)syscall(SYS_clone, (unsigned long)exit_signal,
+                                     NULL, NULL, NULL, 0);
     if (pid < 0) {
         int err = errno;
         if (vfork_pipe[0] >= 0) {
@@ -147,6 +185,9 @@ static int64_t clone_process(struct hart *h, uint64_t flags, uint64_t newsp,
     if (pid == 0) {
         struct thread *t = thread_of(h);
         t->tid = gettid();
+        t->robust_list = 0; /* as Linux: the child registers its own */
+        atomic_store(&live_threads, 1);
+        run_fork_child(h);
         if (vfork_pipe[0] >= 0)
             close(vfork_pipe[0]);
         if (newsp)
@@ -155,9 +196,7 @@ static int64_t clone_process(struct hart *h, uint64_t flags, uint64_t newsp,
             h->x[4] = tls;
         if (flags & G_CLONE_CHILD_SETTID)
             put_u32(ctid, (uint32_t)t->tid);
-        if (flags & G_CLONE_CHILD_CLEARTID)
-            t->clear_child_tid = ctid;
-        atomic_store(&live_threads, 1);
+        t->clear_child_tid = flags & G_CLONE_CHILD_CLEARTID ? ctid : 0;
         return 0;
     }
     if (flags & G_CLONE_PARENT_SETTID)
@@ -218,18 +257,36 @@ static void release_robust_list(struct thread *t)
     }
 }
 
+noreturn void thread_exit_process(int status)
+{
+    /* exit() is not safe to run twice at once; the first caller ends the
+     * process for every thread, later ones only wait for that. */
+    static atomic_flag exiting = ATOMIC_FLAG_INIT;
+    if (atomic_flag_test_and_set(&exiting)) {
+        sigset_t all;
+        sigfillset(&all);
+        pthread_sigmask(SIG_SETMASK, &all, NULL);
+        for (;;)
+            pause();
+    }
+    exit(status);
+}
+
 int64_t sys_exit(struct hart *h, const uint64_t *a)
 {
-    if (atomic_fetch_sub(&live_threads, 1) == 1)
-        exit((int)(a[0] & 0xff));
     struct thread *t = thread_of(h);
+    signal_thread_exit(h);
+    if (atomic_fetch_sub(&live_threads, 1) == 1)
+        thread_exit_process((int)(a[0] & 0xff));
     release_robust_list(t);
     if (t->clear_child_tid && put_u32(t->clear_child_tid, 0))
         syscall(SYS_futex, g2h(t->clear_child_tid), FUTEX_WAKE, INT_MAX,
                 NULL, NULL, 0);
     run_unregister(h);
     current_thread = NULL;
-    free(t);
+    host_altstack_end(t);
+    if (t->allocated)
+        free(t);
     pthread_exit(NULL);
 }
 

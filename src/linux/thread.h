@@ -5,7 +5,9 @@
 #ifndef HART_LINUX_THREAD_H
 #define HART_LINUX_THREAD_H
 
+#include <stdbool.h>
 #include <stdint.h>
+#include <stdnoreturn.h>
 #include "core/hart.h"
 #include "linux/abi.h"
 
@@ -14,6 +16,8 @@
 struct thread {
     struct hart hart;           /* first: a struct hart * is a struct thread * */
     int tid;                    /* host tid, which is also the guest's */
+    bool allocated;             /* by clone (the first thread is static) */
+    void *host_altstack;        /* hart's signal stack for this host thread */
     uint64_t clear_child_tid;   /* CLONE_CHILD_CLEARTID / set_tid_address */
     uint64_t robust_list, robust_list_len;
 
@@ -40,6 +44,10 @@ struct thread {
 
 /* The guest thread running on this host thread. */
 extern __thread struct thread *current_thread;
+
+/* Ends the process with this status (exit_group, or the last thread's
+ * exit), once even when several threads ask at the same time. */
+noreturn void thread_exit_process(int status);
 
 static inline struct thread *thread_of(struct hart *h)
 {

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Signal behaviour checked against Linux itself where qemu-riscv64 gets it
-# wrong (each case is in docs/qemu-divergences.md): every
+# Signal and thread behaviour checked against Linux itself where
+# qemu-riscv64 gets it wrong (each case is in docs/qemu-divergences.md):
+# every
 # tests/signals/NAME.c is built for riscv64 into o/guest/signals/NAME and
 # run under $HART three times, with the translator on (default), off, and
 # translating every block at once; stdout followed by a line "exit N"
