@@ -331,6 +331,8 @@ int main(int argc, char **argv)
         else
             fprintf(stderr, "hart: %s: %s\n", name, strerror(-err));
         return err == -ENOENT ? 127 : 126;
+    } else {
+        exec_chain_free(&chain); /* the loader explains the failure */
     }
     proc.exe_path = path;
     proc.exe_name = name;
