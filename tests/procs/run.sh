@@ -20,7 +20,7 @@ ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=0:exitcode=99}"
 UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:exitcode=99}"
 only=$*
 
-tests="exec_riscv exit_status killed script initial_script bad_interpreter
+tests="exe_after_chdir exec_riscv exit_status killed script initial_script bad_interpreter
 posix_spawn vfork system system_status mask fexecve fexecve_memfd
 execveat_dirfd execveat_script_cloexec exec_self exec_from_thread
 missing_elf_interpreter sysroot_elf_interpreter broken_elf env_unchanged
@@ -101,6 +101,12 @@ run() {
         head -n 5 "$work/err" | sed 's/^/  stderr: /'
     fi
 }
+
+# A program run by a relative name keeps its /proc/self/exe after chdir.
+FILTER='^exe ' run exe_after_chdir PC_CHDIR=1 -- ./child <<'EOF'
+exe WORK/child
+status 0
+EOF
 
 run exec_riscv -- ./spawn exec ./child a "b c" <<'EOF'
 argc 3
