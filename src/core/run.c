@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
+#include <time.h>
 #include <ucontext.h>
 #include <unistd.h>
 #include "jit/jit.h"
@@ -63,14 +65,33 @@ void run_unregister(struct hart *h)
     pthread_mutex_unlock(&harts_lock);
 }
 
-void run_flush_code(void)
+static void interrupt_all(void)
 {
-    pthread_once(&engine_lock_once, engine_lock_init);
     pthread_mutex_lock(&harts_lock);
     for (int i = 0; i < nharts; i++)
         atomic_store(&harts[i]->interrupt, 1);
     pthread_mutex_unlock(&harts_lock);
-    pthread_rwlock_wrlock(&engine_lock);
+}
+
+void run_flush_code(void)
+{
+    pthread_once(&engine_lock_once, engine_lock_init);
+    /* A thread's run loop may clear its interrupt (for one of its own
+     * reasons) just after it was set here and then enter the engine before
+     * this thread queues for the lock; so the request is repeated until
+     * the lock is taken. */
+    for (;;) {
+        interrupt_all();
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_nsec += 2000000;
+        if (until.tv_nsec >= 1000000000) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000;
+        }
+        if (pthread_rwlock_timedwrlock(&engine_lock, &until) == 0)
+            break;
+    }
     block_flush();
     jit_flush();
     pthread_rwlock_unlock(&engine_lock);
@@ -93,6 +114,12 @@ void run_fork_child(struct hart *h)
 
 static void host_fault(int sig, siginfo_t *info, void *uc)
 {
+    /* Sent by kill() or a timer, not a fault: si_addr is not an address
+     * then (it overlaps the sender's pid and uid), so this comes first. */
+    if (info->si_code <= 0) {
+        signal_host_async(sig, info, uc);
+        return;
+    }
     /* A write to a page holding decoded code: let it through, and have the
      * engine drop that code at the next block boundary. */
     uintptr_t host = (uintptr_t)info->si_addr;
@@ -101,14 +128,24 @@ static void host_fault(int sig, siginfo_t *info, void *uc)
         interp_interrupt_current();
         return;
     }
+    /* The same, when another thread's fault has just released the page and
+     * is still between the page table and mprotect: the guest may read and
+     * write the page, so the access is retried (boundedly, should the host
+     * protection ever stay out of step). */
+    static __thread unsigned stale_retries;
+    if (sig == SIGSEGV && info->si_code == SEGV_ACCERR &&
+        host_in_guest_space(host) && stale_retries < 1000000) {
+        int rw = PAGE_MAPPED | PAGE_R | PAGE_W;
+        if ((space_page_flags(host - guest_base) & rw) == rw) {
+            stale_retries++;
+            return;
+        }
+    }
+    stale_retries = 0;
     /* Each returns only if the fault is not a guest access of its own. */
     interp_host_fault(sig, info, uc);
     if (jit_enabled)
         jit_host_fault(sig, info, uc);
-    if (info->si_code <= 0) {     /* sent by kill(), not a fault */
-        signal_host_async(sig, info, uc);
-        return;
-    }
     /* Async-signal-safe formatting of where it happened, for bug reports. */
     char msg[128] = "hart: internal error: host fault at 0x";
     size_t n = strlen(msg);
@@ -158,7 +195,9 @@ noreturn void run_die_of_signal(struct hart *h, int sig)
     sigemptyset(&set);
     sigaddset(&set, sig);
     sigprocmask(SIG_UNBLOCK, &set, NULL);
-    raise(sig);
+    /* Not raise(): in a child made by a raw clone, glibc's idea of the
+     * thread id is its parent's. */
+    syscall(SYS_tgkill, getpid(), gettid(), sig);
     (void)h;
     _exit(128 + sig); /* for signals whose default is to be ignored */
 }
@@ -186,6 +225,10 @@ noreturn void run_guest(struct hart *h)
         case EXIT_ECALL: {
             int nr = (int)h->x[17];
             uint64_t a0 = h->x[10];
+            if (!signal_enter_syscall(h)) {
+                h->pc -= 4; /* the handler first, then the call */
+                break;
+            }
             syscall_dispatch(h);
             signal_after_syscall(h, nr, a0);
             break;

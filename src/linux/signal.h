@@ -18,9 +18,16 @@ void signal_deliver_pending(struct hart *h);
  * there is none or the signal is blocked, as Linux's force_sig does. */
 void signal_raise_sync(struct hart *h, int sig, int code, uint64_t addr);
 
+/* Before a system call the guest made (h->pc is past the ecall): false if
+ * a signal is waiting, which must then be delivered first, with h->pc back
+ * on the ecall; true if the call may go ahead, which must be followed by
+ * signal_after_syscall. */
+bool signal_enter_syscall(struct hart *h);
+
 /* After a system call: when it was interrupted by a signal whose handler
- * has SA_RESTART and the call is restartable, rewinds the guest to issue it
- * again once the handler returns. Call before signal_deliver_pending. */
+ * has SA_RESTART and the call is restartable (or by hart alone), rewinds
+ * the guest to issue it again once the handler returns. Call before
+ * signal_deliver_pending. */
 void signal_after_syscall(struct hart *h, int nr, uint64_t orig_a0);
 
 /* For hart's host fault handler: a SIGSEGV or SIGBUS that another process
