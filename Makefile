@@ -2,6 +2,7 @@
 #   make [MODE=rel|dbg|asan]   build o/$(MODE)/hart
 #   make demo                  build and run a real riscv64 program
 #   make check                 every test; last line "N passed, N failed"
+#   make check-debian          Debian riscv64 programs against amd64 (tests/debian)
 #   make bench                 speed against qemu-riscv64 and native
 #   make install PREFIX=DIR    install DIR/bin/hart
 # Sources are found by wildcard, so adding a file needs no edit here.
@@ -41,7 +42,7 @@ TOOL_SRCS := $(sort $(wildcard tools/*.c))
 TOOLS     := $(TOOL_SRCS:tools/%.c=$(O)/tools/%)
 
 .PHONY: all demo check check-quick bench install clean deps guests torture \
-        check-torture fuzz
+        check-torture fuzz check-debian
 all: $(O)/hart $(TOOLS)
 
 $(O)/%.o: %.c
@@ -81,6 +82,12 @@ check: deps
 	@tests/build-guests.sh
 	@tests/check.sh o/asan
 
+# Debian trixie riscv64 programs against their amd64 builds (needs the
+# Debian archive once; downloads are cached in o/debcache/).
+check-debian: deps
+	@$(MAKE) --no-print-directory MODE=rel all
+	@tests/debian/full.sh
+
 check-torture: deps
 	@$(MAKE) --no-print-directory MODE=rel all
 	@tests/torture/run.sh
@@ -100,4 +107,6 @@ install: $(O)/hart
 clean:
 	rm -rf o
 
--include $(shell find o -name '*.d' 2>/dev/null)
+# Only the current mode's folder: o/ also holds sysroots (o/debian/) whose
+# etc/*.d folders are no dependency files.
+-include $(shell find $(O) -name '*.d' -type f 2>/dev/null)

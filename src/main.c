@@ -7,14 +7,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 #include "core/disas_file.h"
 #include "core/hart.h"
 #include "core/run.h"
 #include "jit/jit.h"
+#include "linux/exec.h"
 #include "linux/loader.h"
 #include "linux/process.h"
+#include "linux/procfs.h"
 #include "linux/symbols.h"
 #include "linux/syscall.h"
 #include "linux/thread.h"
@@ -192,13 +196,15 @@ static void stats_at_exit(void)
     if (jit_enabled)
         fprintf(stderr,
                 "hart: exits from translated code: %llu to chain, %llu to look "
-                "up, %llu interrupts, %llu after fallbacks, %llu to the run loop\n",
+                "up, %llu interrupts, %llu after fallbacks, %llu to the run "
+                "loop; %llu register remaps\n",
                 (unsigned long long)jit_stats.exits[4],
                 (unsigned long long)jit_stats.exits[5],
                 (unsigned long long)jit_stats.exits[6],
                 (unsigned long long)jit_stats.exits[7],
                 (unsigned long long)(jit_stats.exits[0] + jit_stats.exits[1] +
-                                     jit_stats.exits[2] + jit_stats.exits[3]));
+                                     jit_stats.exits[2] + jit_stats.exits[3]),
+                (unsigned long long)jit_stats.remaps);
 }
 
 /* Matches "-name", "--name" (when long_ok) and "--name=VALUE"; returns the
@@ -246,6 +252,10 @@ int main(int argc, char **argv)
             i++;
             break;
         }
+        /* Options but -E, -U and -0 hold for the programs the guest
+         * execs too (linux/exec.h). */
+        int first = i;
+        bool keep = true;
         if (opt(argv, &i, "L", true, &value) ||
             opt(argv, &i, "sysroot", true, &value)) {
             proc.sysroot = value;
@@ -253,10 +263,14 @@ int main(int argc, char **argv)
             if (!strchr(value, '='))
                 usage_error("-E needs VAR=VALUE, not '%s'", value);
             env_set(&env, (char *)value);
+            keep = false;
         } else if (opt(argv, &i, "U", true, &value)) {
             env_unset(&env, value);
+            exec_keep_unset(value);
+            keep = false;
         } else if (opt(argv, &i, "0", true, &value)) {
             argv0 = value;
+            keep = false;
         } else if (opt(argv, &i, "strace", false, NULL)) {
             proc.strace = true;
         } else if (opt(argv, &i, "stats", false, NULL)) {
@@ -289,18 +303,41 @@ int main(int argc, char **argv)
         } else {
             usage_error("unknown option '%s'", argv[i]);
         }
+        if (keep)
+            exec_keep_option(&argv[first], i - first + 1);
     }
     if (i >= argc)
         usage_error("%s", "no program to run");
 
-    const char *path = find_program(argv[i]);
-    proc.exe_path = path;
+    const char *name = find_program(argv[i]);
     char **guest_argv = &argv[i];
     int guest_argc = argc - i;
     if (argv0)
         guest_argv[0] = (char *)argv0;
+    /* A "#!" script runs its interpreter, and names are looked up in the
+     * sysroot first, as when the guest execs them. Errors about the
+     * program itself are the loader's to explain. */
+    static struct exec_chain chain; /* argv lives as long as the guest */
+    const char *path = name;
+    int err = exec_follow_scripts(&chain, name, guest_argc, guest_argv);
+    if (!err) {
+        path = chain.path;
+        guest_argc = chain.argc;
+        guest_argv = chain.argv;
+    } else if (chain.depth) {
+        if (chain.failed != name)
+            fprintf(stderr, "hart: %s: interpreter %s: %s\n", name,
+                    chain.failed, strerror(-err));
+        else
+            fprintf(stderr, "hart: %s: %s\n", name, strerror(-err));
+        return err == -ENOENT ? 127 : 126;
+    } else {
+        exec_chain_free(&chain); /* the loader explains the failure */
+    }
+    proc.exe_path = path;
+    proc.exe_name = name;
 
-    int err = space_init();
+    err = space_init();
     if (err < 0) {
         fprintf(stderr, "hart: cannot reserve the guest address space: %s\n",
                 strerror(-err));
@@ -311,6 +348,8 @@ int main(int argc, char **argv)
     char msg[512];
     main_thread.tid = gettid();
     current_thread = &main_thread;
+    /* The signal mask survives execve: the guest starts with hart's. */
+    syscall(SYS_rt_sigprocmask, SIG_BLOCK, NULL, &main_thread.blocked, 8);
     int status = loader_exec(&main_thread.hart, path, guest_argc, guest_argv,
                              env.vars, msg, sizeof msg);
     if (status) {
@@ -319,6 +358,9 @@ int main(int argc, char **argv)
     }
     if (want_perfmap || jit_debug) /* only they use names: spare start-up */
         symbols_load(path, proc.load_bias);
+    /* The name ps shows, which Linux takes from the name run. */
+    prctl(PR_SET_NAME, strrchr(name, '/') ? strrchr(name, '/') + 1 : name);
+    procfs_exe_link(); /* made absolute before the guest can chdir */
     if (want_perfmap && !jit_perfmap_open())
         fprintf(stderr, "hart: cannot write /tmp/perf-%d.map: %s\n",
                 (int)getpid(), strerror(errno));

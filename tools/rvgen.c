@@ -30,8 +30,9 @@ static const char usage[] =
     "  -n LEN          random items per program (default 150)\n"
     "  -m CLASS=W,...  the mix: weights of item classes, others get 0 (alu\n"
     "                  calu li mem cmem amo lrsc fp fconst fcsr branch jump\n"
-    "                  loop cond fence)\n"
-    "  --illegal-frm   end with an invalid rounding mode: expect SIGILL\n"
+    "                  loop cond fence smc)\n"
+    "  --fault         end in a fault (SIGILL, SIGBUS, SIGSEGV, SIGTRAP) that\n"
+    "                  a handler reports with the signal frame's state\n"
     "  --repeat N      run the whole body N times (for translators)\n"
     "  --ref           (SEED OUT.elf) write the reference version\n"
     "  --hart CMD      the emulator under test (default $HART_REL, $HART,\n"
@@ -127,13 +128,21 @@ static bool run_pair(const struct config *cfg, const struct gen_prog *p,
     return !gen_result_equal(h, q);
 }
 
+static uint64_t dump_word(const struct gen_result *r, size_t index)
+{
+    uint64_t v;
+    memcpy(&v, r->out + 8 * index, 8);
+    return v;
+}
+
 /* Whether the reference did what every generated program does; if not, the
  * generator (or the reference) is broken, not hart. */
 static bool ref_sane(const struct gen_prog *p, const struct gen_result *q)
 {
-    if (p->expect_sigill)
-        return q->status == 128 + SIGILL;
-    return q->status == 0 && q->len == GEN_DUMP_SIZE;
+    if (q->status || q->len != GEN_DUMP_SIZE)
+        return false;
+    return (uint64_t)p->expect_signal ==
+           dump_word(q, offsetof(struct gen_dump, sig) / 8);
 }
 
 /* Delta debugging over shrink units: removes ever smaller runs of units
@@ -199,12 +208,6 @@ static void list_program(FILE *f, const struct gen_prog *p,
     }
 }
 
-static uint64_t dump_word(const struct gen_result *r, size_t index)
-{
-    uint64_t v;
-    memcpy(&v, r->out + 8 * index, 8);
-    return v;
-}
 
 /* Initial value of register slot i of the dump (0-31 x, 32-63 f). */
 static uint64_t initial(const struct gen_prog *p, unsigned i)
@@ -263,12 +266,23 @@ static void print_states(FILE *f, const struct gen_prog *p,
                 (unsigned long long)hv, (unsigned long long)qv,
                 hv != qv ? "   <-- differs" : "");
     }
+    static const char *const sig_names[] = {"signal", "si_code", "si_addr",
+                                            "pc"};
+    for (unsigned i = 0; i < 4; i++) {
+        size_t w = offsetof(struct gen_dump, sig) / 8 + i;
+        uint64_t hv = dump_word(h, w), qv = dump_word(q, w);
+        if (p->expect_signal || hv != qv)
+            fprintf(f, "  %-7s %-16s %016llx   %016llx%s\n", sig_names[i], "-",
+                    (unsigned long long)hv, (unsigned long long)qv,
+                    hv != qv ? "   <-- differs" : "");
+    }
     fprintf(f, "  (%u other registers are equal)\n", same);
     size_t base = offsetof(struct gen_dump, scratch), ndiff = 0;
-    for (size_t i = base; i < GEN_DUMP_SIZE; i++)
+    size_t end = base + GEN_SCRATCH_SIZE;
+    for (size_t i = base; i < end; i++)
         ndiff += h->out[i] != q->out[i];
     fprintf(f, "  scratch buffer: %zu bytes differ\n", ndiff);
-    for (size_t i = base, shown = 0; i < GEN_DUMP_SIZE && shown < 8; i++)
+    for (size_t i = base, shown = 0; i < end && shown < 8; i++)
         if (h->out[i] != q->out[i]) {
             fprintf(f, "    offset %4zu: hart %02x, ref %02x\n", i - base,
                     h->out[i], q->out[i]);
@@ -311,7 +325,7 @@ static void report(FILE *f, const struct config *cfg, uint64_t seed,
     fprintf(f, "  seed %llu: hart and the reference differ (rvgen -n %u%s%s%s%s "
             "%llu prog.elf)\n", (unsigned long long)seed, cfg->opt.length,
             cfg->mix ? " -m " : "", cfg->mix ? cfg->mix : "",
-            cfg->opt.illegal_frm ? " --illegal-frm" : "", repeat,
+            cfg->opt.fault ? " --fault" : "", repeat,
             (unsigned long long)seed);
     fprintf(f, "  hart is \"%s\"; the reference is \"%s\"%s\n", cfg->hart,
             cfg->qemu, cfg->same_image ? " (on hart's version)" : "");
@@ -591,8 +605,8 @@ int main(int argc, char **argv)
             cfg.have_seed = true;
         } else {
             arg = false;
-            if (!strcmp(a, "--illegal-frm"))
-                cfg.opt.illegal_frm = true;
+            if (!strcmp(a, "--fault"))
+                cfg.opt.fault = true;
             else if (!strcmp(a, "--ref"))
                 cfg.ref = true;
             else if (!strcmp(a, "--same-image"))

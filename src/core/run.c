@@ -14,6 +14,7 @@
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <time.h>
+#include <ucontext.h>
 #include <unistd.h>
 #include "jit/jit.h"
 #include "linux/signal.h"
@@ -115,6 +116,11 @@ void run_fork_child(struct hart *h)
     harts[0] = h;
     nharts = 1;
     jit_fork_child();
+    /* The parent may have chained its code to translations it made after
+     * the fork, in the cache this process shared with it until now: none
+     * of that code can be trusted here, so it all goes. */
+    block_flush();
+    jit_flush();
 }
 
 static void host_fault(int sig, siginfo_t *info, void *uc)
@@ -151,8 +157,21 @@ static void host_fault(int sig, siginfo_t *info, void *uc)
     interp_host_fault(sig, info, uc);
     if (jit_enabled)
         jit_host_fault(sig, info, uc);
-    static const char msg[] = "hart: internal error: host fault in hart itself\n";
-    if (write(2, msg, sizeof msg - 1) < 0) {
+    /* Async-signal-safe formatting of where it happened, for bug reports. */
+    char msg[128] = "hart: internal error: host fault at 0x";
+    size_t n = strlen(msg);
+    uintptr_t where[2] = {host, (uintptr_t)((ucontext_t *)uc)->uc_mcontext.gregs[REG_RIP]};
+    for (int k = 0; k < 2; k++) {
+        for (int shift = 60; shift >= 0; shift -= 4)
+            msg[n++] = "0123456789abcdef"[(where[k] >> shift) & 15];
+        if (k == 0) {
+            memcpy(msg + n, " (host pc 0x", 12);
+            n += 12;
+        }
+    }
+    msg[n++] = ')';
+    msg[n++] = '\n';
+    if (write(2, msg, n) < 0) {
         /* nothing better to do */
     }
     signal(sig, SIG_DFL); /* returning re-executes the access: dies */

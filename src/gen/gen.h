@@ -34,6 +34,8 @@ struct gen {
     unsigned depth;        /* nesting of forward branches and jumps */
     bool in_loop;
     int avoid;             /* a register xd() must not return, or -1 */
+    unsigned smc_slot;     /* next slot of the run-time code area */
+    size_t handler_pool;   /* pool entry holding the signal handler address */
     unsigned total_weight;
     struct gen_fixup *fix;
     size_t nfix, fix_cap;
@@ -80,5 +82,14 @@ void gen_addr_pool(struct gen *g, unsigned tmp, size_t index);
 
 /* Emits one random item of the body, in a unit of its own. */
 void gen_item(struct gen *g);
+
+/* Fault programs (fault.c): the handler set-up at the start, the fault at
+ * the end of the body, the handler after the epilogue. */
+void gen_fault_setup(struct gen *g);
+void gen_fault(struct gen *g, bool cond, int32_t counter);
+void gen_fault_handler(struct gen *g);
+/* The data segment: the dump area, then the alternate signal stack. */
+uint64_t gen_altstack_base(void);
+size_t gen_data_size(void);
 
 #endif

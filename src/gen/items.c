@@ -5,8 +5,9 @@
  * drawn from the rv_opinfo table, so a new line in isa.def is generated as
  * soon as its format is known here.
  *
- * Every access stays inside the scratch buffer: addresses are always formed
- * from x31 (or sp) within the item. Loops count down x30, which nothing else
+ * Every access stays inside the scratch buffer (addresses are always formed
+ * from x31 or sp within the item) or, for code written at run time, inside
+ * the executable area. Loops count down x30, which nothing else
  * writes, and end on "x30 > 0", so every program terminates whatever the
  * shrinker removes. */
 #include <string.h>
@@ -165,9 +166,24 @@ static void item_calu(struct gen *g)
     }
 }
 
+/* Sometimes the division corner cases outright: the most negative value
+ * divided by -1 (overflow) and anything divided by zero. */
 static void item_li(struct gen *g)
 {
-    gen_li(g, gen_xd(g), gen_edge_int(g));
+    static const uint16_t div_ops[] = {RV_DIV, RV_DIVU, RV_REM, RV_REMU,
+                                       RV_DIVW, RV_DIVUW, RV_REMW, RV_REMUW};
+    static const uint64_t dividends[] = {0x8000000000000000ull,
+                                         0xffffffff80000000ull,
+                                         0x80000000ull, 1, 0};
+    if (gen_chance(g, 85)) {
+        gen_li(g, gen_xd(g), gen_edge_int(g));
+        return;
+    }
+    unsigned a = gen_xtmp(g), b = gen_xtmp(g);
+    gen_li(g, a, gen_chance(g, 70) ? dividends[gen_below(g, 5)]
+                                   : gen_edge_int(g));
+    gen_li(g, b, gen_chance(g, 50) ? -1ull : 0);
+    gen_emit(g, gen_enc(div_ops[gen_below(g, 8)], gen_xd(g), a, b, 0));
 }
 
 /* An offset into the scratch buffer for an access of size bytes: aligned
@@ -544,6 +560,37 @@ static void item_fence(struct gen *g)
     }
 }
 
+/* Code written at run time: an immediate operation whose immediate comes
+ * from a register (so it changes as the program runs, and between runs of
+ * a repeated body), followed by a return, is stored into a slot of the
+ * writable and executable area, made visible with fence.i, and called.
+ * A translator that keeps a stale translation of the slot is caught. */
+static void item_smc(struct gen *g)
+{
+    static const uint16_t ops[] = {RV_ADDI, RV_XORI, RV_ORI, RV_ANDI,
+                                   RV_SLTI, RV_ADDIW};
+    unsigned link = gen_xtmp(g), tmp, addr, rd, src = gen_xs(g);
+    g->avoid = (int)link;
+    tmp = gen_xtmp(g);
+    do
+        addr = gen_xtmp(g);
+    while (addr == tmp);
+    rd = gen_xd(g);
+    g->avoid = -1;
+    enum rv_op op = ops[gen_below(g, sizeof ops / sizeof *ops)];
+    uint32_t slot = GEN_SMC_BASE + 16 * (g->smc_slot++ % (GEN_SMC_SIZE / 16));
+    gen_emit(g, gen_enc(RV_SLLI, tmp, src, 0, 52));      /* imm = src[11:0] */
+    gen_emit(g, gen_enc(RV_SRLI, tmp, tmp, 0, 32));
+    gen_li(g, addr, gen_enc(op, rd, gen_xs(g), 0, 0));
+    gen_emit(g, gen_enc(RV_OR, tmp, tmp, addr, 0));
+    gen_li(g, addr, slot);
+    gen_emit(g, gen_enc(RV_SW, 0, addr, tmp, 0));
+    gen_li(g, tmp, gen_enc(RV_JALR, 0, link, 0, 0));
+    gen_emit(g, gen_enc(RV_SW, 0, addr, tmp, 4));
+    gen_emit(g, gen_enc(RV_FENCE_I, 0, 0, 0, 0));
+    gen_emit(g, gen_enc(RV_JALR, link, addr, 0, 0));
+}
+
 void gen_item(struct gen *g)
 {
     g->unit = (int32_t)g->p->nunits++;
@@ -570,6 +617,7 @@ void gen_item(struct gen *g)
     case GEN_JUMP: item_jump(g); break;
     case GEN_LOOP: item_loop(g); break;
     case GEN_COND: item_cond(g); break;
+    case GEN_SMC: item_smc(g); break;
     default: item_fence(g); break;
     }
 }

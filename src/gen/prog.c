@@ -14,14 +14,14 @@
 
 const char *const gen_class_name[GEN_CLASS_COUNT] = {
     "alu", "calu", "li", "mem", "cmem", "amo", "lrsc", "fp", "fconst",
-    "fcsr", "branch", "jump", "loop", "cond", "fence",
+    "fcsr", "branch", "jump", "loop", "cond", "fence", "smc",
 };
 
 static const unsigned default_weight[GEN_CLASS_COUNT] = {
     [GEN_ALU] = 30, [GEN_CALU] = 8, [GEN_LI] = 8, [GEN_MEM] = 12,
     [GEN_CMEM] = 5, [GEN_AMO] = 4, [GEN_LRSC] = 2, [GEN_FP] = 20,
     [GEN_FCONST] = 5, [GEN_FCSR] = 3, [GEN_BRANCH] = 4, [GEN_JUMP] = 2,
-    [GEN_LOOP] = 1, [GEN_COND] = 2, [GEN_FENCE] = 1,
+    [GEN_LOOP] = 1, [GEN_COND] = 2, [GEN_FENCE] = 1, [GEN_SMC] = 1,
 };
 
 void gen_default_options(struct gen_options *opt)
@@ -234,25 +234,6 @@ static void epilogue(struct gen *g)
     gen_emit(g, gen_enc(RV_ECALL, 0, 0, 0, 0));
 }
 
-/* The last instructions of a program that must die of SIGILL: an invalid
- * rounding mode, either in frm under a dynamic-rounding instruction or as
- * the static rm (5 and 6 are reserved). */
-static void illegal_frm(struct gen *g)
-{
-    unsigned rm = 7;
-    if (gen_chance(g, 70))
-        gen_emit(g, gen_enc(RV_CSRRWI, 0, 5 + gen_below(g, 3), 0, 2));
-    else
-        rm = 5 + gen_below(g, 2);
-    static const uint16_t ops[] = {RV_FADD_D, RV_FMUL_S, RV_FSQRT_D,
-                                   RV_FCVT_W_D, RV_FCVT_D_L, RV_FMADD_S};
-    enum rv_op op = ops[gen_below(g, sizeof ops / sizeof *ops)];
-    unsigned rd = rv_regfile(op, 0) == RV_REG_X ? gen_xtmp(g) : gen_fr(g);
-    unsigned rs1 = rv_regfile(op, 1) == RV_REG_X ? gen_xs(g) : gen_fr(g);
-    gen_emit(g, gen_enc_fp(op, rd, rs1, gen_fr(g), gen_fr(g), rm));
-    g->p->expect_sigill = true;
-}
-
 void gen_program(uint64_t seed, const struct gen_options *opt,
                  struct gen_prog *prog)
 {
@@ -274,6 +255,8 @@ void gen_program(uint64_t seed, const struct gen_options *opt,
         memcpy(prog->scratch + i, &v, 8);
     }
 
+    if (opt->fault)
+        gen_fault_setup(&g);
     prologue(&g, init);
     /* The repeat counter lives in the dump area (its x31 slot, written last
      * by the epilogue), reached from sp, which the body leaves as it was. */
@@ -289,6 +272,8 @@ void gen_program(uint64_t seed, const struct gen_options *opt,
         for (unsigned i = 0; i < opt->length; i++)
             gen_item(&g);
     g.unit = -1;
+    if (opt->fault && opt->repeat > 1)
+        gen_fault(&g, true, counter);
     if (opt->repeat > 1) {
         gen_emit(&g, gen_enc(RV_LD, GEN_LOOP_REG, GEN_SP, 0, counter));
         gen_emit(&g, gen_enc(RV_ADDI, GEN_LOOP_REG, GEN_LOOP_REG, 0, -1));
@@ -296,9 +281,11 @@ void gen_program(uint64_t seed, const struct gen_options *opt,
         gen_emit(&g, gen_enc(RV_BGE, 0, 0, GEN_LOOP_REG, 8));
         gen_emit(&g, gen_enc(RV_JAL, 0, 0, 0, (int32_t)body - (int32_t)g.off));
     }
-    if (opt->illegal_frm)
-        illegal_frm(&g);
+    if (opt->fault && opt->repeat <= 1)
+        gen_fault(&g, false, 0);
     epilogue(&g);
+    if (opt->fault)
+        gen_fault_handler(&g);
     apply_fixups(&g);
     free(g.fix);
 }

@@ -20,6 +20,9 @@
 #define GEN_TEXT (GEN_CODE_BASE + 0x100u)  /* first instruction, the entry */
 #define GEN_DATA_BASE 0x200000u     /* the dump area, then the scratch buffer */
 #define GEN_SCRATCH_SIZE 4096u
+#define GEN_SMC_BASE 0x300000u      /* writable, executable: code written at
+                                       run time, 16-byte slots */
+#define GEN_SMC_SIZE 4096u
 
 /* What a program writes to stdout, in guest (little-endian) byte order. */
 struct gen_dump {
@@ -27,8 +30,11 @@ struct gen_dump {
     uint64_t f[32];
     uint64_t fcsr;
     uint8_t scratch[GEN_SCRATCH_SIZE];
+    /* Programs that end in a fault: the signal, si_code, si_addr and the
+     * pc of the signal frame (zero in the others). */
+    uint64_t sig[4];
 };
-#define GEN_DUMP_SIZE (65 * 8 + GEN_SCRATCH_SIZE)
+#define GEN_DUMP_SIZE (65 * 8 + GEN_SCRATCH_SIZE + 32)
 
 /* Classes of generated items; the mix gives each a weight. */
 enum gen_class {
@@ -47,6 +53,7 @@ enum gen_class {
     GEN_LOOP,     /* small counted loops */
     GEN_COND,     /* Zicond */
     GEN_FENCE,    /* fence, fence.i */
+    GEN_SMC,      /* write an instruction, fence.i, run it */
     GEN_CLASS_COUNT
 };
 extern const char *const gen_class_name[GEN_CLASS_COUNT];
@@ -57,9 +64,9 @@ struct gen_options {
     /* Runs of the whole body (at least 1): repeating it lets a translator
      * with a low threshold translate, then run, most blocks. */
     unsigned repeat;
-    /* End with frm set to an invalid value (5-7) and a dynamic-rounding
-     * instruction: the program must die of SIGILL instead of dumping. */
-    bool illegal_frm;
+    /* Install a signal handler that dumps the signal frame's state, and
+     * end the body with a fault (src/gen/fault.c). */
+    bool fault;
 };
 
 /* Fills in the default length and mix. */
@@ -84,7 +91,7 @@ struct gen_prog {
     uint64_t *pool;               /* constants, 8-byte aligned after code */
     size_t npool, pool_cap;
     unsigned nunits;
-    bool expect_sigill;
+    int expect_signal;            /* the signal a fault program raises */
     uint8_t scratch[GEN_SCRATCH_SIZE];  /* initial scratch contents */
 };
 

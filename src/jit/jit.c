@@ -29,12 +29,19 @@ struct jit_stats jit_stats;
 static uint64_t threshold;
 static pthread_mutex_t jit_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* Once the guest has run this many instructions (its hot code is
+ * translated by then), the register mapping is chosen again from what the
+ * translated code uses (jit_remap), once. Set under jit_lock, read by the
+ * flush. */
+#define REMAP_AFTER 20000000ull
+static bool remap_wanted, remap_done;
+
 /* Shared routines at the start of the cache. */
 static int (*enter_code)(struct hart *h, void *code);
-static uintptr_t exit_code, lookup_code;
+static uintptr_t exit_code, lookup_miss_code;
 
 /* Indirect-jump table: direct-mapped on the guest pc. */
-enum { JTAB_BITS = 14 };
+enum { JTAB_BITS = JIT_JTAB_BITS };
 struct jtab_entry {
     uint64_t pc;
     void *code;
@@ -124,25 +131,10 @@ static bool emit_routines(void)
         x64_pop_r(&b, callee_saved[i]);
     x64_ret(&b);
 
-    /* lookup: RAX = guest target (also in h->pc). */
+    /* Where an indirect jump whose target is not in the table goes (the
+     * lookup itself is inline at each jalr, tr_insn.c). */
     x64_align(&b, 16);
-    lookup_code = x64_here(&b);
-    x64_mov_rr(&b, W64, RCX, RAX);
-    x64_shift_ri(&b, X64_SHR, W64, RCX, 1);
-    x64_and_ri(&b, W32, RCX, (1 << JTAB_BITS) - 1);
-    x64_shift_ri(&b, X64_SHL, W32, RCX, 4);
-    x64_load(&b, W64, false, RDX, x64_mem(JIT_STATE, HART_OFF(jit_table)));
-    x64_lea(&b, W64, RCX, x64_mem_idx(RDX, RCX, 1, 0));
-    /* The pc is read again after the code pointer: another thread may be
-     * refilling the entry (see jtab_set), and x86 keeps loads in order. */
-    x64_cmp_rm(&b, W64, RAX, x64_mem(RCX, 0));
-    size_t miss = x64_jcc8_fwd(&b, CC_NE);
-    x64_load(&b, W64, false, RDX, x64_mem(RCX, 8));
-    x64_cmp_rm(&b, W64, RAX, x64_mem(RCX, 0));
-    size_t miss2 = x64_jcc8_fwd(&b, CC_NE);
-    x64_jmp_r(&b, RDX);
-    x64_bind8(&b, miss);
-    x64_bind8(&b, miss2);
+    lookup_miss_code = x64_here(&b);
     x64_mov_ri(&b, RAX, JX_LOOKUP);
     x64_jmp(&b, exit_code);
     if (b.overflow)
@@ -187,6 +179,11 @@ void jit_flush(void)
         free(index_of[i]);
     atomic_store(&index_len, 0);
     jtab_clear();
+    if (remap_wanted) {
+        remap_wanted = false;
+        if (jit_remap())
+            jit_stats.remaps++;
+    }
     jit_cache_reset();
     emit_routines();
     jit_stats.flushes++;
@@ -242,7 +239,7 @@ static bool translate(struct block *blk)
         return false;
     unsigned nfaults = 0;
     size_t used = jit_translate(blk, w, MAX_CODE, (uintptr_t)x, exit_code,
-                                lookup_code, faults, MAX_FAULTS, &nfaults);
+                                lookup_miss_code, faults, MAX_FAULTS, &nfaults);
     if (!used)
         return false;
     jit_cache_shrink_last(x, used);
@@ -260,6 +257,7 @@ static bool translate(struct block *blk)
     }
     jit_stats.blocks++;
     jit_stats.host_bytes += used;
+
     if (jit_debug_any)
         jit_debug_block(blk, x, used);
     __atomic_store_n(&blk->code, (void *)x, __ATOMIC_RELEASE);
@@ -390,6 +388,12 @@ static int run_translated(struct hart *h, struct block *b)
             return EXIT_INTERRUPT;
         default:
             return why;
+        }
+        if (!remap_done && h->instret > REMAP_AFTER) {
+            pthread_mutex_lock(&jit_lock);
+            remap_done = remap_wanted = true;
+            pthread_mutex_unlock(&jit_lock);
+            return EXIT_FLUSH; /* the flush remaps */
         }
     }
 }

@@ -15,13 +15,52 @@ static bool has(unsigned feature)
     return (x64_cpu() & feature) != 0;
 }
 
-/* rd = rs1 OP rs2 (or OP imm), computed so that rd may alias either. */
+/* Operations with x0 as an operand reduce to a move (mv, sext.w, li...):
+ * rd = v when v OP 0 == v and 0 OP v == v. */
+static bool identity_with_zero(enum x64_alu op)
+{
+    return op == X64_ADD || op == X64_OR || op == X64_XOR;
+}
+
+/* rd = a, sign-extended from 32 bits for W forms. */
+static void move_to_rd(struct tr *t, int src, enum x64_width w)
+{
+    enum x64_reg d = tr_dst(D->rd);
+    if (src == 0) {
+        x64_zero(B, d);
+    } else if (jit_host_reg[src] >= 0) {
+        enum x64_reg a = (enum x64_reg)jit_host_reg[src];
+        if (w == W32)
+            x64_movsxd_rr(B, d, a);
+        else if (d != a)
+            x64_mov_rr(B, W64, d, a);
+    } else if (w == W32) {
+        x64_load(B, W32, true, d, XREG_MEM(src));
+    } else {
+        x64_load(B, W64, false, d, XREG_MEM(src));
+    }
+    tr_commit(t, D->rd, d);
+}
+
+/* rd = rs1 OP rs2 (or OP imm), computed so that rd may alias either. An
+ * unmapped rs2 is used straight from memory. */
 static void alu(struct tr *t, enum x64_alu op, enum x64_width w, bool use_imm)
 {
+    if (identity_with_zero(op)) {
+        if (use_imm && D->imm == 0) {
+            move_to_rd(t, D->rs1, w);
+            return;
+        }
+        if (!use_imm && (D->rs1 == 0 || D->rs2 == 0) && op != X64_SUB) {
+            move_to_rd(t, D->rs1 ? D->rs1 : D->rs2, w);
+            return;
+        }
+    }
     enum x64_reg a = tr_src(t, D->rs1, RAX);
-    enum x64_reg c = use_imm ? RAX : tr_src(t, D->rs2, RCX);
+    bool rs2_in_memory = !use_imm && D->rs2 != 0 && jit_host_reg[D->rs2] < 0;
+    enum x64_reg c = use_imm || rs2_in_memory ? RCX : tr_src(t, D->rs2, RCX);
     enum x64_reg d = tr_dst(D->rd);
-    if (!use_imm && d == c && d != a) {
+    if (!use_imm && !rs2_in_memory && d == c && d != a) {
         if (a != RAX)
             x64_mov_rr(B, W64, RAX, a);
         x64_alu_rr(B, op, W64, RAX, c);
@@ -31,6 +70,8 @@ static void alu(struct tr *t, enum x64_alu op, enum x64_width w, bool use_imm)
             x64_mov_rr(B, W64, d, a);
         if (use_imm)
             x64_alu_ri(B, op, W64, d, D->imm);
+        else if (rs2_in_memory)
+            x64_alu_rm(B, op, W64, d, XREG_MEM(D->rs2));
         else
             x64_alu_rr(B, op, W64, d, c);
     }
@@ -194,7 +235,22 @@ static void jalr(struct tr *t)
     x64_and_ri(B, W64, RAX, -2);
     link_rd(t); /* after the target: rd may be rs1 */
     x64_store(B, W64, x64_mem(JIT_STATE, HART_OFF(pc)), RAX);
-    x64_jmp(B, t->lookup_code);
+    /* The jump table lookup, inline: each jalr gets its own indirect jump,
+     * which the host predicts per site (a shared one would mispredict
+     * whenever two sites alternate). The pc is read again after the code
+     * pointer, as another thread may be refilling the entry (jtab_set). */
+    x64_mov_rr(B, W64, RCX, RAX);
+    x64_shift_ri(B, X64_SHR, W64, RCX, 1);
+    x64_and_ri(B, W32, RCX, (1 << JIT_JTAB_BITS) - 1);
+    x64_shift_ri(B, X64_SHL, W32, RCX, 4);
+    x64_load(B, W64, false, RDX, x64_mem(JIT_STATE, HART_OFF(jit_table)));
+    x64_lea(B, W64, RCX, x64_mem_idx(RDX, RCX, 1, 0));
+    x64_cmp_rm(B, W64, RAX, x64_mem(RCX, 0));
+    x64_jcc(B, CC_NE, t->lookup_miss);
+    x64_load(B, W64, false, RDX, x64_mem(RCX, 8));
+    x64_cmp_rm(B, W64, RAX, x64_mem(RCX, 0));
+    x64_jcc(B, CC_NE, t->lookup_miss);
+    x64_jmp_r(B, RDX);
 }
 
 /* rd = rs2 + (rs1 << s), as one lea; zext32 first for the .uw forms. */

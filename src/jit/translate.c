@@ -19,9 +19,15 @@
 #include "rv/interp.h"
 
 /* Sixteen host registers: RBP, R15, R14, RSP and three scratch are taken;
- * the remaining nine hold the guest registers compiled code uses most: the
- * stack pointer, return address, frame pointer and arguments a0-a5. */
-const int8_t jit_host_reg[33] = {
+ * the remaining nine hold guest registers. They start with the ones compiled
+ * code uses most in general (stack pointer, return address, frame pointer,
+ * a0-a5); once enough code has been translated, jit_remap() picks the nine
+ * this program's hot code uses most, for the next generation of code. The
+ * mapping only changes while no translated code exists (jit_flush). */
+static const enum x64_reg mapped_hosts[JIT_NMAPPED] = {RBX, R12, R13, RSI, RDI,
+                                                       R8, R9, R10, R11};
+uint8_t jit_mapped[JIT_NMAPPED] = {2, 1, 8, 10, 11, 12, 13, 14, 15};
+int8_t jit_host_reg[33] = {
     [0] = -1, [1] = R12, [2] = RBX, [3] = -1, [4] = -1, [5] = -1, [6] = -1,
     [7] = -1, [8] = R13, [9] = -1, [10] = RSI, [11] = RDI, [12] = R8,
     [13] = R9, [14] = R10, [15] = R11, [16] = -1, [17] = -1, [18] = -1,
@@ -29,7 +35,49 @@ const int8_t jit_host_reg[33] = {
     [25] = -1, [26] = -1, [27] = -1, [28] = -1, [29] = -1, [30] = -1,
     [31] = -1, [32] = -1,
 };
-const uint8_t jit_mapped[JIT_NMAPPED] = {1, 2, 8, 10, 11, 12, 13, 14, 15};
+
+/* Uses of each guest register in the instructions translated so far. */
+static uint64_t reg_uses[32];
+
+static void count_uses(const struct block *blk)
+{
+    for (unsigned i = 0; i < blk->n; i++) {
+        const struct rv_insn *d = &blk->insn[i].d;
+        if (d->op >= RV_OP_COUNT)
+            continue;
+        const uint8_t regs[3] = {d->rd, d->rs1, d->rs2};
+        for (int k = 0; k < 3; k++)
+            if (rv_regfile((enum rv_op)d->op, k) == RV_REG_X && regs[k] &&
+                regs[k] < 32)
+                reg_uses[regs[k]]++;
+    }
+}
+
+bool jit_remap(void)
+{
+    uint8_t best[JIT_NMAPPED];
+    bool taken[32] = {true}; /* x0 never */
+    for (int k = 0; k < JIT_NMAPPED; k++) {
+        int pick = -1;
+        for (int r = 1; r < 32; r++)
+            if (!taken[r] && (pick < 0 || reg_uses[r] > reg_uses[pick]))
+                pick = r;
+        taken[pick] = true;
+        best[k] = (uint8_t)pick;
+    }
+    int changed = 0;
+    for (int k = 0; k < JIT_NMAPPED; k++)
+        changed += jit_host_reg[best[k]] < 0;
+    if (changed < 2)
+        return false; /* not worth a retranslation */
+    for (int r = 0; r < 33; r++)
+        jit_host_reg[r] = -1;
+    for (int k = 0; k < JIT_NMAPPED; k++) {
+        jit_mapped[k] = best[k];
+        jit_host_reg[best[k]] = (int8_t)mapped_hosts[k];
+    }
+    return true;
+}
 
 enum stub_kind { STUB_CHAIN, STUB_BOUNDS, STUB_INTERRUPT, STUB_SLOW };
 
@@ -108,6 +156,11 @@ void tr_chain(struct tr *t, enum x64_cc cc, bool conditional, uint64_t target)
 struct x64_mem tr_guest_mem(struct tr *t, int rs1, int32_t imm)
 {
     enum x64_reg base = tr_src(t, rs1, RAX);
+    /* x0 needs no check (the displacement alone stays in the guards), nor
+     * a register already checked in this block and not written since. */
+    if (rs1 == 0 || (t->checked >> rs1 & 1))
+        return x64_mem_idx(JIT_BASE, base, 1, imm);
+    t->checked |= 1u << rs1;
     x64_cmp_rm(&t->b, W64, base, x64_mem(JIT_STATE, HART_OFF(jit_limit)));
     size_t site = x64_jcc_fwd(&t->b, CC_AE);
     if (add_stub(t, STUB_BOUNDS, site, t->pc)) {
@@ -242,7 +295,7 @@ static void emit_stubs(struct tr *t)
 
 size_t jit_translate(struct block *blk, uint8_t *mem, size_t size,
                      uintptr_t run_at, uintptr_t exit_code,
-                     uintptr_t lookup_code, struct jit_fault_site *faults,
+                     uintptr_t lookup_miss, struct jit_fault_site *faults,
                      unsigned max_faults, unsigned *nfaults)
 {
     struct tr_stub stubs[2 * 256 + 8];
@@ -254,13 +307,14 @@ size_t jit_translate(struct block *blk, uint8_t *mem, size_t size,
     t.faults = faults;
     t.max_faults = max_faults;
     t.exit_code = exit_code;
-    t.lookup_code = lookup_code;
+    t.lookup_miss = lookup_miss;
 
     /* Entry: stop here if asked to, else count the block as retired. */
     x64_cmp_mi(&t.b, W32, x64_mem(JIT_STATE, HART_OFF(interrupt)), 0);
     size_t site = x64_jcc_fwd(&t.b, CC_NE);
     add_stub(&t, STUB_INTERRUPT, site, blk->pc);
     x64_add_ri(&t.b, W64, JIT_INSTRET, (int32_t)blk->n);
+    count_uses(blk);
 
     for (unsigned i = 0; i < blk->n && !t.b.overflow; i++) {
         t.ip = &blk->insn[i];
@@ -268,9 +322,17 @@ size_t jit_translate(struct block *blk, uint8_t *mem, size_t size,
         t.pc = blk->pc + t.ip->off;
         t.slow_stub = -1;
         t.first_stub = t.nstubs;
-        if (!tr_insn(&t))
+        t.fused = 0;
+        if (!tr_fuse(&t) && !tr_insn(&t))
             emit_fallback(&t);
         tr_slow_resume(&t);
+        for (unsigned k = i; k <= i + t.fused; k++) {
+            const struct rv_insn *d = &blk->insn[k].d;
+            if (d->op < RV_OP_COUNT &&
+                rv_regfile((enum rv_op)d->op, 0) == RV_REG_X && d->rd < 32)
+                t.checked &= ~(1u << d->rd);
+        }
+        i += t.fused;
     }
     emit_stubs(&t);
     if (t.b.overflow)

@@ -20,9 +20,17 @@
 #define JIT_INSTRET R14
 #define JIT_NMAPPED 9
 
+/* The indirect-jump table: 2^JIT_JTAB_BITS entries {guest pc, host code},
+ * indexed by pc >> 1. */
+#define JIT_JTAB_BITS 14
+
 /* Host register of guest register r, or -1 when it lives in struct hart. */
-extern const int8_t jit_host_reg[33];
-extern const uint8_t jit_mapped[JIT_NMAPPED]; /* the mapped guest registers */
+extern int8_t jit_host_reg[33];
+extern uint8_t jit_mapped[JIT_NMAPPED]; /* the mapped guest registers */
+
+/* Chooses the mapped registers from the code translated so far; true if
+ * the mapping changed (only call with no translated code in use). */
+bool jit_remap(void);
 
 #define HART_OFF(field) ((int32_t)offsetof(struct hart, field))
 #define XREG_MEM(r) x64_mem(JIT_STATE, HART_OFF(x) + 8 * (r))
@@ -56,21 +64,25 @@ struct tr {
     struct jit_fault_site *faults;
     unsigned nfaults, max_faults;
     uintptr_t exit_code;         /* the shared exit routine */
-    uintptr_t lookup_code;       /* the shared indirect-jump lookup */
+    uintptr_t lookup_miss;       /* indirect jump not in the table: exit */
     int slow_stub;               /* this instruction's fallback stub, or -1 */
     unsigned first_stub;         /* stubs from here on are this instruction's */
+    uint32_t checked;            /* guest registers bounds-checked so far */
+    unsigned fused;              /* following instructions tr_fuse consumed */
 };
 
 /* Emits the translation of tr->ip; false if the op has no translation (the
  * caller then emits a call to the interpreter's body). */
 bool tr_insn(struct tr *t);
 bool tr_fp(struct tr *t); /* F and D, from tr_insn */
+/* Pairs translated as one (macro-op fusion); sets t->fused. */
+bool tr_fuse(struct tr *t);
 
 /* Translates blk into mem (size bytes, to run at run_at); returns the
  * bytes used, or 0 when it did not fit. Fills faults[0..*nfaults). */
 size_t jit_translate(struct block *blk, uint8_t *mem, size_t size,
                      uintptr_t run_at, uintptr_t exit_routine,
-                     uintptr_t lookup_routine, struct jit_fault_site *faults,
+                     uintptr_t lookup_miss, struct jit_fault_site *faults,
                      unsigned max_faults, unsigned *nfaults);
 
 /* The interpreter's body for one instruction, called from translated code

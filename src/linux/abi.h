@@ -11,6 +11,14 @@
  *   rlimit64, timespec, timeval, utsname, pollfd, iovec, flock, statx,
  *   linux_dirent64: same size and offsets on both.
  *   rt_sigaction's struct differs: riscv64 has no sa_restorer (24 bytes).
+ *   struct epoll_event differs: x86-64 packs it (12 bytes, data at 4),
+ *   riscv64 aligns data to 8 (16 bytes, data at 8).
+ *   sockaddr_*, msghdr (56), mmsghdr (64), cmsghdr (16, CMSG_ALIGN 8),
+ *   linger, ucred, the SO_RCVTIMEO timevals (old and new), ip_mreqn,
+ *   group_req, tcp_info, sock_fprog (a pointer inside), signalfd_siginfo
+ *   (128), inotify_event, itimerval, itimerspec, sigevent (64, tid at 16),
+ *   sched_param: same on both; the pointers inside msghdr, iovec and
+ *   sock_fprog are guest addresses and are translated.
  * Flag and command values (O_, AT_, MAP_, PROT_, F_, TC and TIOC ioctls,
  * CLOCK_, RLIMIT_, PR_, signal and errno numbers) are the same on both, so
  * they pass through unchanged; the sys_ files assert that against the host
@@ -288,6 +296,80 @@ struct guest_sigset_arg {
     uint64_t ss_len;
 };
 
+/* Sockets (asm-generic/socket.h, the same numbers on x86-64). */
+#define GUEST_SOL_SOCKET 1
+#define GUEST_SO_ATTACH_FILTER 26
+#define GUEST_SO_ATTACH_REUSEPORT_CBPF 51
+#define GUEST_SCM_RIGHTS 1
+#define GUEST_SCM_CREDENTIALS 2
+#define GUEST_SOCK_NONBLOCK GUEST_O_NONBLOCK
+#define GUEST_SOCK_CLOEXEC GUEST_O_CLOEXEC
+#define GUEST_MSG_CMSG_CLOEXEC 0x40000000
+#define GUEST_UIO_MAXIOV 1024
+#define GUEST_SOCKADDR_MAX 128  /* sizeof(struct sockaddr_storage) */
+
+struct guest_msghdr {
+    uint64_t name;
+    uint32_t namelen;
+    uint32_t pad;
+    uint64_t iov;
+    uint64_t iovlen;
+    uint64_t control;
+    uint64_t controllen;
+    int32_t flags;
+    uint32_t pad2;
+};
+
+struct guest_mmsghdr {
+    struct guest_msghdr hdr;
+    uint32_t len;
+    uint32_t pad;
+};
+
+struct guest_cmsghdr {
+    uint64_t len;
+    int32_t level;
+    int32_t type;
+};
+
+/* SO_ATTACH_FILTER's argument: a count and a pointer to the program. */
+struct guest_sock_fprog {
+    uint16_t len;
+    uint16_t pad[3];
+    uint64_t filter;
+};
+
+/* epoll: data is 8-aligned on riscv64 (x86-64 packs the struct). */
+#define GUEST_EPOLL_CTL_ADD 1
+#define GUEST_EPOLL_CTL_DEL 2
+#define GUEST_EPOLL_CTL_MOD 3
+struct guest_epoll_event {
+    uint32_t events;
+    uint32_t pad;
+    uint64_t data;
+};
+
+struct guest_itimerval {
+    struct guest_timeval it_interval, it_value;
+};
+
+struct guest_itimerspec {
+    struct guest_timespec it_interval, it_value;
+};
+
+/* The kernel's sigevent, 64 bytes; tid is the SIGEV_THREAD_ID target. */
+#define GUEST_SIGEV_SIGNAL 0
+#define GUEST_SIGEV_NONE 1
+#define GUEST_SIGEV_THREAD 2
+#define GUEST_SIGEV_THREAD_ID 4
+struct guest_sigevent {
+    uint64_t value;
+    int32_t signo;
+    int32_t notify;
+    int32_t tid;
+    int32_t pad[11];
+};
+
 /* riscv_hwprobe (asm/hwprobe.h; keys and bits as in Linux 6.x uapi). */
 struct guest_hwprobe {
     int64_t key;
@@ -325,5 +407,12 @@ _Static_assert(sizeof(struct guest_rusage) == 144, "rusage");
 _Static_assert(sizeof(struct guest_utsname) == 390, "new_utsname");
 _Static_assert(sizeof(struct guest_flock) == 32, "flock");
 _Static_assert(sizeof(struct guest_pollfd) == 8, "pollfd");
+_Static_assert(sizeof(struct guest_msghdr) == 56, "msghdr");
+_Static_assert(sizeof(struct guest_mmsghdr) == 64, "mmsghdr");
+_Static_assert(sizeof(struct guest_cmsghdr) == 16, "cmsghdr");
+_Static_assert(sizeof(struct guest_sock_fprog) == 16, "sock_fprog");
+_Static_assert(sizeof(struct guest_epoll_event) == 16, "riscv64 epoll_event");
+_Static_assert(sizeof(struct guest_itimerspec) == 32, "itimerspec");
+_Static_assert(sizeof(struct guest_sigevent) == 64, "sigevent");
 
 #endif

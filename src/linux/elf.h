@@ -53,6 +53,7 @@ struct elf_stack_in {
 };
 struct elf_stack_out {
     uint64_t sp, auxv_addr, auxv_len;
+    uint64_t arg_start, arg_end, env_end; /* the string areas */
 };
 /* Bytes of strings and pointers the vectors need, for the E2BIG check
  * before the point of no return; SIZE_MAX when one string is too long. */

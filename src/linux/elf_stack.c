@@ -91,6 +91,8 @@ void elf_build_stack(uint64_t top, const struct elf_stack_in *in,
     for (int i = in->argc; i-- > 0;)
         p = push_string(p, in->argv[i]);
     uint64_t strings = p; /* argv[0]'s text; the others follow in order */
+    out->arg_start = strings;
+    out->env_end = execfn;
     p &= ~15ull;
     p -= 16;
     uint64_t rand_addr = p;
@@ -132,6 +134,7 @@ void elf_build_stack(uint64_t top, const struct elf_stack_in *in,
     }
     guest_store64(w, 0);
     w += 8;
+    out->arg_end = strings;
     for (int i = 0; i < envc; i++, w += 8) {
         guest_store64(w, strings);
         strings += strlen(in->envp[i]) + 1;

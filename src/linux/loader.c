@@ -164,6 +164,9 @@ static int build(struct hart *h, const struct elf_file *prog,
     proc.interp_base = in.base;
     proc.auxv_addr = out.auxv_addr;
     proc.auxv_len = out.auxv_len;
+    proc.arg_start = out.arg_start;
+    proc.arg_end = out.arg_end;
+    proc.env_end = out.env_end;
     proc.stack_top = GUEST_STACK_TOP;
     proc.sigreturn_trampoline = (uint64_t)sigpage;
     /* A new process starts with every register zero but sp: a0 in
@@ -198,13 +201,14 @@ int loader_exec(struct hart *h, const char *path, int argc, char **argv,
                         errlen);
         have_interp = true;
     }
-    if (r == 0 && elf_stack_need(argc, argv, envp, path) > STACK_SIZE / 4) {
+    const char *execfn = proc.exe_name ? proc.exe_name : path;
+    if (r == 0 && elf_stack_need(argc, argv, envp, execfn) > STACK_SIZE / 4) {
         snprintf(err, errlen, "%s: %s", path, strerror(E2BIG));
         r = 126;
     }
     if (r == 0)
         r = build(h, &prog, have_interp ? &interp : NULL, argc, argv, envp,
-                  path, err, errlen);
+                  execfn, err, errlen);
     if (have_interp)
         elf_close(&interp);
     elf_close(&prog);

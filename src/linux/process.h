@@ -15,7 +15,9 @@ struct process {
 
     /* The program. */
     const char *exe_path;     /* host path of the guest executable */
-    const char *exe_name;     /* as the guest's AT_EXECFN, argv[0] unless -0 */
+    const char *exe_name;     /* the guest's AT_EXECFN: the name it was run
+                                 by (a script's, for a #! script); NULL:
+                                 the loader uses exe_path */
 
     /* What the loader laid out (guest addresses). */
     uint64_t entry;           /* program entry (not the interpreter's) */
@@ -23,6 +25,9 @@ struct process {
     uint64_t load_bias;       /* of the program; 0 for ET_EXEC */
     uint64_t interp_base;     /* AT_BASE: 0 without an interpreter */
     uint64_t auxv_addr, auxv_len;  /* the auxv on the guest stack */
+    /* The argument strings are [arg_start, arg_end), the environment's
+     * [arg_end, env_end), as /proc/self/cmdline and environ show them. */
+    uint64_t arg_start, arg_end, env_end;
     uint64_t stack_top;
     uint64_t sigreturn_trampoline; /* guest code: li a7, 139; ecall */
 };

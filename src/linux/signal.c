@@ -212,8 +212,17 @@ static void install_host(int sig, uint64_t guest_handler)
     syscall(SYS_rt_sigaction, sig, &ka, NULL, 8);
 }
 
+/* The host glibc's pthread_create, used the first time (and again after a
+ * fork), installs glibc's own handlers for signals 32 and 33 (SIGCANCEL,
+ * SIGSETXID) before it starts the thread; the guest's libc uses the same
+ * two, so the guest's dispositions are put back before the new thread
+ * takes the guest's mask and can receive them. */
 void signal_thread_start(struct hart *h)
 {
+    pthread_mutex_lock(&actions_lock);
+    for (int sig = 32; sig <= 33; sig++)
+        install_host(sig, actions[sig].handler);
+    pthread_mutex_unlock(&actions_lock);
     set_host_mask(thread_of(h));
 }
 

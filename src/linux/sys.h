@@ -115,6 +115,28 @@ int sys_get_string(uint64_t addr, char *buf, size_t size);
  * files that must describe the guest rather than hart (/proc/self/exe).
  * 0 or -errno. */
 int sys_get_path(uint64_t addr, char *buf, size_t size);
+/* The same for a path already copied into buf (execve's interpreters). */
+int sys_host_path(char *buf, size_t size);
+
+/* A guest iovec array as a host one (iov has room for GUEST_IOV_MAX): the
+ * transfer stops at the first inaccessible byte, as read and write do, and
+ * fails (-EFAULT) only when that leaves nothing; -EINVAL for too many
+ * entries or too many bytes. The count to pass on, or -errno (sys_file.c). */
+struct iovec;
+int sys_get_iov(uint64_t addr, uint64_t cnt, int need, struct iovec *iov);
+
+/* The signal mask a waiting call (ppoll, pselect6, epoll_pwait) puts in
+ * force while it waits (sys_poll.c): begin reads the guest's mask at addr
+ * (none when addr is 0; size must be 8) and makes it the guest's; host is
+ * the mask for the host call. end puts the old mask back, or keeps the
+ * wait's until the handler of a signal that came in has run. */
+struct sys_wait_mask {
+    bool on;
+    uint64_t old, host;
+};
+int sys_wait_mask_begin(struct hart *h, uint64_t addr, uint64_t size,
+                        struct sys_wait_mask *w);
+void sys_wait_mask_end(struct hart *h, const struct sys_wait_mask *w);
 
 /* Descriptors hart keeps for itself: the guest gets -EBADF on them.
  * sys_reserved_in lists those in [first, last] in ascending order. */
@@ -127,16 +149,25 @@ struct stat;
 struct statfs;
 void sys_conv_stat(struct guest_stat *g, const struct stat *s);
 void sys_conv_statfs(struct guest_statfs *g, const struct statfs *s);
+/* itimerspec from and to the guest (sys_event.c): 0 or -EFAULT. */
+struct itimerspec;
+int sys_get_itimerspec(uint64_t addr, struct itimerspec *its);
+int sys_put_itimerspec(uint64_t addr, const struct itimerspec *its);
 /* The kernel's struct termios (asm/termbits.h, not glibc's), sys_tty.c. */
 struct termios;
 void sys_conv_termios_in(struct termios *k, const struct guest_termios *g);
 void sys_conv_termios_out(struct guest_termios *g, const struct termios *k);
 
-/* /proc/self/... (or /proc/PID/... with hart's pid): the part after it,
- * or NULL. sys_proc_file opens hart's version of the files it builds
- * (maps, auxv) or returns -ENOENT for the others. */
+/* /proc/self/... (or /proc/PID/... with hart's pid): the part after it
+ * ("../cpuinfo" for /proc/cpuinfo), or NULL. sys_proc_file (procfs.c)
+ * opens hart's version of the files it builds (maps, auxv, cmdline,
+ * environ, cpuinfo) or returns -ENOENT for the others. */
 const char *sys_proc_self(const char *path);
 int sys_proc_file(const char *leaf, int flags);
+
+/* Socket ioctls (sys_sockio.c), for sys_ioctl: true when req is one,
+ * with the result in *r. */
+bool sys_sockio(int fd, uint32_t req, uint64_t arg, int64_t *r);
 
 /* riscv_hwprobe's answer for one key; false for keys hart does not know. */
 bool sys_hwprobe_value(int64_t key, uint64_t *value);

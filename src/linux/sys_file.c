@@ -1,6 +1,7 @@
 /* System calls on open descriptors: reading and writing (plain, vectored,
- * positioned), seeking, duplicating, closing, pipes, fcntl and the sync
- * family. Guest descriptors are host descriptors, so most calls pass
+ * positioned), seeking, duplicating, closing, pipes, fcntl, the sync
+ * family, readahead, and splicing (sendfile, copy_file_range, splice, tee,
+ * vmsplice). Guest descriptors are host descriptors, so most calls pass
  * straight through once their buffers are checked. */
 #include <fcntl.h>
 #include <limits.h>
@@ -80,7 +81,7 @@ int64_t sys_pwrite64(struct hart *h, const uint64_t *a)
 /* Builds the host iovec array for a guest one; like read and write, the
  * transfer stops at the first inaccessible byte and fails only when that
  * leaves nothing. Returns the count to pass, or -errno. */
-static int get_iov(uint64_t addr, uint64_t cnt, int need, struct iovec *iov)
+int sys_get_iov(uint64_t addr, uint64_t cnt, int need, struct iovec *iov)
 {
     if (cnt > GUEST_IOV_MAX)
         return -EINVAL;
@@ -117,7 +118,7 @@ static int64_t do_vec(const uint64_t *a, bool writing, bool positioned,
 {
     struct iovec iov[GUEST_IOV_MAX];
     int fd = (int)a[0];
-    int n = get_iov(a[1], (uint32_t)a[2], writing ? PAGE_R : PAGE_W, iov);
+    int n = sys_get_iov(a[1], (uint32_t)a[2], writing ? PAGE_R : PAGE_W, iov);
     if (n < 0)
         return n == -EFAULT ? bad_buffer(fd, writing) : n;
     long nr;
@@ -361,4 +362,51 @@ int64_t sys_fadvise64(struct hart *h, const uint64_t *a)
 {
     return sys_ret(syscall(SYS_fadvise64, (int)a[0], (off_t)a[1],
                            (off_t)a[2], (int)a[3]));
+}
+
+int64_t sys_readahead(struct hart *h, const uint64_t *a)
+{
+    return sys_ret(syscall(SYS_readahead, (int)a[0], (off_t)a[1], (size_t)a[2]));
+}
+
+int64_t sys_sync_file_range(struct hart *h, const uint64_t *a)
+{
+    return sys_ret(syscall(SYS_sync_file_range, (int)a[0], (off_t)a[1],
+                           (off_t)a[2], (unsigned)a[3]));
+}
+
+/* Pipes and splicing: the offsets are in/out loff_t, as for sendfile. */
+int64_t sys_splice(struct hart *h, const uint64_t *a)
+{
+    int64_t in, out, *pin, *pout;
+    if (get_off(a[1], &in, &pin) || get_off(a[3], &out, &pout))
+        return -EFAULT;
+    int64_t r = sys_ret(syscall(SYS_splice, (int)a[0], pin, (int)a[2], pout,
+                                (size_t)a[4], (unsigned)a[5]));
+    put_off(a[1], pin);
+    put_off(a[3], pout);
+    return r;
+}
+
+int64_t sys_tee(struct hart *h, const uint64_t *a)
+{
+    return sys_ret(syscall(SYS_tee, (int)a[0], (int)a[1], (size_t)a[2],
+                           (unsigned)a[3]));
+}
+
+/* vmsplice moves between a pipe and guest memory: the pipe's end says
+ * which way, hence whether the memory is read or written. */
+int64_t sys_vmsplice(struct hart *h, const uint64_t *a)
+{
+    int fd = (int)a[0];
+    int fl = fcntl(fd, F_GETFL);
+    if (fl < 0)
+        return -errno;
+    bool to_memory = (fl & O_ACCMODE) == O_RDONLY;
+    struct iovec iov[GUEST_IOV_MAX];
+    int n = sys_get_iov(a[1], a[2], to_memory ? PAGE_W : PAGE_R, iov);
+    if (n < 0)
+        return n;
+    return sys_ret(syscall(SYS_vmsplice, fd, iov, (unsigned long)n,
+                           (unsigned)a[3]));
 }

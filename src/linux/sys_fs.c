@@ -348,3 +348,14 @@ int64_t sys_memfd_create(struct hart *h, const uint64_t *a)
         return err == -ENAMETOOLONG ? -EINVAL : err;
     return sys_ret(memfd_create(name, (unsigned)a[1]));
 }
+
+/* The device number is the kernel's 32-bit encoding on both sides. */
+int64_t sys_mknodat(struct hart *h, const uint64_t *a)
+{
+    char path[GUEST_PATH_MAX];
+    int err = sys_get_path(a[1], path, sizeof path);
+    if (err)
+        return err;
+    return sys_ret(syscall(SYS_mknodat, (int)a[0], path, (mode_t)a[2],
+                           (unsigned)a[3]));
+}

@@ -27,15 +27,10 @@
 #define HOST_RESERVED (BIT(SIGSEGV) | BIT(SIGBUS))
 #define UNBLOCKABLE (BIT(SIGKILL) | BIT(SIGSTOP))
 
-struct wait_mask {
-    bool on;
-    uint64_t old, host;
-};
-
 /* Reads the guest's mask for the wait (sigsetsize must be 8) and puts it in
  * force for the guest; w->host is what the host call gets. */
-static int wait_mask_begin(struct hart *h, uint64_t addr, uint64_t size,
-                           struct wait_mask *w)
+int sys_wait_mask_begin(struct hart *h, uint64_t addr, uint64_t size,
+                        struct sys_wait_mask *w)
 {
     w->on = false;
     if (!addr)
@@ -55,7 +50,7 @@ static int wait_mask_begin(struct hart *h, uint64_t addr, uint64_t size,
     return 0;
 }
 
-static void wait_mask_end(struct hart *h, const struct wait_mask *w)
+void sys_wait_mask_end(struct hart *h, const struct sys_wait_mask *w)
 {
     if (!w->on)
         return;
@@ -116,8 +111,8 @@ int64_t sys_pselect6(struct hart *h, const uint64_t *a)
         mask_addr = sa.ss;
         mask_size = sa.ss_len;
     }
-    struct wait_mask w;
-    int err = wait_mask_begin(h, mask_addr, mask_size, &w);
+    struct sys_wait_mask w;
+    int err = sys_wait_mask_begin(h, mask_addr, mask_size, &w);
     if (err)
         return err;
     struct {
@@ -126,7 +121,7 @@ int64_t sys_pselect6(struct hart *h, const uint64_t *a)
     } host_mask = {&w.host, 8};
     int64_t r = sys_ret(syscall(SYS_pselect6, nfds, sets[0], sets[1], sets[2],
                                 tp, w.on ? &host_mask : NULL));
-    wait_mask_end(h, &w);
+    sys_wait_mask_end(h, &w);
     put_timeout(a[4], tp);
     return r;
 }
@@ -155,12 +150,12 @@ int64_t sys_ppoll(struct hart *h, const uint64_t *a)
         if (sys_fd_reserved(p.fd))
             fds[i].fd = -1;
     }
-    struct wait_mask w;
-    int64_t r = wait_mask_begin(h, a[3], a[4], &w);
+    struct sys_wait_mask w;
+    int64_t r = sys_wait_mask_begin(h, a[3], a[4], &w);
     if (r == 0)
         r = sys_ret(syscall(SYS_ppoll, fds, (nfds_t)nfds, tp,
                             w.on ? &w.host : NULL, 8));
-    wait_mask_end(h, &w);
+    sys_wait_mask_end(h, &w);
     for (uint64_t i = 0; r >= 0 && i < nfds; i++) {
         struct guest_pollfd p;
         memcpy(&p, g + i * sizeof p, sizeof p);

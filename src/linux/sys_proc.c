@@ -8,7 +8,6 @@
 #include <sched.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/times.h>
@@ -236,60 +235,6 @@ int64_t sys_times(struct hart *h, const uint64_t *a)
     return r;
 }
 
-/* prctl: the options a user program uses on itself; the rest (seccomp,
- * capabilities, memory layout, ...) would act on hart: EINVAL, as for an
- * option the kernel does not know. */
-int64_t sys_prctl(struct hart *h, const uint64_t *a)
-{
-    int opt = (int)a[0];
-    switch (opt) {
-    case PR_SET_NAME: {
-        char name[16] = {0};
-        uint64_t n = sys_prefix(a[1], sizeof name - 1, PAGE_R);
-        if (!n)
-            return -EFAULT;
-        memcpy(name, g2h(a[1]), n);
-        return sys_ret(prctl(PR_SET_NAME, name));
-    }
-    case PR_GET_NAME: {
-        char name[16];
-        void *out = sys_out(a[1], sizeof name);
-        if (!out)
-            return -EFAULT;
-        if (prctl(PR_GET_NAME, name) < 0)
-            return -errno;
-        memcpy(out, name, sizeof name);
-        return 0;
-    }
-    case PR_GET_PDEATHSIG:
-    case PR_GET_CHILD_SUBREAPER: {
-        int v;
-        void *out = sys_out(a[1], 4);
-        if (!out)
-            return -EFAULT;
-        if (prctl(opt, &v) < 0)
-            return -errno;
-        int32_t g = v;
-        memcpy(out, &g, 4);
-        return 0;
-    }
-    case PR_SET_PDEATHSIG:
-    case PR_SET_DUMPABLE:
-    case PR_GET_DUMPABLE:
-    case PR_SET_CHILD_SUBREAPER:
-    case PR_SET_NO_NEW_PRIVS:
-    case PR_GET_NO_NEW_PRIVS:
-    case PR_SET_TIMERSLACK:
-    case PR_GET_TIMERSLACK:
-    case PR_CAPBSET_READ:
-    case PR_SET_THP_DISABLE:
-    case PR_GET_THP_DISABLE:
-        return sys_ret(prctl(opt, a[1], a[2], a[3], a[4]));
-    default:
-        return -EINVAL;
-    }
-}
-
 int64_t sys_sched_yield(struct hart *h, const uint64_t *a)
 {
     return sys_ret(sched_yield());
@@ -327,6 +272,84 @@ int64_t sys_sched_getparam(struct hart *h, const uint64_t *a)
     int32_t g = p.sched_priority;
     memcpy(out, &g, 4);
     return 0;
+}
+
+static int get_sched_param(uint64_t addr, struct sched_param *p)
+{
+    const void *in = sys_in(addr, 4);
+    if (!in)
+        return -EFAULT;
+    int32_t g;
+    memcpy(&g, in, 4);
+    p->sched_priority = g;
+    return 0;
+}
+
+/* The raw calls: glibc's wrappers are the same, but a pid of 0 must mean
+ * the calling thread, which the kernel's call does. */
+int64_t sys_sched_setparam(struct hart *h, const uint64_t *a)
+{
+    struct sched_param p;
+    if (!a[1])
+        return -EINVAL;
+    int err = get_sched_param(a[1], &p);
+    return err ? err : sys_ret(syscall(SYS_sched_setparam, (int)a[0], &p));
+}
+
+int64_t sys_sched_setscheduler(struct hart *h, const uint64_t *a)
+{
+    struct sched_param p;
+    if (!a[2])
+        return -EINVAL;
+    int err = get_sched_param(a[2], &p);
+    return err ? err
+               : sys_ret(syscall(SYS_sched_setscheduler, (int)a[0], (int)a[1],
+                                 &p));
+}
+
+int64_t sys_sched_rr_get_interval(struct hart *h, const uint64_t *a)
+{
+    struct timespec ts;
+    if (syscall(SYS_sched_rr_get_interval, (int)a[0], &ts) < 0)
+        return -errno;
+    void *out = sys_out(a[1], sizeof(struct guest_timespec));
+    if (!out)
+        return -EFAULT;
+    struct guest_timespec g = {ts.tv_sec, ts.tv_nsec};
+    memcpy(out, &g, sizeof g);
+    return 0;
+}
+
+/* struct sched_attr is sized by its first field and made of fixed-size
+ * fields, the same everywhere; the kernel checks the size. */
+#define SCHED_ATTR_SIZE_VER0 48
+int64_t sys_sched_setattr(struct hart *h, const uint64_t *a)
+{
+    const void *in = sys_in(a[1], 4);
+    if (!in)
+        return a[1] ? -EFAULT : -EINVAL;
+    uint32_t size;
+    memcpy(&size, in, 4);
+    uint64_t len = size ? size : SCHED_ATTR_SIZE_VER0;
+    /* a size the kernel refuses: it writes its own into the struct */
+    void *p = len < SCHED_ATTR_SIZE_VER0 || len > GUEST_PAGE_SIZE
+                  ? sys_out(a[1], 4)
+                  : sys_in(a[1], len);
+    if (!p)
+        return -EFAULT;
+    return sys_ret(syscall(SYS_sched_setattr, (int)a[0], p, (unsigned)a[2]));
+}
+
+int64_t sys_sched_getattr(struct hart *h, const uint64_t *a)
+{
+    uint32_t size = (uint32_t)a[2];
+    if (!a[1] || size < SCHED_ATTR_SIZE_VER0 || size > GUEST_PAGE_SIZE)
+        return -EINVAL;
+    void *out = sys_out(a[1], size);
+    if (!out)
+        return -EFAULT;
+    return sys_ret(syscall(SYS_sched_getattr, (int)a[0], out, size,
+                           (unsigned)a[3]));
 }
 
 int64_t sys_sched_get_priority_max(struct hart *h, const uint64_t *a)

@@ -189,6 +189,9 @@ static int64_t clone_process(struct hart *h, uint64_t flags, uint64_t newsp,
         struct thread *t = thread_of(h);
         t->tid = gettid();
         t->robust_list = 0; /* as Linux: the child registers its own */
+        /* Signals the parent took but had not delivered yet are the
+         * parent's: a child starts with none pending (fork(2)). */
+        atomic_store(&t->pending, 0);
         t->kick_created = t->kick_armed = false; /* timers stay behind */
         atomic_store(&live_threads, 1);
         run_fork_child(h);

@@ -32,7 +32,9 @@ run random-fp 1000000 200 --batch 100 -m fp=60,fconst=15,fcsr=10,li=5,alu=5,bran
 run random-mem 2000000 200 --batch 100 -m mem=30,cmem=20,amo=15,lrsc=10,alu=15,li=5,loop=2
 run random-control 3000000 200 --batch 100 -m branch=20,jump=15,loop=8,alu=30,calu=20,cond=5
 run random-short 4000000 200 --batch 100 -n 12
-run random-illegal-frm 5000000 100 --illegal-frm -n 40 --batch 50
+# Faults (SIGILL, SIGBUS, SIGSEGV, SIGTRAP) caught by a handler that
+# reports the state in the signal frame.
+run random-fault 5000000 200 --fault -n 40 --batch 100
 # The translator: the body runs three times and every block is translated
 # once it has run (threshold 1), so the later runs execute translated code;
 # against qemu, then against hart's own interpreter on the same programs.
@@ -40,6 +42,13 @@ run random-jit 6000000 200 --batch 100 --repeat 3 \
     --hart "$hart --jit-threshold=1"
 run random-jit-vs-interp 7000000 200 --batch 100 --repeat 3 --same-image \
     --hart "$hart --jit-threshold=1" --qemu "$hart --jit=off"
+# Faults raised by translated code: precise state in the signal frame.
+run random-fault-jit 9000000 100 --fault -n 40 --repeat 3 --batch 50 \
+    --hart "$hart --jit-threshold=1"
+# A few under the sanitizer build: memory errors in hart fail the run.
+if [ -n "$HART" ] && [ -x "$HART" ] && [ "$HART" != "$hart" ]; then
+    run random-asan 8000000 50 --batch 25 --hart "$HART"
+fi
 
 # The runner itself: a hart that lacks Zicond (qemu run on hart's version
 # of the programs) must be caught, and the difference shrunk to the one

@@ -106,12 +106,12 @@ for tool in gcc riscv64-linux-gnu-gcc qemu-riscv64; do
     command -v $tool >/dev/null || { echo "SKIP torture: $tool missing"; exit 0; }
 done
 
-if [ ! -e "$src/.extracted" ]; then
+if [ ! -e "$src/.extracted.v2" ]; then
     mkdir -p "$src"
     echo "torture: extracting gcc.c-torture/execute" >&2
     tar -xJf "$tarball" -C "$src" --strip-components=5 --wildcards \
-        'gcc-*/gcc/testsuite/gcc.c-torture/execute/*.c' || exit 1
-    touch "$src/.extracted"
+        'gcc-*/gcc/testsuite/gcc.c-torture/execute/*.[ch]' || exit 1
+    touch "$src/.extracted.v2"
 fi
 mkdir -p "$out/opts" "$out/res" "$out"/build/O{0,2}/{native,rv}
 

@@ -1,0 +1,46 @@
+/* Macro-op fusion: common two-instruction idioms of compiled RISC-V code
+ * that x86-64 does in one instruction. Only pairs whose intermediate result
+ * is overwritten by the second instruction are fused, so no guest-visible
+ * state is lost; neither instruction of a pair can fault.
+ *   lui rd, hi; addi(w) rd, rd, lo    ->  mov rd, constant
+ *   auipc rd, hi; addi rd, rd, lo     ->  mov rd, pc-relative address
+ *   slli rd, rs, 32; srli rd, rd, 32  ->  mov rd32, rs32 (zero-extend) */
+#include "jit/translate.h"
+
+#define B (&t->b)
+
+static void set_constant(struct tr *t, int rd, uint64_t value)
+{
+    enum x64_reg d = tr_dst(rd);
+    x64_mov_ri(B, d, value);
+    tr_commit(t, rd, d);
+}
+
+bool tr_fuse(struct tr *t)
+{
+    if (t->index + 1 >= t->blk->n)
+        return false;
+    const struct rv_insn *a = &t->ip->d, *b = &t->ip[1].d;
+    if (a->rd == RV_SINK || a->rd != b->rd || b->rs1 != a->rd)
+        return false;
+    int rd = a->rd;
+    if (a->op == RV_LUI && b->op == RV_ADDI) {
+        set_constant(t, rd, (uint64_t)((int64_t)a->imm + b->imm));
+    } else if (a->op == RV_LUI && b->op == RV_ADDIW) {
+        set_constant(t, rd, (uint64_t)(int64_t)(int32_t)((uint32_t)a->imm +
+                                                         (uint32_t)b->imm));
+    } else if (a->op == RV_AUIPC && b->op == RV_ADDI) {
+        set_constant(t, rd, t->pc + (uint64_t)(int64_t)a->imm +
+                                (uint64_t)(int64_t)b->imm);
+    } else if (a->op == RV_SLLI && b->op == RV_SRLI && a->imm == 32 &&
+               b->imm == 32) {
+        enum x64_reg src = tr_src(t, a->rs1, RAX);
+        enum x64_reg d = tr_dst(rd);
+        x64_mov_rr(B, W32, d, src);
+        tr_commit(t, rd, d);
+    } else {
+        return false;
+    }
+    t->fused = 1;
+    return true;
+}

@@ -1,0 +1,50 @@
+# perl workout: regexes, hashes, sort, sprintf, pack, core modules
+# (Digest::MD5, Digest::SHA, JSON::PP, List::Util, POSIX, Storable).
+use strict; use warnings;
+use Digest::MD5 qw(md5_hex); use Digest::SHA qw(sha256_hex);
+use JSON::PP; use List::Util qw(sum max min first reduce shuffle);
+use POSIX qw(floor ceil fmod strftime); use Storable qw(freeze thaw);
+my %count;
+open(my $fh, '<', 'words.txt') or die "words.txt: $!";
+while (my $line = <$fh>) {
+    my ($w, $n) = $line =~ /^(\w+) (\d+)/ or next;
+    $count{$w} += $n;
+}
+close $fh;
+my @top = (sort { $count{$b} <=> $count{$a} || $a cmp $b } keys %count)[0 .. 4];
+print "top: @top\n";
+print "sum ", sum(values %count), " max ", max(values %count), "\n";
+my $text = "The year 1999 and 2024, then 42.";
+my @years = $text =~ /\b(\d{4})\b/g;
+(my $swapped = $text) =~ s/(\d+)/<$1>/g;
+print "years @years; $swapped\n";
+print "tr: ", ($text =~ tr/a-z//), "\n";
+printf "%-6s|%6.2f|%05d|%x|%e\n", "ab", 3.14159, 42, 3054, 12345.6789;
+print "md5 ", md5_hex("hello world"), "\n";
+print "sha256 ", sha256_hex("hello world"), "\n";
+my $json = JSON::PP->new->canonical->pretty;
+my $data = { list => [1, 2.5, "three", undef], nested => { t => JSON::PP::true, n => -7 } };
+my $enc = $json->encode($data);
+print $enc;
+print "roundtrip ", $json->decode($enc)->{nested}{n}, "\n";
+my $packed = pack("NnC A4 w", 0xdeadbeef, 513, 7, "xy", 300);
+print "pack ", unpack("H*", $packed), " ", join(",", unpack("NnC A4 w", $packed)), "\n";
+print "posix ", floor(-2.5), " ", ceil(2.1), " ", fmod(10, 3), " ", strftime("%Y-%m-%d", gmtime(1700000000)), "\n";
+my $clone = thaw(freeze({ a => [1, 2, 3] }));
+print "storable ", scalar(@{ $clone->{a} }), "\n";
+my $r = reduce { $a * $b } 1 .. 20;
+print "reduce $r\n";
+print "big ", 2**53 + 1, " ", 9223372036854775807, " ", -17 % 5, " ", int(-17 / 5), "\n";
+my @sorted = sort { $a <=> $b } map { ($_ * 7919) % 1000 } 1 .. 20;
+print "sorted @sorted[0..5]\n";
+my $s = join "", map { chr(65 + $_ % 26) } 0 .. 51;
+print "substr ", substr($s, 10, 8), " lc ", lc(substr($s, 0, 4)), " rev ", scalar reverse("abc"), "\n";
+local $@; eval { die { code => 3 } }; print "eval ", $@->{code}, "\n";
+my $str = sprintf "%s", join ",", map { sprintf "%.3f", sqrt($_) } 1 .. 5;
+print "sqrt $str\n";
+my @parts = split /\s*;\s*/, "a ; b;c ;d";
+print "split ", scalar(@parts), " [@parts]\n";
+my %h = map { $_ => length } qw(apple fig banana);
+print "hash ", join(",", map {"$_=$h{$_}"} sort keys %h), "\n";
+print "sprintf vectors ", sprintf("%vd", "1.22.333"), "\n";
+print "local time fixed: ", scalar(gmtime(0)), "\n";
