@@ -18,6 +18,7 @@
 #include "linux/exec.h"
 #include "linux/loader.h"
 #include "linux/process.h"
+#include "linux/signal.h"
 #include "linux/procfs.h"
 #include "linux/symbols.h"
 #include "linux/syscall.h"
@@ -373,6 +374,7 @@ int main(int argc, char **argv)
     }
     if (print_stats)
         atexit(stats_at_exit);
+    signal_init();
     run_install_fault_handlers();
     run_guest(&main_thread.hart);
 }

@@ -217,6 +217,21 @@ static void install_host(int sig, uint64_t guest_handler)
  * SIGSETXID) before it starts the thread; the guest's libc uses the same
  * two, so the guest's dispositions are put back before the new thread
  * takes the guest's mask and can receive them. */
+void signal_init(void)
+{
+    /* Dispositions survive execve only as "ignored" (handlers reset to the
+     * default): a guest started by a parent that ignored a signal, or by a
+     * guest exec through hart, sees that signal as SIG_IGN, as on Linux. */
+    for (int sig = 1; sig <= GUEST_NSIG; sig++) {
+        struct host_kernel_sigaction old;
+        if (sig == SIGKILL || sig == SIGSTOP ||
+            syscall(SYS_rt_sigaction, sig, NULL, &old, 8) < 0)
+            continue;
+        if (old.handler == SIG_IGN)
+            actions[sig].handler = G_SIG_IGN;
+    }
+}
+
 void signal_thread_start(struct hart *h)
 {
     pthread_mutex_lock(&actions_lock);

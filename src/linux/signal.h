@@ -34,6 +34,10 @@ void signal_after_syscall(struct hart *h, int nr, uint64_t orig_a0);
  * sent (not a fault) is an ordinary asynchronous guest signal. */
 void signal_host_async(int sig, siginfo_t *info, void *ucontext);
 
+/* Takes over the dispositions the process started with (ignored signals
+ * stay ignored across execve). Once, before the guest runs. */
+void signal_init(void);
+
 /* A new guest thread's host thread takes the guest's signal mask. */
 void signal_thread_start(struct hart *h);
 

@@ -24,7 +24,7 @@ tests="exe_after_chdir exec_riscv exit_status killed script initial_script bad_i
 posix_spawn vfork system system_status mask fexecve fexecve_memfd
 execveat_dirfd execveat_script_cloexec exec_self exec_from_thread
 missing_elf_interpreter sysroot_elf_interpreter broken_elf env_unchanged
-env_unset strace strace_follows_exec stats stats_follow_exec procinfo"
+env_unset strace strace_follows_exec stats stats_follow_exec procinfo ignored_signals"
 skip_all() {
     for t in $tests; do echo "SKIP $t: $1"; done
     exit 0
@@ -46,7 +46,7 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp $out/child $out/child-dyn $out/spawn $out/procinfo "$work"/
+cp $out/child $out/child-dyn $out/spawn $out/procinfo $out/ignsig "$work"/
 mkdir -p "$work/root/bin"
 cp $out/sh "$work/root/bin/sh"
 cp $out/child "$work/root/bin/child"
@@ -332,4 +332,15 @@ maps: Linux's format, heap found
 environ is the environment: yes
 status 0
 EOF
+
+# Started by a shell that ignores SIGUSR1: the guest sees it ignored.
+if selected ignored_signals; then
+    actual=$(cd "$work" && sh -c 'trap "" USR1; exec "$@"' sh "$HART" ./ignsig 2>&1)
+    if [ "$actual" = "$(printf 'USR1 ignored\nUSR2 default')" ]; then
+        echo "PASS ignored_signals"
+    else
+        echo "FAIL ignored_signals"
+        printf '%s\n' "$actual" | sed 's/^/  /'
+    fi
+fi
 exit 0
