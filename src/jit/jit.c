@@ -61,7 +61,7 @@ static void jtab_clear(void)
 /* Refills an entry (under jit_lock) while other threads may be using it:
  * the pc is invalidated before the code pointer changes and set after,
  * so a reader that sees the same pc before and after reading the code
- * pointer (the lookup routine) got the pointer that goes with it. */
+ * pointer (the lookup inline at each jalr) got the pointer that goes with it. */
 static void jtab_set(struct jtab_entry *e, uint64_t pc, void *code)
 {
     __atomic_store_n(&e->pc, JTAB_EMPTY, __ATOMIC_RELEASE);
