@@ -18,6 +18,8 @@
 #include "linux/exec.h"
 #include "linux/loader.h"
 #include "linux/process.h"
+#include "linux/signal.h"
+#include "linux/procfs.h"
 #include "linux/symbols.h"
 #include "linux/syscall.h"
 #include "linux/thread.h"
@@ -316,7 +318,7 @@ int main(int argc, char **argv)
     /* A "#!" script runs its interpreter, and names are looked up in the
      * sysroot first, as when the guest execs them. Errors about the
      * program itself are the loader's to explain. */
-    struct exec_chain chain;
+    static struct exec_chain chain; /* argv lives as long as the guest */
     const char *path = name;
     int err = exec_follow_scripts(&chain, name, guest_argc, guest_argv);
     if (!err) {
@@ -330,6 +332,8 @@ int main(int argc, char **argv)
         else
             fprintf(stderr, "hart: %s: %s\n", name, strerror(-err));
         return err == -ENOENT ? 127 : 126;
+    } else {
+        exec_chain_free(&chain); /* the loader explains the failure */
     }
     proc.exe_path = path;
     proc.exe_name = name;
@@ -357,6 +361,7 @@ int main(int argc, char **argv)
         symbols_load(path, proc.load_bias);
     /* The name ps shows, which Linux takes from the name run. */
     prctl(PR_SET_NAME, strrchr(name, '/') ? strrchr(name, '/') + 1 : name);
+    procfs_exe_link(); /* made absolute before the guest can chdir */
     if (want_perfmap && !jit_perfmap_open())
         fprintf(stderr, "hart: cannot write /tmp/perf-%d.map: %s\n",
                 (int)getpid(), strerror(errno));
@@ -369,6 +374,7 @@ int main(int argc, char **argv)
     }
     if (print_stats)
         atexit(stats_at_exit);
+    signal_init();
     run_install_fault_handlers();
     run_guest(&main_thread.hart);
 }

@@ -12,6 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <ucontext.h>
 #include <unistd.h>
 #include "jit/jit.h"
 #include "linux/signal.h"
@@ -32,8 +35,8 @@ static pthread_once_t engine_lock_once = PTHREAD_ONCE_INIT;
 /* Every hart that is running, so a flush can interrupt them; guarded by
  * harts_lock. */
 static pthread_mutex_t harts_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct hart *harts[4096];
-static int nharts;
+static struct hart **harts;
+static int nharts, harts_cap;
 
 static void engine_lock_init(void)
 {
@@ -48,8 +51,19 @@ static void engine_lock_init(void)
 static void register_hart(struct hart *h)
 {
     pthread_mutex_lock(&harts_lock);
-    if (nharts < (int)(sizeof harts / sizeof *harts))
-        harts[nharts++] = h;
+    if (nharts == harts_cap) {
+        /* A hart missing here would never be asked to stop for a flush,
+         * which would then wait for it forever. */
+        int cap = harts_cap ? 2 * harts_cap : 64;
+        struct hart **bigger = realloc(harts, (size_t)cap * sizeof *harts);
+        if (!bigger) {
+            fputs("hart: out of memory\n", stderr);
+            abort();
+        }
+        harts = bigger;
+        harts_cap = cap;
+    }
+    harts[nharts++] = h;
     pthread_mutex_unlock(&harts_lock);
 }
 
@@ -62,14 +76,33 @@ void run_unregister(struct hart *h)
     pthread_mutex_unlock(&harts_lock);
 }
 
-void run_flush_code(void)
+static void interrupt_all(void)
 {
-    pthread_once(&engine_lock_once, engine_lock_init);
     pthread_mutex_lock(&harts_lock);
     for (int i = 0; i < nharts; i++)
         atomic_store(&harts[i]->interrupt, 1);
     pthread_mutex_unlock(&harts_lock);
-    pthread_rwlock_wrlock(&engine_lock);
+}
+
+void run_flush_code(void)
+{
+    pthread_once(&engine_lock_once, engine_lock_init);
+    /* A thread's run loop may clear its interrupt (for one of its own
+     * reasons) just after it was set here and then enter the engine before
+     * this thread queues for the lock; so the request is repeated until
+     * the lock is taken. */
+    for (;;) {
+        interrupt_all();
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_nsec += 2000000;
+        if (until.tv_nsec >= 1000000000) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000;
+        }
+        if (pthread_rwlock_timedwrlock(&engine_lock, &until) == 0)
+            break;
+    }
     block_flush();
     jit_flush();
     pthread_rwlock_unlock(&engine_lock);
@@ -83,10 +116,21 @@ void run_fork_child(struct hart *h)
     harts[0] = h;
     nharts = 1;
     jit_fork_child();
+    /* The parent may have chained its code to translations it made after
+     * the fork, in the cache this process shared with it until now: none
+     * of that code can be trusted here, so it all goes. */
+    block_flush();
+    jit_flush();
 }
 
 static void host_fault(int sig, siginfo_t *info, void *uc)
 {
+    /* Sent by kill() or a timer, not a fault: si_addr is not an address
+     * then (it overlaps the sender's pid and uid), so this comes first. */
+    if (info->si_code <= 0) {
+        signal_host_async(sig, info, uc);
+        return;
+    }
     /* A write to a page holding decoded code: let it through, and have the
      * engine drop that code at the next block boundary. */
     uintptr_t host = (uintptr_t)info->si_addr;
@@ -95,16 +139,39 @@ static void host_fault(int sig, siginfo_t *info, void *uc)
         interp_interrupt_current();
         return;
     }
+    /* The same, when another thread's fault has just released the page and
+     * is still between the page table and mprotect: the guest may read and
+     * write the page, so the access is retried (boundedly, should the host
+     * protection ever stay out of step). */
+    static __thread unsigned stale_retries;
+    if (sig == SIGSEGV && info->si_code == SEGV_ACCERR &&
+        host_in_guest_space(host) && stale_retries < 1000000) {
+        int rw = PAGE_MAPPED | PAGE_R | PAGE_W;
+        if ((space_page_flags(host - guest_base) & rw) == rw) {
+            stale_retries++;
+            return;
+        }
+    }
+    stale_retries = 0;
     /* Each returns only if the fault is not a guest access of its own. */
     interp_host_fault(sig, info, uc);
     if (jit_enabled)
         jit_host_fault(sig, info, uc);
-    if (info->si_code <= 0) {     /* sent by kill(), not a fault */
-        signal_host_async(sig, info, uc);
-        return;
+    /* Async-signal-safe formatting of where it happened, for bug reports. */
+    char msg[128] = "hart: internal error: host fault at 0x";
+    size_t n = strlen(msg);
+    uintptr_t where[2] = {host, (uintptr_t)((ucontext_t *)uc)->uc_mcontext.gregs[REG_RIP]};
+    for (int k = 0; k < 2; k++) {
+        for (int shift = 60; shift >= 0; shift -= 4)
+            msg[n++] = "0123456789abcdef"[(where[k] >> shift) & 15];
+        if (k == 0) {
+            memcpy(msg + n, " (host pc 0x", 12);
+            n += 12;
+        }
     }
-    static const char msg[] = "hart: internal error: host fault in hart itself\n";
-    if (write(2, msg, sizeof msg - 1) < 0) {
+    msg[n++] = ')';
+    msg[n++] = '\n';
+    if (write(2, msg, n) < 0) {
         /* nothing better to do */
     }
     signal(sig, SIG_DFL); /* returning re-executes the access: dies */
@@ -139,7 +206,9 @@ noreturn void run_die_of_signal(struct hart *h, int sig)
     sigemptyset(&set);
     sigaddset(&set, sig);
     sigprocmask(SIG_UNBLOCK, &set, NULL);
-    raise(sig);
+    /* Not raise(): in a child made by a raw clone, glibc's idea of the
+     * thread id is its parent's. */
+    syscall(SYS_tgkill, getpid(), gettid(), sig);
     (void)h;
     _exit(128 + sig); /* for signals whose default is to be ignored */
 }
@@ -167,6 +236,10 @@ noreturn void run_guest(struct hart *h)
         case EXIT_ECALL: {
             int nr = (int)h->x[17];
             uint64_t a0 = h->x[10];
+            if (!signal_enter_syscall(h)) {
+                h->pc -= 4; /* the handler first, then the call */
+                break;
+            }
             syscall_dispatch(h);
             signal_after_syscall(h, nr, a0);
             break;

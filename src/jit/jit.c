@@ -38,10 +38,10 @@ static bool remap_wanted, remap_done;
 
 /* Shared routines at the start of the cache. */
 static int (*enter_code)(struct hart *h, void *code);
-static uintptr_t exit_code, lookup_code;
+static uintptr_t exit_code, lookup_miss_code;
 
 /* Indirect-jump table: direct-mapped on the guest pc. */
-enum { JTAB_BITS = 14 };
+enum { JTAB_BITS = JIT_JTAB_BITS };
 struct jtab_entry {
     uint64_t pc;
     void *code;
@@ -61,7 +61,7 @@ static void jtab_clear(void)
 /* Refills an entry (under jit_lock) while other threads may be using it:
  * the pc is invalidated before the code pointer changes and set after,
  * so a reader that sees the same pc before and after reading the code
- * pointer (the lookup routine) got the pointer that goes with it. */
+ * pointer (the lookup inline at each jalr) got the pointer that goes with it. */
 static void jtab_set(struct jtab_entry *e, uint64_t pc, void *code)
 {
     __atomic_store_n(&e->pc, JTAB_EMPTY, __ATOMIC_RELEASE);
@@ -131,25 +131,10 @@ static bool emit_routines(void)
         x64_pop_r(&b, callee_saved[i]);
     x64_ret(&b);
 
-    /* lookup: RAX = guest target (also in h->pc). */
+    /* Where an indirect jump whose target is not in the table goes (the
+     * lookup itself is inline at each jalr, tr_insn.c). */
     x64_align(&b, 16);
-    lookup_code = x64_here(&b);
-    x64_mov_rr(&b, W64, RCX, RAX);
-    x64_shift_ri(&b, X64_SHR, W64, RCX, 1);
-    x64_and_ri(&b, W32, RCX, (1 << JTAB_BITS) - 1);
-    x64_shift_ri(&b, X64_SHL, W32, RCX, 4);
-    x64_load(&b, W64, false, RDX, x64_mem(JIT_STATE, HART_OFF(jit_table)));
-    x64_lea(&b, W64, RCX, x64_mem_idx(RDX, RCX, 1, 0));
-    /* The pc is read again after the code pointer: another thread may be
-     * refilling the entry (see jtab_set), and x86 keeps loads in order. */
-    x64_cmp_rm(&b, W64, RAX, x64_mem(RCX, 0));
-    size_t miss = x64_jcc8_fwd(&b, CC_NE);
-    x64_load(&b, W64, false, RDX, x64_mem(RCX, 8));
-    x64_cmp_rm(&b, W64, RAX, x64_mem(RCX, 0));
-    size_t miss2 = x64_jcc8_fwd(&b, CC_NE);
-    x64_jmp_r(&b, RDX);
-    x64_bind8(&b, miss);
-    x64_bind8(&b, miss2);
+    lookup_miss_code = x64_here(&b);
     x64_mov_ri(&b, RAX, JX_LOOKUP);
     x64_jmp(&b, exit_code);
     if (b.overflow)
@@ -254,7 +239,7 @@ static bool translate(struct block *blk)
         return false;
     unsigned nfaults = 0;
     size_t used = jit_translate(blk, w, MAX_CODE, (uintptr_t)x, exit_code,
-                                lookup_code, faults, MAX_FAULTS, &nfaults);
+                                lookup_miss_code, faults, MAX_FAULTS, &nfaults);
     if (!used)
         return false;
     jit_cache_shrink_last(x, used);

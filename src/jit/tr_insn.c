@@ -235,7 +235,22 @@ static void jalr(struct tr *t)
     x64_and_ri(B, W64, RAX, -2);
     link_rd(t); /* after the target: rd may be rs1 */
     x64_store(B, W64, x64_mem(JIT_STATE, HART_OFF(pc)), RAX);
-    x64_jmp(B, t->lookup_code);
+    /* The jump table lookup, inline: each jalr gets its own indirect jump,
+     * which the host predicts per site (a shared one would mispredict
+     * whenever two sites alternate). The pc is read again after the code
+     * pointer, as another thread may be refilling the entry (jtab_set). */
+    x64_mov_rr(B, W64, RCX, RAX);
+    x64_shift_ri(B, X64_SHR, W64, RCX, 1);
+    x64_and_ri(B, W32, RCX, (1 << JIT_JTAB_BITS) - 1);
+    x64_shift_ri(B, X64_SHL, W32, RCX, 4);
+    x64_load(B, W64, false, RDX, x64_mem(JIT_STATE, HART_OFF(jit_table)));
+    x64_lea(B, W64, RCX, x64_mem_idx(RDX, RCX, 1, 0));
+    x64_cmp_rm(B, W64, RAX, x64_mem(RCX, 0));
+    x64_jcc(B, CC_NE, t->lookup_miss);
+    x64_load(B, W64, false, RDX, x64_mem(RCX, 8));
+    x64_cmp_rm(B, W64, RAX, x64_mem(RCX, 0));
+    x64_jcc(B, CC_NE, t->lookup_miss);
+    x64_jmp_r(B, RDX);
 }
 
 /* rd = rs2 + (rs1 << s), as one lea; zext32 first for the .uw forms. */

@@ -295,7 +295,7 @@ static void emit_stubs(struct tr *t)
 
 size_t jit_translate(struct block *blk, uint8_t *mem, size_t size,
                      uintptr_t run_at, uintptr_t exit_code,
-                     uintptr_t lookup_code, struct jit_fault_site *faults,
+                     uintptr_t lookup_miss, struct jit_fault_site *faults,
                      unsigned max_faults, unsigned *nfaults)
 {
     struct tr_stub stubs[2 * 256 + 8];
@@ -307,7 +307,7 @@ size_t jit_translate(struct block *blk, uint8_t *mem, size_t size,
     t.faults = faults;
     t.max_faults = max_faults;
     t.exit_code = exit_code;
-    t.lookup_code = lookup_code;
+    t.lookup_miss = lookup_miss;
 
     /* Entry: stop here if asked to, else count the block as retired. */
     x64_cmp_mi(&t.b, W32, x64_mem(JIT_STATE, HART_OFF(interrupt)), 0);

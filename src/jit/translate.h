@@ -20,6 +20,10 @@
 #define JIT_INSTRET R14
 #define JIT_NMAPPED 9
 
+/* The indirect-jump table: 2^JIT_JTAB_BITS entries {guest pc, host code},
+ * indexed by pc >> 1. */
+#define JIT_JTAB_BITS 14
+
 /* Host register of guest register r, or -1 when it lives in struct hart. */
 extern int8_t jit_host_reg[33];
 extern uint8_t jit_mapped[JIT_NMAPPED]; /* the mapped guest registers */
@@ -60,7 +64,7 @@ struct tr {
     struct jit_fault_site *faults;
     unsigned nfaults, max_faults;
     uintptr_t exit_code;         /* the shared exit routine */
-    uintptr_t lookup_code;       /* the shared indirect-jump lookup */
+    uintptr_t lookup_miss;       /* indirect jump not in the table: exit */
     int slow_stub;               /* this instruction's fallback stub, or -1 */
     unsigned first_stub;         /* stubs from here on are this instruction's */
     uint32_t checked;            /* guest registers bounds-checked so far */
@@ -78,7 +82,7 @@ bool tr_fuse(struct tr *t);
  * bytes used, or 0 when it did not fit. Fills faults[0..*nfaults). */
 size_t jit_translate(struct block *blk, uint8_t *mem, size_t size,
                      uintptr_t run_at, uintptr_t exit_routine,
-                     uintptr_t lookup_routine, struct jit_fault_site *faults,
+                     uintptr_t lookup_miss, struct jit_fault_site *faults,
                      unsigned max_faults, unsigned *nfaults);
 
 /* The interpreter's body for one instruction, called from translated code

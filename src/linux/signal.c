@@ -18,9 +18,15 @@
  * The handler returns through the sigreturn trampoline the loader mapped
  * (li a7, 139; ecall), as the vDSO's would.
  *
- * Known limit: a signal that arrives between the engine's last check and
- * the start of a blocking host system call is noticed only when the call
- * returns (QEMU closes this window with hand-written assembly). */
+ * A signal that arrives while hart is about to make a blocking host system
+ * call for the guest must still interrupt that call (QEMU closes this
+ * window with hand-written assembly around every call). hart "kicks"
+ * instead: a signal recorded while the thread is in a guest system call
+ * arms a per-thread timer that sends hart's own SIGBUS every millisecond
+ * until the call returns; the kick interrupts the call (hart's handlers
+ * are installed without SA_RESTART), the run loop sees the recorded
+ * signal and delivers it. A call interrupted by a kick alone is restarted,
+ * since on Linux no handler would have interrupted it. */
 #include "linux/signal.h"
 
 #include "linux/sys.h"
@@ -119,6 +125,36 @@ static void set_host_mask(struct thread *t)
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, &mask, NULL, 8);
 }
 
+/* The kick timer: SIGBUS to this thread, recognised by its value. */
+#define KICK_COOKIE 0x6b69636b
+
+/* Async-signal-safe, as it runs in host_handler. */
+static void arm_kick(struct thread *t)
+{
+    if (!t->kick_created) {
+        struct sigevent ev;
+        memset(&ev, 0, sizeof ev);
+        ev.sigev_notify = SIGEV_THREAD_ID;
+        ev.sigev_signo = SIGBUS;
+        ev.sigev_value.sival_int = KICK_COOKIE;
+        ev._sigev_un._tid = t->tid;
+        if (syscall(SYS_timer_create, CLOCK_MONOTONIC, &ev, &t->kick_timer))
+            return;
+        t->kick_created = true;
+    }
+    struct itimerspec its = {{0, 1000000}, {0, 200000}};
+    if (syscall(SYS_timer_settime, t->kick_timer, 0, &its, NULL) == 0)
+        t->kick_armed = true;
+}
+
+static void disarm_kick(struct thread *t)
+{
+    struct itimerspec off;
+    memset(&off, 0, sizeof off);
+    syscall(SYS_timer_settime, t->kick_timer, 0, &off, NULL);
+    t->kick_armed = false;
+}
+
 /* Records a host signal for the guest; async-signal-safe. The signal stays
  * blocked on return, so further instances queue in the host kernel until the
  * run loop has delivered this one and restores the guest's mask. */
@@ -133,10 +169,19 @@ static void host_handler(int sig, siginfo_t *info, void *ucv)
     atomic_store(&t->hart.interrupt, 1);
     ucontext_t *uc = ucv;
     sigaddset(&uc->uc_sigmask, sig);
+    if (t->in_syscall && !t->kick_armed)
+        arm_kick(t);
 }
 
 void signal_host_async(int sig, siginfo_t *info, void *ucontext)
 {
+    struct thread *t = current_thread;
+    if (sig == SIGBUS && info->si_code == SI_TIMER &&
+        info->si_value.sival_int == KICK_COOKIE && t && t->kick_created &&
+        info->si_timerid == t->kick_timer) {
+        t->kicked = true;
+        return; /* it has interrupted the system call: done */
+    }
     /* Async-signal context: read the disposition without the lock (a
      * word-sized load; a racing sigaction picks either value, as on Linux). */
     if (actions[sig].handler > G_SIG_IGN) {
@@ -145,7 +190,7 @@ void signal_host_async(int sig, siginfo_t *info, void *ucontext)
     }
     if (actions[sig].handler == G_SIG_IGN)
         return;
-    run_die_of_signal(current_thread ? &current_thread->hart : NULL, sig);
+    run_die_of_signal(t ? &t->hart : NULL, sig);
 }
 
 static void install_host(int sig, uint64_t guest_handler)
@@ -172,6 +217,21 @@ static void install_host(int sig, uint64_t guest_handler)
  * SIGSETXID) before it starts the thread; the guest's libc uses the same
  * two, so the guest's dispositions are put back before the new thread
  * takes the guest's mask and can receive them. */
+void signal_init(void)
+{
+    /* Dispositions survive execve only as "ignored" (handlers reset to the
+     * default): a guest started by a parent that ignored a signal, or by a
+     * guest exec through hart, sees that signal as SIG_IGN, as on Linux. */
+    for (int sig = 1; sig <= GUEST_NSIG; sig++) {
+        struct host_kernel_sigaction old;
+        if (sig == SIGKILL || sig == SIGSTOP ||
+            syscall(SYS_rt_sigaction, sig, NULL, &old, 8) < 0)
+            continue;
+        if (old.handler == SIG_IGN)
+            actions[sig].handler = G_SIG_IGN;
+    }
+}
+
 void signal_thread_start(struct hart *h)
 {
     pthread_mutex_lock(&actions_lock);
@@ -187,6 +247,9 @@ void signal_thread_exit(struct hart *h)
     /* From now on the host kernel sends process signals to other threads. */
     uint64_t all = ~0ull;
     syscall(SYS_rt_sigprocmask, SIG_SETMASK, &all, NULL, 8);
+    if (t->kick_created)
+        syscall(SYS_timer_delete, t->kick_timer);
+    t->kick_created = t->kick_armed = false;
     /* Those this thread took but did not deliver go back to the process;
      * the ones sent to this thread alone die with it, as on Linux. */
     uint64_t left = atomic_exchange(&t->pending, 0);
@@ -391,24 +454,52 @@ static bool restartable(int nr)
     case 133: /* rt_sigsuspend */
     case 137: /* rt_sigtimedwait */
     case 441: /* epoll_pwait2 */
+    case 4:   /* io_getevents */
+    case 188: /* msgrcv */
+    case 189: /* msgsnd */
+    case 192: /* semtimedop */
+    case 193: /* semop */
+    case 292: /* io_pgetevents */
         return false;
     default:
         return true;
     }
 }
 
+bool signal_enter_syscall(struct hart *h)
+{
+    struct thread *t = thread_of(h);
+    t->in_syscall = 1;
+    atomic_signal_fence(memory_order_seq_cst);
+    if (!signal_pending(h)) {
+        t->kicked = false;
+        return true;
+    }
+    t->in_syscall = 0;
+    return false;
+}
+
 void signal_after_syscall(struct hart *h, int nr, uint64_t orig_a0)
 {
     struct thread *t = thread_of(h);
-    if ((int64_t)h->x[10] != -EINTR || !restartable(nr))
+    t->in_syscall = 0;
+    atomic_signal_fence(memory_order_seq_cst);
+    if (t->kick_armed)
+        disarm_kick(t);
+    /* rt_sigreturn's "result" is the a0 it restored. */
+    if ((int64_t)h->x[10] != -EINTR || nr == GUEST_NR_rt_sigreturn)
         return;
     int sig = next_signal(t);
-    if (!sig)
-        return;
-    pthread_mutex_lock(&actions_lock);
-    bool restart = actions[sig].handler > G_SIG_IGN &&
-                   (actions[sig].flags & G_SA_RESTART);
-    pthread_mutex_unlock(&actions_lock);
+    bool restart;
+    if (!sig) {
+        /* Only a kick (or hart's own handlers) interrupted the call. */
+        restart = t->kicked;
+    } else {
+        pthread_mutex_lock(&actions_lock);
+        restart = restartable(nr) && actions[sig].handler > G_SIG_IGN &&
+                  (actions[sig].flags & G_SA_RESTART);
+        pthread_mutex_unlock(&actions_lock);
+    }
     if (restart) {
         h->x[10] = orig_a0;
         h->pc -= 4;
@@ -544,6 +635,18 @@ int64_t sys_rt_sigtimedwait(struct hart *h, const uint64_t *a)
     }
     if (info && !space_range_ok(info, GUEST_SIGINFO_SIZE, PAGE_W))
         return -EFAULT;
+    /* One hart's handler took while it was unblocked (it became blocked
+     * before delivery, by a handler's mask) is waiting here already. */
+    struct thread *t = thread_of(h);
+    uint64_t mine = atomic_load(&t->pending) & s & ~unblockable;
+    if (mine) {
+        int sig = __builtin_ctzll(mine) + 1;
+        if (info)
+            memcpy(g2h(info), t->pending_info[sig], GUEST_SIGINFO_SIZE);
+        atomic_fetch_and(&t->pending, ~SIGBIT(sig));
+        set_host_mask(t);
+        return sig;
+    }
     siginfo_t si;
     long r = syscall(SYS_rt_sigtimedwait, &s, &si, tsp, 8);
     if (r < 0)

@@ -18,14 +18,25 @@ void signal_deliver_pending(struct hart *h);
  * there is none or the signal is blocked, as Linux's force_sig does. */
 void signal_raise_sync(struct hart *h, int sig, int code, uint64_t addr);
 
+/* Before a system call the guest made (h->pc is past the ecall): false if
+ * a signal is waiting, which must then be delivered first, with h->pc back
+ * on the ecall; true if the call may go ahead, which must be followed by
+ * signal_after_syscall. */
+bool signal_enter_syscall(struct hart *h);
+
 /* After a system call: when it was interrupted by a signal whose handler
- * has SA_RESTART and the call is restartable, rewinds the guest to issue it
- * again once the handler returns. Call before signal_deliver_pending. */
+ * has SA_RESTART and the call is restartable (or by hart alone), rewinds
+ * the guest to issue it again once the handler returns. Call before
+ * signal_deliver_pending. */
 void signal_after_syscall(struct hart *h, int nr, uint64_t orig_a0);
 
 /* For hart's host fault handler: a SIGSEGV or SIGBUS that another process
  * sent (not a fault) is an ordinary asynchronous guest signal. */
 void signal_host_async(int sig, siginfo_t *info, void *ucontext);
+
+/* Takes over the dispositions the process started with (ignored signals
+ * stay ignored across execve). Once, before the guest runs. */
+void signal_init(void);
 
 /* A new guest thread's host thread takes the guest's signal mask. */
 void signal_thread_start(struct hart *h);

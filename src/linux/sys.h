@@ -165,6 +165,10 @@ void sys_conv_termios_out(struct guest_termios *g, const struct termios *k);
 const char *sys_proc_self(const char *path);
 int sys_proc_file(const char *leaf, int flags);
 
+/* Socket ioctls (sys_sockio.c), for sys_ioctl: true when req is one,
+ * with the result in *r. */
+bool sys_sockio(int fd, uint32_t req, uint64_t arg, int64_t *r);
+
 /* riscv_hwprobe's answer for one key; false for keys hart does not know. */
 bool sys_hwprobe_value(int64_t key, uint64_t *value);
 

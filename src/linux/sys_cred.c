@@ -102,7 +102,10 @@ static int64_t do_cap(const uint64_t *a, bool set)
     void *hdr = n ? sys_in(a[0], 8) : sys_out(a[0], 8);
     if (!hdr)
         return -EFAULT;
-    void *data = NULL;
+    /* With a version the kernel does not know, the data is not touched,
+     * but whether there is any decides between EINVAL and 0 (a probe). */
+    struct __user_cap_data_struct unused[2];
+    void *data = a[1] ? unused : NULL;
     if (n && a[1]) {
         uint64_t len = (uint64_t)n * sizeof(struct __user_cap_data_struct);
         if (!(data = set ? sys_in(a[1], len) : sys_out(a[1], len)))

@@ -275,9 +275,11 @@ static int exec_filename(int dirfd, const char *name, int64_t flags,
  * /proc/self/exe is hart: the program's path for the latter, and for a
  * name through a closing descriptor, the path the descriptor's file has
  * (or, a deleted file or a memfd, a copy of the descriptor that stays
- * open in the new program). */
-static int hart_name(const char *file, bool closing, char *out, size_t size)
+ * open in the new program: *copy, else -1). */
+static int hart_name(const char *file, bool closing, char *out, size_t size,
+                     int *copy)
 {
+    *copy = -1;
     const char *leaf = sys_proc_self(file);
     if (leaf && !strcmp(leaf, "exe") && procfs_exe_link())
         file = procfs_exe_link();
@@ -296,10 +298,9 @@ static int hart_name(const char *file, bool closing, char *out, size_t size)
             there.st_ino == st.st_ino) {
             n = snprintf(out, size, "%s%s", path, rest);
         } else {
-            int keep = fcntl(fd, F_DUPFD, 3);
-            if (keep < 0)
+            if ((*copy = fcntl(fd, F_DUPFD, 3)) < 0)
                 return -errno;
-            n = snprintf(out, size, "/dev/fd/%d%s", keep, rest);
+            n = snprintf(out, size, "/dev/fd/%d%s", *copy, rest);
         }
     }
     return n < 0 || (size_t)n >= size ? -ENAMETOOLONG : 0;
@@ -454,8 +455,11 @@ static int64_t do_exec(uint64_t nr, const uint64_t *a, int dirfd,
     if (proc.strace)
         strace_print(nr, a, 0, true);
     if (riscv) {
-        if (!(err = hart_name(file, closing, host, sizeof host)))
+        int copy;
+        if (!(err = hart_name(file, closing, host, sizeof host, &copy)))
             err = exec_hart(host, &av, &ev);
+        if (copy >= 0)
+            close(copy);
     } else {
         fflush(NULL);
         execve(c.path, c.argv, ev.v);

@@ -197,11 +197,15 @@ int64_t sys_ioctl(struct hart *h, const uint64_t *a)
     case GUEST_FIOCLEX:
     case GUEST_FIONCLEX:
         return sys_ret(ioctl(fd, req));
-    default:
+    default: {
+        int64_t r;
+        if (sys_sockio(fd, req, arg, &r))
+            return r;
         if (fcntl(fd, F_GETFD) < 0)
             return -errno;
         if (proc.strace || proc.debug_unimplemented)
             report_unknown(req);
         return -ENOTTY;
+    }
     }
 }

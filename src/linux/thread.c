@@ -4,8 +4,10 @@
  * address is one fixed offset from its host address.
  *
  * Each guest thread runs on its own host thread (pthread) with its own
- * struct thread; guest tids are host tids. The thread list is guarded by
- * threads_lock; everything in a struct thread belongs to its host thread. */
+ * struct thread; guest tids are host tids. There is no list of threads,
+ * only their number; everything in a struct thread belongs to its host
+ * thread. The process ends once (thread_exit_process), whichever thread
+ * and however many at a time ask. */
 #include "linux/thread.h"
 
 #include <errno.h>
@@ -25,6 +27,7 @@
 #include "linux/signal.h"
 #include "linux/sys.h"
 #include "mem/access.h"
+#include "rv/smc.h"
 
 __thread struct thread *current_thread;
 
@@ -186,6 +189,10 @@ static int64_t clone_process(struct hart *h, uint64_t flags, uint64_t newsp,
         struct thread *t = thread_of(h);
         t->tid = gettid();
         t->robust_list = 0; /* as Linux: the child registers its own */
+        /* Signals the parent took but had not delivered yet are the
+         * parent's: a child starts with none pending (fork(2)). */
+        atomic_store(&t->pending, 0);
+        t->kick_created = t->kick_armed = false; /* timers stay behind */
         atomic_store(&live_threads, 1);
         run_fork_child(h);
         if (vfork_pipe[0] >= 0)
@@ -227,8 +234,35 @@ int64_t sys_clone(struct hart *h, const uint64_t *a)
                          ctid);
 }
 
-/* The kernel's walk of a dying thread's robust futex list: every lock
- * it still holds is marked FUTEX_OWNER_DIED and a waiter is woken. */
+/* One lock of a dying thread's robust list (the kernel's
+ * handle_futex_death): if the thread owns it, it is marked
+ * FUTEX_OWNER_DIED and one waiter woken. pending: the lock the thread was
+ * in the middle of taking or releasing, which may be free already. */
+static void robust_death(struct thread *t, uint64_t futex, bool pi,
+                         bool pending)
+{
+    if (futex & 3 || !space_range_ok(futex, 4, PAGE_W))
+        return;
+    _Atomic uint32_t *word = g2h(futex);
+    uint32_t v = atomic_load(word);
+    if (pending && !pi && v == 0) {
+        syscall(SYS_futex, word, FUTEX_WAKE, 1, NULL, NULL, 0);
+        return;
+    }
+    while ((v & FUTEX_TID_MASK) == (uint32_t)t->tid) {
+        uint32_t nv = (v & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
+        if (atomic_compare_exchange_weak(word, &v, nv)) {
+            /* A PI lock's waiters wait in the kernel, which hands the lock
+             * on when this host thread is gone. */
+            if (!pi && (v & FUTEX_WAITERS))
+                syscall(SYS_futex, word, FUTEX_WAKE, 1, NULL, NULL, 0);
+            return;
+        }
+    }
+}
+
+/* The kernel's walk of a dying thread's robust futex list. Each link is
+ * the address of the next entry, with bit 0 set for a PI mutex. */
 static void release_robust_list(struct thread *t)
 {
     uint64_t head = t->robust_list;
@@ -237,24 +271,19 @@ static void release_robust_list(struct thread *t)
     uint64_t words[3]; /* next, futex_offset, list_op_pending */
     memcpy(words, g2h(head), sizeof words);
     int64_t offset = (int64_t)words[1];
-    uint64_t entry = words[0];
-    for (int limit = 0; entry != head && limit < 2048; limit++) {
-        uint64_t futex = entry + (uint64_t)offset;
-        if (futex & 3 || !space_range_ok(futex, 4, PAGE_W) ||
-            !space_range_ok(entry, 8, PAGE_R))
+    uint64_t link = words[0], pending = words[2];
+    for (int limit = 0; (link & ~1ull) != head && limit < 2048; limit++) {
+        uint64_t entry = link & ~1ull;
+        bool pi = link & 1;
+        if (!space_range_ok(entry, 8, PAGE_R))
             break;
-        _Atomic uint32_t *word = g2h(futex);
-        uint32_t v = atomic_load(word);
-        while ((v & FUTEX_TID_MASK) == (uint32_t)t->tid) {
-            uint32_t nv = (v & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
-            if (atomic_compare_exchange_weak(word, &v, nv)) {
-                if (v & FUTEX_WAITERS)
-                    syscall(SYS_futex, word, FUTEX_WAKE, 1, NULL, NULL, 0);
-                break;
-            }
-        }
-        memcpy(&entry, g2h(entry), 8);
+        memcpy(&link, g2h(entry), 8); /* read before the lock is released */
+        if (entry != (pending & ~1ull))
+            robust_death(t, entry + (uint64_t)offset, pi, false);
     }
+    if (pending & ~1ull)
+        robust_death(t, (pending & ~1ull) + (uint64_t)offset, pending & 1,
+                     true);
 }
 
 noreturn void thread_exit_process(int status)
@@ -269,6 +298,10 @@ noreturn void thread_exit_process(int status)
         for (;;)
             pause();
     }
+    /* Locks shared with other processes must not stay held by a dead
+     * one. (Only this thread's: the others are still running.) */
+    if (current_thread)
+        release_robust_list(current_thread);
     exit(status);
 }
 
@@ -352,6 +385,19 @@ int64_t sys_futex(struct hart *h, const uint64_t *a)
         if (!space_range_ok(uaddr2, 4, PAGE_R))
             return -EFAULT;
         host2 = g2h(uaddr2);
+        break;
+    default:
+        break;
+    }
+    /* The host kernel itself writes the words of these: a page hart
+     * watches for code changes must be writable again first. */
+    switch (cmd) {
+    case FUTEX_LOCK_PI: case FUTEX_LOCK_PI2: case FUTEX_TRYLOCK_PI:
+    case FUTEX_UNLOCK_PI: case FUTEX_WAIT_REQUEUE_PI:
+        smc_before_host_write(uaddr, 4);
+        break;
+    case FUTEX_WAKE_OP: case FUTEX_CMP_REQUEUE_PI:
+        smc_before_host_write(uaddr2, 4);
         break;
     default:
         break;

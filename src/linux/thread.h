@@ -5,6 +5,7 @@
 #ifndef HART_LINUX_THREAD_H
 #define HART_LINUX_THREAD_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdnoreturn.h>
@@ -36,6 +37,13 @@ struct thread {
      * rt_sigsuspend (which changes the mask only while it waits). */
     uint64_t saved_mask;
     int has_saved_mask;
+    /* The guest system call in progress, for the kick (see signal.c):
+     * in_syscall and kicked are shared with this thread's host signal
+     * handlers. */
+    volatile sig_atomic_t in_syscall;
+    volatile bool kicked;
+    bool kick_created, kick_armed;
+    int kick_timer;
     struct {
         uint64_t sp, size;  /* size 0: disabled */
         int32_t flags;      /* SS_AUTODISARM or 0 */

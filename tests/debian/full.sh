@@ -19,7 +19,11 @@ echo "# building the sysroots (tools/mksysroot)"
 # shellcheck disable=SC2086
 deb_sysroots full $DEB_FULL_PACKAGES
 rc=$?
-if [ $rc != 0 ]; then
+if [ $rc = 3 ]; then # as the quick suite: no archive and nothing cached
+    echo "SKIP debian-full: Debian archive unreachable and not cached: $DEB_WHY"
+    echo "0 passed, 0 failed, 1 skipped"
+    exit 0
+elif [ $rc != 0 ]; then
     echo "FAIL debian-sysroot: tools/mksysroot failed: $DEB_WHY"
     cat "$DEB_LOG"; rm -f "$DEB_LOG"
     echo "0 passed, 1 failed"

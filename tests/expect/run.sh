@@ -3,11 +3,12 @@
 # checks that qemu-riscv64 7.2 gets wrong (see docs/qemu-divergences.md)
 # cannot live in the differential suite (tests/guest). Each
 # tests/expect/NAME.c is built for riscv64 and run under $HART; its stdout
-# and exit status (in the last line, "exit N") must equal NAME.out, which
-# is written from Linux's behaviour. The same source is also built for the
-# host and run natively, and must give NAME.out as well: that keeps the
+# and exit status (a last line "exit N") must equal NAME.expected, written
+# from Linux's behaviour. The same source is also built for the host and
+# run natively, and must give NAME.expected as well: that keeps the
 # expectations honest (the programs print only what is the same on every
-# architecture). Each run gets a fresh empty working directory.
+# architecture). tests/signals is the same idea for signals and threads,
+# run in each translator mode. Each run gets a fresh working directory.
 #   tests/expect/run.sh [NAME...]     (default: every program)
 cd "$(dirname "$0")/../.." || exit 1
 HART=${HART:-$(pwd)/o/asan/hart}
@@ -55,13 +56,13 @@ run() {
     ) 2> /dev/null
 }
 
-# check NAME WHAT DIR: compares DIR/out with NAME.out.
+# check NAME WHAT DIR: compares DIR/out with NAME.expected.
 check() {
-    if cmp -s "tests/expect/$1.out" "$3/out"; then
+    if cmp -s "tests/expect/$1.expected" "$3/out"; then
         echo "PASS $2"
     else
         echo "FAIL $2"
-        diff -u --label expected --label got "tests/expect/$1.out" "$3/out" |
+        diff -u --label expected --label got "tests/expect/$1.expected" "$3/out" |
             sed '1,2d; s/^/  /' | head -n 15
         grep -E 'AddressSanitizer|runtime error:' "$3/err" | head -n 3 |
             sed 's/^/  /'

@@ -61,7 +61,9 @@ static void eventfds(void)
 static void timerfds(void)
 {
     int t = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC);
-    struct itimerspec its = {{0, 0}, {0, 20000000}}, old;
+    /* armed for 10 s and read back (time enough for any machine load),
+     * then replaced by a 20 ms one, which fires */
+    struct itimerspec its = {{0, 0}, {10, 0}}, old;
     memset(&old, 0x55, sizeof old);
     result("timerfd_settime", timerfd_settime(t, 0, &its, &old));
     printf("old: %ld.%09ld %ld.%09ld\n", (long)old.it_interval.tv_sec,
@@ -69,10 +71,14 @@ static void timerfds(void)
            old.it_value.tv_nsec);
     struct itimerspec cur;
     timerfd_gettime(t, &cur);
-    printf("armed: interval 0 %d, value in (0, 20ms] %d\n",
+    printf("armed: interval 0 %d, value in (9 s, 10 s] %d\n",
            cur.it_interval.tv_sec == 0 && cur.it_interval.tv_nsec == 0,
-           cur.it_value.tv_sec == 0 && cur.it_value.tv_nsec > 0 &&
-               cur.it_value.tv_nsec <= 20000000);
+           cur.it_value.tv_sec == 9 ||
+               (cur.it_value.tv_sec == 10 && cur.it_value.tv_nsec == 0));
+    its.it_value = (struct timespec){0, 20000000};
+    timerfd_settime(t, 0, &its, &old);
+    printf("old value then: %d\n", old.it_value.tv_sec == 9 ||
+                                        old.it_value.tv_sec == 10);
     uint64_t n = 0;
     result("read (blocks until it fires)", read(t, &n, 8));
     printf("expirations %llu\n", (unsigned long long)n);

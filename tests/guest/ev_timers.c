@@ -68,7 +68,9 @@ static void in_thread(union sigval v)
 static void itimers(void)
 {
     signal(SIGALRM, on_alarm);
-    struct itimerval v = {{0, 0}, {0, 20000}}, old;
+    /* armed for 10 s and read back (time enough for any machine load),
+     * then replaced by a 20 ms one, which fires */
+    struct itimerval v = {{0, 0}, {10, 0}}, old;
     memset(&old, 0x55, sizeof old);
     result("setitimer", setitimer(ITIMER_REAL, &v, &old));
     printf("old: %ld.%06ld %ld.%06ld\n", (long)old.it_interval.tv_sec,
@@ -76,9 +78,13 @@ static void itimers(void)
            (long)old.it_value.tv_usec);
     struct itimerval cur;
     getitimer(ITIMER_REAL, &cur);
-    printf("pending: value in (0, 20ms] %d\n",
-           cur.it_value.tv_sec == 0 && cur.it_value.tv_usec > 0 &&
-               cur.it_value.tv_usec <= 20000);
+    printf("pending: value in (9 s, 10 s] %d\n",
+           cur.it_value.tv_sec == 9 ||
+               (cur.it_value.tv_sec == 10 && cur.it_value.tv_usec == 0));
+    v.it_value = (struct timeval){0, 20000};
+    setitimer(ITIMER_REAL, &v, &old);
+    printf("old value then: %d\n", old.it_value.tv_sec == 9 ||
+                                        old.it_value.tv_sec == 10);
     wait_for(&alarms, 1);
     printf("alarms: %d\n", alarms);
     getitimer(ITIMER_REAL, &cur);

@@ -7,6 +7,8 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -20,6 +22,53 @@ static void result(const char *what, long r)
         printf("%s: -1 %s\n", what, strerror(errno));
     else
         printf("%s: %ld\n", what, r);
+}
+
+static volatile sig_atomic_t alarms;
+
+static void on_alarm(int sig)
+{
+    alarms++;
+}
+
+struct late {
+    int s;
+    struct sockaddr_in to;
+};
+
+static void *send_late(void *arg)
+{
+    struct late *l = arg;
+    usleep(80000);
+    sendto(l->s, "late", 4, 0, (struct sockaddr *)&l->to, sizeof l->to);
+    return NULL;
+}
+
+/* A blocking recv interrupted by a handled signal: EINTR without
+ * SA_RESTART; with it, the call goes on and gets the datagram another
+ * thread sends later. */
+static void interrupted(int r, int s, struct sockaddr_in *ra)
+{
+    struct sigaction sa = {.sa_handler = on_alarm};
+    sigaction(SIGALRM, &sa, NULL);
+    struct itimerval v = {{0, 0}, {0, 20000}};
+    setitimer(ITIMER_REAL, &v, NULL);
+    char buf[16];
+    result("recv interrupted", recv(r, buf, sizeof buf, 0));
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGALRM, &sa, NULL);
+    struct late l = {s, *ra};
+    pthread_t t;
+    pthread_create(&t, NULL, send_late, &l);
+    setitimer(ITIMER_REAL, &v, NULL);
+    long n = recv(r, buf, sizeof buf, 0);
+    printf("recv restarted: %ld %.*s\n", n, (int)(n > 0 ? n : 0), buf);
+    pthread_join(t, NULL);
+    sigset_t none;
+    sigemptyset(&none);
+    while (alarms < 2)
+        sigsuspend(&none);
+    printf("alarms: %d\n", alarms);
 }
 
 static int bound_socket(struct sockaddr_in *a)
@@ -138,6 +187,8 @@ int main(void)
     struct timespec ts = {0, 20000000};
     result("recvmmsg timeout, nothing there",
            recvmmsg(r, rm, 4, MSG_DONTWAIT, &ts));
+
+    interrupted(r, s, &ra);
 
     /* a connected socket: send and recv without addresses */
     result("connect", connect(s, (struct sockaddr *)&ra, sizeof ra));

@@ -7,8 +7,9 @@
  *    not block it;
  *  - a new thread inherits its creator's signal mask;
  *  - sigwait in a dedicated thread collects signals the others block;
- *  - each thread has its own alternate signal stack;
- *  - pthread_sigqueue passes a value to a given thread. */
+ *  - each thread has its own alternate signal stack.
+ * (pthread_sigqueue is in tests/signals/thread_sigqueue: qemu sometimes
+ * loses its value.) */
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <signal.h>
@@ -21,14 +22,12 @@
 #include <unistd.h>
 
 static _Atomic pid_t handled_on;
-static _Atomic int handled_count, queued_value;
+static _Atomic int handled_count;
 
 static void on_usr1(int sig, siginfo_t *si, void *uc)
 {
     handled_on = gettid();
     handled_count++;
-    if (si->si_code == SI_QUEUE)
-        queued_value = si->si_value.sival_int;
 }
 
 static _Atomic pid_t worker_tid;
@@ -135,11 +134,6 @@ int main(void)
     pthread_kill(t, SIGUSR1);
     wait_until(&handled_count, 2);
     printf("pthread_kill: handled=%d on it=%d\n", (int)handled_count,
-           handled_on == worker_tid);
-    union sigval v = {.sival_int = 31337};
-    pthread_sigqueue(t, SIGUSR1, v);
-    wait_until(&handled_count, 3);
-    printf("pthread_sigqueue: value=%d on it=%d\n", (int)queued_value,
            handled_on == worker_tid);
     atomic_store(&stop, 1);
     pthread_join(t, NULL);

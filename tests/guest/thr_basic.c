@@ -4,7 +4,7 @@
  * with destructors); pthread_once; a detached thread that signals its
  * end through a semaphore; distinct tids; a thread that creates threads;
  * pthread_join on an exited thread; thread stacks of a chosen size with
- * deep recursion. */
+ * deep recursion; 300 threads alive at once. */
 #define _GNU_SOURCE
 #include <pthread.h>
 #include <semaphore.h>
@@ -88,6 +88,37 @@ static void *spawner(void *arg)
     return (void *)sum;
 }
 
+enum { MANY = 300 };
+static pthread_barrier_t all_up;
+
+static void *wait_for_all(void *arg)
+{
+    pthread_barrier_wait(&all_up);
+    return arg;
+}
+
+static void many_at_once(void)
+{
+    static pthread_t t[MANY];
+    pthread_barrier_init(&all_up, NULL, MANY + 1);
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, 64 * 1024);
+    for (long i = 0; i < MANY; i++)
+        if (pthread_create(&t[i], &attr, wait_for_all, (void *)i)) {
+            printf("pthread_create failed at %ld\n", i);
+            return;
+        }
+    pthread_barrier_wait(&all_up);
+    long sum = 0;
+    for (int i = 0; i < MANY; i++) {
+        void *r;
+        pthread_join(t[i], &r);
+        sum += (long)r;
+    }
+    printf("%d threads alive at once: sum %ld\n", MANY, sum);
+}
+
 int main(void)
 {
     pthread_key_create(&key, destructor);
@@ -130,5 +161,6 @@ int main(void)
     pthread_create(&big, NULL, spawner, NULL);
     pthread_join(big, &r);
     printf("threads creating threads: %ld\n", (long)r);
+    many_at_once();
     return 0;
 }

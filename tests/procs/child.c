@@ -1,7 +1,7 @@
 /* What a program started by execve sees: its argv, its PC_* environment
  * variables, its names (/proc/self/exe, AT_EXECFN, comm), its
  * /proc/self/cmdline and its blocked signals. Exits with $PC_EXIT, or
- * dies of signal $PC_KILL. */
+ * dies of signal $PC_KILL; with $PC_CHDIR, changes directory first. */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <signal.h>
@@ -13,6 +13,8 @@
 
 int main(int argc, char **argv)
 {
+    if (getenv("PC_CHDIR") && chdir("/") < 0)
+        return 1;
     printf("argc %d\n", argc);
     for (int i = 0; i < argc; i++)
         printf("argv[%d] %s\n", i, argv[i]);

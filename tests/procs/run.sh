@@ -20,11 +20,11 @@ ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=0:exitcode=99}"
 UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:exitcode=99}"
 only=$*
 
-tests="exec_riscv exit_status killed script initial_script bad_interpreter
+tests="exe_after_chdir exec_riscv exit_status killed script initial_script bad_interpreter
 posix_spawn vfork system system_status mask fexecve fexecve_memfd
 execveat_dirfd execveat_script_cloexec exec_self exec_from_thread
 missing_elf_interpreter sysroot_elf_interpreter broken_elf env_unchanged
-env_unset strace strace_follows_exec stats stats_follow_exec procinfo"
+env_unset strace strace_follows_exec stats stats_follow_exec procinfo ignored_signals"
 skip_all() {
     for t in $tests; do echo "SKIP $t: $1"; done
     exit 0
@@ -46,7 +46,7 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp $out/child $out/child-dyn $out/spawn $out/procinfo "$work"/
+cp $out/child $out/child-dyn $out/spawn $out/procinfo $out/ignsig "$work"/
 mkdir -p "$work/root/bin"
 cp $out/sh "$work/root/bin/sh"
 cp $out/child "$work/root/bin/child"
@@ -101,6 +101,12 @@ run() {
         head -n 5 "$work/err" | sed 's/^/  stderr: /'
     fi
 }
+
+# A program run by a relative name keeps its /proc/self/exe after chdir.
+FILTER='^exe ' run exe_after_chdir PC_CHDIR=1 -- ./child <<'EOF'
+exe WORK/child
+status 0
+EOF
 
 run exec_riscv -- ./spawn exec ./child a "b c" <<'EOF'
 argc 3
@@ -326,4 +332,15 @@ maps: Linux's format, heap found
 environ is the environment: yes
 status 0
 EOF
+
+# Started by a shell that ignores SIGUSR1: the guest sees it ignored.
+if selected ignored_signals; then
+    actual=$(cd "$work" && sh -c 'trap "" USR1; exec "$@"' sh "$HART" ./ignsig 2>&1)
+    if [ "$actual" = "$(printf 'USR1 ignored\nUSR2 default')" ]; then
+        echo "PASS ignored_signals"
+    else
+        echo "FAIL ignored_signals"
+        printf '%s\n' "$actual" | sed 's/^/  /'
+    fi
+fi
 exit 0

@@ -3,13 +3,16 @@
  * the next locker get EOWNERDEAD; pthread_mutex_consistent repairs it;
  * unlocking without repairing makes it ENOTRECOVERABLE. Also a robust PI
  * mutex, several robust mutexes held at once by the dying thread, and the
- * list that get_robust_list reports. Not in tests/guest: qemu-riscv64 7.2
+ * list that get_robust_list reports; a process-shared robust mutex whose
+ * owner process exits. Not in tests/guest: qemu-riscv64 7.2
  * does not implement robust lists (the program dies of SIGBUS there). */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -74,6 +77,34 @@ static void round_trip(const char *what, long how, int pi)
     }
 }
 
+/* A process-shared robust mutex whose owner process exits holding it. */
+static void process_death(void)
+{
+    pthread_mutex_t *pm = mmap(NULL, sizeof *pm, PROT_READ | PROT_WRITE,
+                               MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    pthread_mutexattr_t a;
+    pthread_mutexattr_init(&a);
+    pthread_mutexattr_setrobust(&a, PTHREAD_MUTEX_ROBUST);
+    pthread_mutexattr_setpshared(&a, PTHREAD_PROCESS_SHARED);
+    pthread_mutex_init(pm, &a);
+    int p[2];
+    if (pipe(p))
+        return;
+    fflush(stdout);
+    if (fork() == 0) {
+        pthread_mutex_lock(pm);
+        if (write(p[1], "x", 1) != 1)
+            _exit(2);
+        usleep(20000);
+        exit(0); /* holding it */
+    }
+    char c;
+    if (read(p[0], &c, 1) != 1)
+        return;
+    int r = pthread_mutex_lock(pm); /* waits for the child's death */
+    printf("owner process exited: lock=%s\n", name(r));
+}
+
 int main(void)
 {
     round_trip("returned", 0, 0);
@@ -81,6 +112,7 @@ int main(void)
     round_trip("waiter already blocked", 2, 0);
     round_trip("PI robust", 0, 1);
     round_trip("PI robust, waiter blocked", 2, 1);
+    process_death();
 
     void *head;
     size_t len;

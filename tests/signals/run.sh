@@ -8,6 +8,10 @@
 # (N: the exit status, or "signal S") must equal NAME.expected, which was
 # written from Linux's documented behaviour (and checked against the same
 # program built for x86-64 and run natively, where the ISA allows).
+# Then the guest suite's signal and thread programs (tests/guest/sig_*.c,
+# thr_*.c, compared with qemu there in the default mode) run here with the
+# translator off and with every block translated: their stdout and exit
+# status must equal the default mode's ("modes/NAME/...").
 #   tests/signals/run.sh [NAME...]
 cd "$(dirname "$0")/../.." || exit 1
 HART=${HART:-$(pwd)/o/asan/hart}
@@ -30,6 +34,25 @@ fi
 mkdir -p o/guest/signals
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# run_hart OPT BIN: runs BIN under $HART with OPT (one word or none) in
+# $work; leaves stdout and "exit N" in $work/out, stderr in $work/err.
+run_hart() {
+    # $1 is one word or none.
+    # shellcheck disable=SC2086
+    (cd "$work" && timeout -k 5 "$limit" "$HART" $1 -U ASAN_OPTIONS \
+        -U UBSAN_OPTIONS "$OLDPWD/$2" > out 2> err < /dev/null
+     s=$?
+     if [ $s -gt 128 ] && [ $s != 255 ]; then s="signal $((s - 128))"; fi
+     echo "exit $s" >> out) 2> /dev/null
+}
+
+sanitizer_report() {
+    grep -qE 'AddressSanitizer|LeakSanitizer|runtime error:' "$work/err" ||
+        return 1
+    echo "  sanitizer report from hart:"
+    head -n 15 "$work/err" | sed 's/^/  /'
+}
+
 for n in $names; do
     src=tests/signals/$n.c bin=o/guest/signals/$n
     if [ ! -e "$bin" ] || [ "$src" -nt "$bin" ]; then
@@ -42,23 +65,44 @@ for n in $names; do
     for m in $modes; do
         opt=$m
         [ "$m" = default ] && opt=
-        # $opt is one word or none.
-        # shellcheck disable=SC2086
-        (cd "$work" && timeout -k 5 "$limit" "$HART" $opt -U ASAN_OPTIONS \
-            -U UBSAN_OPTIONS "$OLDPWD/$bin" > out 2> err < /dev/null
-         s=$?
-         if [ $s -gt 128 ] && [ $s != 255 ]; then s="signal $((s - 128))"; fi
-         echo "exit $s" >> out) 2> /dev/null
+        run_hart "$opt" "$bin"
         tag="$n${opt:+/${opt#--}}"
         if grep -qE 'AddressSanitizer|LeakSanitizer|runtime error:' "$work/err"; then
             echo "FAIL $tag"
-            echo "  sanitizer report from hart:"
-            head -n 15 "$work/err" | sed 's/^/  /'
+            sanitizer_report
         elif cmp -s "tests/signals/$n.expected" "$work/out"; then
             echo "PASS $tag"
         else
             echo "FAIL $tag"
             diff -u --label expected --label hart "tests/signals/$n.expected" \
+                "$work/out" | sed '1,2d; s/^/  /' | head -n 12
+        fi
+    done
+done
+
+[ $# -gt 0 ] && exit 0
+tests/build-guests.sh > /dev/null 2>&1
+for src in tests/guest/sig_*.c tests/guest/thr_*.c; do
+    n=${src##*/}
+    n=${n%.c}
+    if [ ! -x "o/guest/$n" ]; then
+        echo "FAIL modes/$n"
+        echo "  o/guest/$n was not built (see tests/build-guests.sh)"
+        continue
+    fi
+    run_hart "" "o/guest/$n"
+    mv "$work/out" "$work/default"
+    for opt in --jit=off --jit-threshold=1; do
+        run_hart "$opt" "o/guest/$n"
+        tag="modes/$n/${opt#--}"
+        if sanitizer_report > "$work/why"; then
+            echo "FAIL $tag"
+            cat "$work/why"
+        elif cmp -s "$work/default" "$work/out"; then
+            echo "PASS $tag"
+        else
+            echo "FAIL $tag"
+            diff -u --label default --label "$opt" "$work/default" \
                 "$work/out" | sed '1,2d; s/^/  /' | head -n 12
         fi
     done

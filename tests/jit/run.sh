@@ -1,0 +1,87 @@
+#!/bin/sh
+# The translator's user-visible options: debug output (-d), perf map files
+# (--perfmap), --cosim, --stats, a code cache small enough to be flushed
+# over and over (--jit-cache), and option errors. Guest programs come from
+# tests/guest (built by tests/build-guests.sh).
+cd "$(dirname "$0")/../.." || exit 1
+HART=${HART:-$(pwd)/o/asan/hart}
+g=o/guest
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=0:exitcode=99}"
+if [ ! -x "$HART" ] || [ ! -x $g/primes ] || [ ! -x $g/bigcompute ]; then
+    echo "SKIP jit: hart or the guest programs are not built"
+    exit 0
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+pass() { echo "PASS $1"; }
+fail() { echo "FAIL $1"; shift; for l in "$@"; do echo "  $l"; done; }
+
+# The reference output of each program, from the interpreter.
+"$HART" --jit=off $g/primes 1000 > "$work/primes.ref" 2>&1
+"$HART" --jit=off $g/bigcompute > "$work/big.ref" 2>&1
+
+# -d in_asm,out_asm: guest code as the disassembler prints it, host code.
+"$HART" -d in_asm,out_asm --jit-threshold=1 $g/primes 1000 > "$work/out" 2> "$work/err"
+if grep -q '^IN:' "$work/err" && grep -q '^OUT: \[size=' "$work/err" &&
+    grep -Eq '^  0x[0-9a-f]+:  (addi|ld|sd|jal|beq|bne|lui|auipc) ' "$work/err" &&
+    cmp -s "$work/out" "$work/primes.ref"; then
+    pass debug-in-out-asm
+else
+    fail debug-in-out-asm "no IN:/OUT: blocks on stderr, or wrong output"
+fi
+if grep -Eq '^  0x[0-9a-f]+:  (mov|add|cmp|jmp|jne|lea) ' "$work/err"; then
+    pass debug-out-asm-host-code
+else
+    fail debug-out-asm-host-code "no x86-64 instructions (is libcapstone4 installed?)"
+fi
+
+# --perfmap: /tmp/perf-PID.map with guest function names.
+pid=$(sh -c 'echo $$; exec "$0" --perfmap --jit-threshold=5 "$@" > /dev/null' \
+    "$HART" $g/bigcompute)
+map=/tmp/perf-$pid.map
+if [ -s "$map" ] && grep -Eq '^[0-9a-f]+ [0-9a-f]+ [A-Za-z_][A-Za-z0-9_.]*\+0x[0-9a-f]+ \[riscv64\]$' "$map" &&
+    grep -q ' main+0x' "$map"; then
+    pass perfmap
+else
+    fail perfmap "$map missing or without guest symbols"
+fi
+rm -f "$map"
+
+# --cosim: every translated block checked against the interpreter.
+if "$HART" --cosim --jit-threshold=1 $g/bigcompute > "$work/out" 2> "$work/err" &&
+    cmp -s "$work/out" "$work/big.ref"; then
+    pass cosim
+else
+    fail cosim "status or output differs: $(head -n 3 "$work/err")"
+fi
+
+# --stats reports what the engine did.
+"$HART" --stats $g/bigcompute > /dev/null 2> "$work/err"
+if grep -q 'instructions retired' "$work/err" &&
+    grep -q 'blocks translated' "$work/err"; then
+    pass stats
+else
+    fail stats "no statistics on stderr"
+fi
+
+# A 1 MB code cache fills up again and again: flushes, same output.
+"$HART" --stats --jit-cache=1 --jit-threshold=1 $g/bigcompute > "$work/out" 2> "$work/err"
+flushes=$(sed -n 's/.*, \([0-9]*\) cache flushes$/\1/p' "$work/err")
+if cmp -s "$work/out" "$work/big.ref" && [ "${flushes:-0}" -gt 0 ]; then
+    pass small-cache-flushes
+else
+    fail small-cache-flushes "flushes: ${flushes:-none}; output same: $(cmp -s "$work/out" "$work/big.ref" && echo yes || echo no)"
+fi
+
+# Option errors are usage errors (status 1), not crashes.
+for bad in --jit=maybe --jit-threshold=0 --jit-cache=0 "-d nothing"; do
+    # shellcheck disable=SC2086
+    "$HART" $bad $g/primes > /dev/null 2> "$work/err"
+    st=$?
+    if [ $st = 1 ] && grep -q '^hart: ' "$work/err"; then
+        pass "bad-option $bad"
+    else
+        fail "bad-option $bad" "status $st"
+    fi
+done
