@@ -3,7 +3,7 @@
 # items and sales inserted one statement at a time, an index, joins and
 # aggregates, an update and a delete, then PROBES point queries. The numbers
 # come from a 32-bit linear congruential generator whose products stay below
-# 2^53, so any awk (mawk's doubles included) writes the same file.
+# 2^53, exact in awk's doubles; the host writes the file once for all three.
 function rnd(m) {
     seed = (seed * 69069 + 1) % 4294967296
     return int(seed / 65536) % m
