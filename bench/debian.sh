@@ -10,12 +10,12 @@
 # Inputs are made on the host in o/bench/deb/in (bench/gencorpus.c, the
 # scripts of bench/debian/), never fetched; the decompression rows read what
 # the amd64 compressor made of the corpus, several streams back to back. The
-# sizes are chosen for about 0.3 to 0.5 s of native CPU time per row.
+# sizes are chosen for about 0.25 to 0.5 s of native CPU time per row.
 
 DEB_BENCH_ROWS=(xz-c xz-d zstd-c zstd-d gzip-c gzip-d bzip2-c bzip2-d lua python sqlite perl gawk)
 DEB_BENCH_LIMIT=${BENCH_DEB_TIMEOUT:-300}  # seconds per program run
 DEB_MIXED=4000000   # bytes of mixed corpus (gencorpus mixed); 1 MB of it for xz and zstd -c
-DEB_TEXT=6000000    # bytes of text corpus (gencorpus text); 2.5 MB of it for gawk
+DEB_TEXT=6000000    # bytes of text corpus (gencorpus text); 3.5 MB of it for gawk
 DEB_SQL="-v items=7000 -v sales=40000 -v probes=4000"
 
 # deb_bench_argv NAME: sets DEB_ARGV to what row NAME runs (a program of
@@ -25,16 +25,16 @@ deb_bench_argv() {
     xz-c) DEB_ARGV=(xz -9 -T1 -c mixed.1m) ;;
     xz-d) DEB_ARGV=(xz -d -T1 -c mixed.xz5) ;;
     zstd-c) DEB_ARGV=(zstd -19 -T1 -q -c mixed.1m) ;;
-    zstd-d) DEB_ARGV=(zstd -d -q -c mixed.zst15) ;;
+    zstd-d) DEB_ARGV=(zstd -d -q -c mixed.zst30) ;;
     gzip-c) DEB_ARGV=(gzip -9 -c mixed.4m) ;;
     gzip-d) DEB_ARGV=(gzip -d -c mixed.gz15) ;;
     bzip2-c) DEB_ARGV=(bzip2 -9 -c mixed.4m) ;;
     bzip2-d) DEB_ARGV=(bzip2 -d -c mixed.bz2x2) ;;
     lua) DEB_ARGV=(lua5.4 cpu.lua 0.75) ;;
-    python) DEB_ARGV=(python3 cpu.py 0.35) ;;
+    python) DEB_ARGV=(python3 cpu.py 0.5) ;;
     sqlite) DEB_ARGV=(sqlite3 :memory: ".read bench.sql") ;;
     perl) DEB_ARGV=(perl text.pl text.6m) ;;
-    gawk) DEB_ARGV=(gawk -f text.awk text.2m5) ;;
+    gawk) DEB_ARGV=(gawk -f text.awk text.3m5) ;;
     *) return 1 ;;
     esac
 }
@@ -75,7 +75,7 @@ deb_bench_inputs() {
         "$DEB_WORK/gencorpus" mixed $DEB_MIXED >"$in/mixed.4m" &&
         "$DEB_WORK/gencorpus" text $DEB_TEXT >"$in/text.6m" &&
         head -c 1000000 "$in/mixed.4m" >"$in/mixed.1m" &&
-        head -c 2500000 "$in/text.6m" >"$in/text.2m5" &&
+        head -c 3500000 "$in/text.6m" >"$in/text.3m5" &&
         awk $DEB_SQL -f bench/debian/mksql.awk >"$in/bench.sql" || return 1
     (
         cd "$in" || exit 1
@@ -84,7 +84,7 @@ deb_bench_inputs() {
             for ((i = 0; i < $1; i++)); do cat "$2"; done
         }
         deb_bench_native xz -9 -T1 -c mixed.4m >x.xz && rep 5 x.xz >mixed.xz5 &&
-            deb_bench_native zstd -19 -T1 -q -c mixed.4m >x.zst && rep 15 x.zst >mixed.zst15 &&
+            deb_bench_native zstd -19 -T1 -q -c mixed.4m >x.zst && rep 30 x.zst >mixed.zst30 &&
             deb_bench_native gzip -9 -c mixed.4m >x.gz && rep 15 x.gz >mixed.gz15 &&
             deb_bench_native bzip2 -9 -c mixed.4m >x.bz2 && rep 2 x.bz2 >mixed.bz2x2 &&
             rm x.xz x.zst x.gz x.bz2

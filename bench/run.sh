@@ -316,12 +316,12 @@ if [ $DEB_OK = 1 ]; then
         done
         say "$line"
     done
-    say "  inputs: $(cd "$DEB_WORK/in" && for f in mixed.1m mixed.4m text.2m5 text.6m bench.sql \
-        mixed.xz5 mixed.zst15 mixed.gz15 mixed.bz2x2; do
+    say "  inputs: $(cd "$DEB_WORK/in" && for f in mixed.1m mixed.4m text.3m5 text.6m bench.sql \
+        mixed.xz5 mixed.zst30 mixed.gz15 mixed.bz2x2; do
         printf '%s %.1f MB, ' "$f" "$(awk "BEGIN{print $(stat -c %s "$f") / 1e6}")"; done |
         sed 's/, $//' | fold -s -w 88 | sed 's/ *$//; 2,$s/^/          /')"
     say "  mixed.*: generated text, tables, signals, noise and repeats; text.*: generated prose"
-    say "  and log records (bench/gencorpus.c); mixed.{xz5,zst15,gz15,bz2x2}: 5, 15, 15 and 2"
+    say "  and log records (bench/gencorpus.c); mixed.{xz5,zst30,gz15,bz2x2}: 5, 30, 15 and 2"
     say "  copies of the amd64 compressor's output for mixed.4m."
 fi
 
