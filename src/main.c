@@ -25,6 +25,7 @@
 #include "linux/thread.h"
 #include "mem/space.h"
 #include "rv/block.h"
+#include "rv/insn.h"
 
 struct process proc;
 
@@ -206,6 +207,15 @@ static void stats_at_exit(void)
                 (unsigned long long)(jit_stats.exits[0] + jit_stats.exits[1] +
                                      jit_stats.exits[2] + jit_stats.exits[3]),
                 (unsigned long long)jit_stats.remaps);
+    if (jit_enabled && jit_stats.fallbacks_emitted) {
+        /* Which operations the translator hands to the interpreter. */
+        fputs("hart: fallbacks emitted by operation:", stderr);
+        for (unsigned op = 0; op < RV_OP_COUNT; op++)
+            if (jit_stats.fallback_count[op])
+                fprintf(stderr, " %s %llu", rv_opinfo[op].mnemonic,
+                        (unsigned long long)jit_stats.fallback_count[op]);
+        fputc('\n', stderr);
+    }
 }
 
 /* Matches "-name", "--name" (when long_ok) and "--name=VALUE"; returns the

@@ -101,17 +101,7 @@ uint8_t *jit_cache_writable(const void *exec)
     return write_view + ((const uint8_t *)exec - exec_view);
 }
 
-bool jit_cache_contains(uintptr_t host_pc)
-{
-    return host_pc - (uintptr_t)exec_view < used;
-}
-
 void jit_cache_reset(void)
 {
     used = 0;
-}
-
-size_t jit_cache_used(void)
-{
-    return used;
 }

@@ -27,8 +27,6 @@ uint8_t *jit_cache_writable(const void *exec);
  * object). 0 or -errno; on failure the views may be gone. */
 int jit_cache_fork_child(void);
 
-bool jit_cache_contains(uintptr_t host_pc);
 void jit_cache_reset(void);
-size_t jit_cache_used(void);
 
 #endif

@@ -17,11 +17,6 @@ static inline void *g2h(uint64_t gaddr)
     return (void *)(guest_base + gaddr);
 }
 
-static inline uint64_t h2g(const void *host)
-{
-    return (uint64_t)((uintptr_t)host - guest_base);
-}
-
 /* Whether a host address lies in the guest's reservation, guards included:
  * a fault there is the guest's. */
 static inline int host_in_guest_space(uintptr_t host)

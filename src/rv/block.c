@@ -229,10 +229,3 @@ void block_flush(void)
     block_stats.flushes++;
     pthread_mutex_unlock(&block_lock);
 }
-
-void block_for_each(void (*fn)(const struct block *, void *), void *arg)
-{
-    for (unsigned i = 0; i < (1u << HASH_BITS); i++)
-        for (struct block *b = table[i]; b; b = b->hash_next)
-            fn(b, arg);
-}

@@ -68,7 +68,4 @@ struct block_stats {
 };
 extern struct block_stats block_stats;
 
-/* Calls fn for each cached block (profile dumps, tests). */
-void block_for_each(void (*fn)(const struct block *, void *), void *arg);
-
 #endif
