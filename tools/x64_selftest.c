@@ -46,7 +46,7 @@ static const char *mem(const char *size, struct x64_mem m)
     static char bufs[4][96];
     static int k;
     char *s = bufs[k++ & 3];
-    int n = sprintf(s, "%s[", size);
+    int n = sprintf(s, "%s%s[", size, m.gs ? "gs:" : "");
     if (m.base == X64_RIP)
         return sprintf(s + n, "rip%+lld]", (long long)(m.disp - (int64_t)x64_here(&B))), s;
     const char *sep = "";
@@ -102,6 +102,8 @@ static void make_mems(void)
     mems[nmems++] = x64_mem_abs(0x1000);
     mems[nmems++] = x64_mem_abs(-0x1000);
     mems[nmems++] = x64_mem_abs(0);
+    for (int base = 0; base < 16; base++) /* the guest-memory form */
+        mems[nmems++] = x64_mem_gs(base, base * 0x111 - 0x800);
     mems[nmems++] = x64_mem_rip(0); /* offsets filled at use: see rip() */
 }
 
@@ -448,6 +450,10 @@ static void branches(void)
     x64_ret(&B);
     x64_bind(&B, j);
     out("branch", "{disp32} jmp .+6; ret");
+    j = x64_call_fwd(&B);
+    x64_ret(&B);
+    x64_bind(&B, j);
+    out("branch", "call .+6; ret");
     j = x64_jmp8_fwd(&B);
     x64_ud2(&B);
     x64_bind8(&B, j);

@@ -46,6 +46,10 @@ struct hart {
     uint64_t jit_limit;   /* GUEST_SPACE_SIZE: one-instruction bounds checks */
     uint64_t jit_site;    /* run address of the rel32 to chain */
     void *jit_table;      /* indirect-jump table: {guest pc, host code} */
+    /* The return-address stack of translated code lives on the host stack
+     * (jit.c): its empty position, and the lowest it may grow to. */
+    uint64_t jit_rsp;
+    uint64_t jit_ras_floor;
 };
 
 #endif

@@ -103,8 +103,8 @@ void run_flush_code(void)
         if (pthread_rwlock_timedwrlock(&engine_lock, &until) == 0)
             break;
     }
+    jit_flush(); /* first: the remap reads the profile in the blocks */
     block_flush();
-    jit_flush();
     pthread_rwlock_unlock(&engine_lock);
 }
 

@@ -11,13 +11,16 @@
  * when no thread runs guest code. */
 #include "jit/jit.h"
 
+#include <asm/prctl.h>
 #include <errno.h>
 #include <pthread.h>
 #include <setjmp.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <ucontext.h>
+#include <unistd.h>
 #include "jit/cache.h"
 #include "jit/translate.h"
 #include "mem/access.h"
@@ -38,7 +41,7 @@ static bool remap_wanted, remap_done;
 
 /* Shared routines at the start of the cache. */
 static int (*enter_code)(struct hart *h, void *code);
-static uintptr_t exit_code, lookup_miss_code;
+static struct jit_routines routines;
 
 /* Indirect-jump table: direct-mapped on the guest pc. */
 enum { JTAB_BITS = JIT_JTAB_BITS };
@@ -103,8 +106,12 @@ static void fork_done(void)
 
 static const enum x64_reg callee_saved[6] = {RBX, RBP, R12, R13, R14, R15};
 
-/* enter(h, code): save the host's callee-saved registers, load the guest's
- * mapped registers, jump to code. exit: the reverse, returning eax. */
+/* The routines translated code shares, at the start of the cache:
+ *   enter(h, code): save the host's callee-saved registers, set up an empty
+ *     return-address stack (tr_insn.c) below them, load the guest's mapped
+ *     registers, jump to code;
+ *   exit: the reverse, dropping the return-address stack, returning EAX;
+ *   and those of struct jit_routines. */
 static bool emit_routines(void)
 {
     uint8_t *w;
@@ -114,39 +121,85 @@ static bool emit_routines(void)
         return false;
     struct x64_buf b;
     x64_init_at(&b, w, size, (uintptr_t)x);
-    for (int i = 0; i < 6; i++)
-        x64_push_r(&b, callee_saved[i]);
-    x64_sub_ri(&b, W64, RSP, 8); /* calls from translated code stay aligned */
-    x64_mov_rr(&b, W64, JIT_STATE, RDI);
-    x64_mov_rr(&b, W64, RAX, RSI);
-    x64_mov_ri(&b, JIT_BASE, guest_base);
-    jit_reload(&b);
-    x64_jmp_r(&b, RAX);
 
-    x64_align(&b, 16);
-    exit_code = x64_here(&b);
+    routines.exit = x64_here(&b);
     jit_spill(&b);
-    x64_add_ri(&b, W64, RSP, 8);
+    /* The stack as enter left it: the empty return-address stack's two
+     * words and the alignment word above the saved registers. */
+    x64_load(&b, W64, false, RSP, x64_mem(JIT_STATE, HART_OFF(jit_rsp)));
+    x64_add_ri(&b, W64, RSP, 24);
     for (int i = 5; i >= 0; i--)
         x64_pop_r(&b, callee_saved[i]);
     x64_ret(&b);
 
-    /* Where an indirect jump whose target is not in the table goes (the
-     * lookup itself is inline at each jalr, tr_insn.c). */
     x64_align(&b, 16);
-    lookup_miss_code = x64_here(&b);
+    routines.lookup_miss = x64_here(&b);
     x64_mov_ri(&b, RAX, JX_LOOKUP);
-    x64_jmp(&b, exit_code);
+    x64_jmp(&b, routines.exit);
+
+    x64_align(&b, 16);
+    routines.lookup = x64_here(&b);
+    x64_store(&b, W64, x64_mem(JIT_STATE, HART_OFF(pc)), RAX);
+    jit_emit_lookup(&b, false, routines.lookup_miss);
+
+    /* A return with an empty stack pops this routine's address, which
+     * enter put at the bottom; a signal handler may have overwritten the
+     * slot since the pop, so it is written again. */
+    x64_align(&b, 16);
+    uintptr_t ras_empty = x64_here(&b);
+    x64_sub_ri(&b, W64, RSP, 8);
+    x64_mov_ri(&b, RCX, ras_empty);
+    x64_store(&b, W64, x64_mem(RSP, 0), RCX);
+    x64_jmp(&b, routines.lookup);
+
+    x64_align(&b, 16);
+    routines.ras_mismatch = x64_here(&b);
+    x64_load(&b, W64, false, RSP, x64_mem(JIT_STATE, HART_OFF(jit_rsp)));
+    x64_jmp(&b, routines.lookup);
+
+    x64_align(&b, 16);
+    uintptr_t enter = x64_here(&b);
+    for (int i = 0; i < 6; i++)
+        x64_push_r(&b, callee_saved[i]);
+    x64_sub_ri(&b, W64, RSP, 8); /* 16-byte aligned from here */
+    x64_mov_rr(&b, W64, JIT_STATE, RDI);
+    x64_mov_rr(&b, W64, RAX, RSI);
+    x64_mov_ri(&b, RCX, ras_empty);
+    x64_push_r(&b, RCX);
+    x64_push_r(&b, RCX);
+    x64_store(&b, W64, x64_mem(JIT_STATE, HART_OFF(jit_rsp)), RSP);
+    x64_lea(&b, W64, RCX, x64_mem(RSP, -8 * JIT_RAS_DEPTH));
+    x64_store(&b, W64, x64_mem(JIT_STATE, HART_OFF(jit_ras_floor)), RCX);
+    jit_reload(&b);
+    x64_jmp_r(&b, RAX);
     if (b.overflow)
         return false;
     jit_cache_shrink_last(x, x64_offset(&b));
-    enter_code = (int (*)(struct hart *, void *))(uintptr_t)x;
+    enter_code = (int (*)(struct hart *, void *))enter;
     return true;
+}
+
+/* Translated code addresses guest memory through GS (translate.h); each
+ * host thread sets its GS base once. A thread created by clone starts with
+ * its parent's, but setting it costs one system call per thread. */
+static __thread bool gs_base_set;
+
+static int set_gs_base(void)
+{
+    if (gs_base_set)
+        return 0;
+    if (syscall(SYS_arch_prctl, ARCH_SET_GS, (unsigned long)guest_base) != 0)
+        return -errno;
+    gs_base_set = true;
+    return 0;
 }
 
 int jit_init(size_t cache_size, uint64_t hot)
 {
-    int err = jit_cache_init(cache_size);
+    int err = set_gs_base();
+    if (err)
+        return err;
+    err = jit_cache_init(cache_size);
     if (err)
         return err;
     jtab = calloc((size_t)1 << JTAB_BITS, sizeof *jtab);
@@ -175,8 +228,11 @@ void jit_flush(void)
     if (!jit_enabled)
         return;
     size_t n = atomic_load(&index_len);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
+        if (remap_wanted)
+            jit_profile(index_of[i]->blk);
         free(index_of[i]);
+    }
     atomic_store(&index_len, 0);
     jtab_clear();
     if (remap_wanted) {
@@ -238,8 +294,8 @@ static bool translate(struct block *blk)
     if (!x)
         return false;
     unsigned nfaults = 0;
-    size_t used = jit_translate(blk, w, MAX_CODE, (uintptr_t)x, exit_code,
-                                lookup_miss_code, faults, MAX_FAULTS, &nfaults);
+    size_t used = jit_translate(blk, w, MAX_CODE, (uintptr_t)x, &routines,
+                                faults, MAX_FAULTS, &nfaults);
     if (!used)
         return false;
     jit_cache_shrink_last(x, used);
@@ -400,6 +456,11 @@ static int run_translated(struct hart *h, struct block *b)
 
 enum interp_exit jit_run(struct hart *h)
 {
+    if (set_gs_base() != 0) { /* jit_init managed it on the first thread */
+        static const char msg[] = "hart: cannot set the GS base\n";
+        (void)!write(2, msg, sizeof msg - 1);
+        abort();
+    }
     h->jit_limit = GUEST_SPACE_SIZE;
     h->jit_table = jtab;
     jctx.h = h;

@@ -56,6 +56,19 @@ static void alu(struct tr *t, enum x64_alu op, enum x64_width w, bool use_imm)
             return;
         }
     }
+    if (!use_imm && tr_forwarded(t, D->rs2) == RAX) {
+        /* rs2 was just computed into RAX: use it from there, with rs1 in
+         * RCX and the result in RCX unless rd is mapped. */
+        enum x64_reg a = tr_src(t, D->rs1, RCX);
+        enum x64_reg d = jit_host_reg[D->rd] >= 0 ? tr_dst(D->rd) : RCX;
+        if (d != a)
+            x64_mov_rr(B, W64, d, a);
+        x64_alu_rr(B, op, W64, d, RAX);
+        if (w == W32)
+            x64_movsxd_rr(B, d, d);
+        tr_commit(t, D->rd, d);
+        return;
+    }
     enum x64_reg a = tr_src(t, D->rs1, RAX);
     bool rs2_in_memory = !use_imm && D->rs2 != 0 && jit_host_reg[D->rs2] < 0;
     enum x64_reg c = use_imm || rs2_in_memory ? RCX : tr_src(t, D->rs2, RCX);
@@ -228,29 +241,100 @@ static void link_rd(struct tr *t)
     tr_commit(t, D->rd, d);
 }
 
+void jit_emit_lookup(struct x64_buf *b, bool call, uintptr_t lookup_miss)
+{
+    /* The pc is read again after the code pointer, as another thread may
+     * be refilling the entry (jtab_set). */
+    x64_mov_rr(b, W64, RCX, RAX);
+    x64_shift_ri(b, X64_SHR, W64, RCX, 1);
+    x64_and_ri(b, W32, RCX, (1 << JIT_JTAB_BITS) - 1);
+    x64_shift_ri(b, X64_SHL, W32, RCX, 4);
+    x64_load(b, W64, false, RDX, x64_mem(JIT_STATE, HART_OFF(jit_table)));
+    x64_lea(b, W64, RCX, x64_mem_idx(RDX, RCX, 1, 0));
+    x64_cmp_rm(b, W64, RAX, x64_mem(RCX, 0));
+    x64_jcc(b, CC_NE, lookup_miss);
+    x64_load(b, W64, false, RDX, x64_mem(RCX, 8));
+    x64_cmp_rm(b, W64, RAX, x64_mem(RCX, 0));
+    x64_jcc(b, CC_NE, lookup_miss);
+    if (call)
+        x64_call_r(b, RDX);
+    else
+        x64_jmp_r(b, RDX);
+}
+
+/* The return-address stack. A guest call (jal or jalr linking ra or t0,
+ * the registers the RISC-V calling convention marks for it) becomes a host
+ * call, so the host pushes the address of the landing pad that follows it;
+ * a guest return (jalr x0 through ra or t0) becomes a host ret, which the
+ * host's own return predictor sends straight to that pad. The pad checks
+ * that the guest target is the address after its call and goes on there;
+ * anything else (longjmp, a return from a frame that was never called from
+ * translated code) goes through ras_mismatch, which drops the stack. An
+ * empty stack holds the address of a routine that looks the target up. */
+static bool is_link_reg(int r)
+{
+    return r == 1 || r == 5;
+}
+
+/* Before a host call: a stack at its depth limit starts over (the calls
+ * below it then return through the jump table). */
+static void ras_guard(struct tr *t)
+{
+    x64_cmp_rm(B, W64, RSP, x64_mem(JIT_STATE, HART_OFF(jit_ras_floor)));
+    size_t ok = x64_jcc8_fwd(B, CC_A);
+    x64_load(B, W64, false, RSP, x64_mem(JIT_STATE, HART_OFF(jit_rsp)));
+    x64_bind8(B, ok);
+}
+
+/* After a host call: where the matching return lands, with its target in
+ * RAX. */
+static void ras_landing(struct tr *t)
+{
+    uint64_t after = t->pc + D->len;
+    if (after <= INT32_MAX) {
+        x64_cmp_ri(B, W64, RAX, (int32_t)after);
+    } else {
+        x64_mov_ri(B, RCX, after);
+        x64_cmp_rr(B, W64, RAX, RCX);
+    }
+    x64_jcc(B, CC_NE, t->ras_mismatch);
+    tr_chain(t, CC_E, false, after);
+}
+
+static void jal(struct tr *t)
+{
+    link_rd(t);
+    uint64_t target = t->pc + (uint64_t)(int64_t)D->imm;
+    if (!is_link_reg(D->rd)) {
+        tr_chain(t, CC_E, false, target);
+        return;
+    }
+    ras_guard(t);
+    align_rel32(t, 1);
+    tr_chain_site(t, x64_call_fwd(B), target);
+    ras_landing(t);
+}
+
 static void jalr(struct tr *t)
 {
     enum x64_reg a = tr_src(t, D->rs1, RAX);
     x64_lea(B, W64, RAX, x64_mem(a, D->imm));
     x64_and_ri(B, W64, RAX, -2);
+    if (D->rd == RV_SINK && is_link_reg(D->rs1)) {
+        x64_ret(B); /* to the landing pad of the call, checked there */
+        return;
+    }
     link_rd(t); /* after the target: rd may be rs1 */
     x64_store(B, W64, x64_mem(JIT_STATE, HART_OFF(pc)), RAX);
     /* The jump table lookup, inline: each jalr gets its own indirect jump,
      * which the host predicts per site (a shared one would mispredict
-     * whenever two sites alternate). The pc is read again after the code
-     * pointer, as another thread may be refilling the entry (jtab_set). */
-    x64_mov_rr(B, W64, RCX, RAX);
-    x64_shift_ri(B, X64_SHR, W64, RCX, 1);
-    x64_and_ri(B, W32, RCX, (1 << JIT_JTAB_BITS) - 1);
-    x64_shift_ri(B, X64_SHL, W32, RCX, 4);
-    x64_load(B, W64, false, RDX, x64_mem(JIT_STATE, HART_OFF(jit_table)));
-    x64_lea(B, W64, RCX, x64_mem_idx(RDX, RCX, 1, 0));
-    x64_cmp_rm(B, W64, RAX, x64_mem(RCX, 0));
-    x64_jcc(B, CC_NE, t->lookup_miss);
-    x64_load(B, W64, false, RDX, x64_mem(RCX, 8));
-    x64_cmp_rm(B, W64, RAX, x64_mem(RCX, 0));
-    x64_jcc(B, CC_NE, t->lookup_miss);
-    x64_jmp_r(B, RDX);
+     * whenever two sites alternate). */
+    bool call = is_link_reg(D->rd);
+    if (call)
+        ras_guard(t);
+    jit_emit_lookup(B, call, t->lookup_miss);
+    if (call)
+        ras_landing(t);
 }
 
 /* rd = rs2 + (rs1 << s), as one lea; zext32 first for the .uw forms. */
@@ -399,10 +483,7 @@ bool tr_insn(struct tr *t)
     case RV_BGE: branch(t, CC_GE); return true;
     case RV_BLTU: branch(t, CC_B); return true;
     case RV_BGEU: branch(t, CC_AE); return true;
-    case RV_JAL:
-        link_rd(t);
-        tr_chain(t, CC_E, false, t->pc + (uint64_t)(int64_t)D->imm);
-        return true;
+    case RV_JAL: jal(t); return true;
     case RV_JALR: jalr(t); return true;
     case OP_FALLTHROUGH: tr_chain(t, CC_E, false, t->pc); return true;
 

@@ -18,28 +18,33 @@
 #include "jit/jit.h"
 #include "rv/interp.h"
 
-/* Sixteen host registers: RBP, R15, R14, RSP and three scratch are taken;
- * the remaining nine hold guest registers. They start with the ones compiled
+/* Sixteen host registers: RBP, R14, RSP and three scratch are taken; the
+ * remaining ten hold guest registers. They start with the ones compiled
  * code uses most in general (stack pointer, return address, frame pointer,
- * a0-a5); once enough code has been translated, jit_remap() picks the nine
+ * s1, a0-a5); once enough code has been translated, jit_remap() picks the ten
  * this program's hot code uses most, for the next generation of code. The
  * mapping only changes while no translated code exists (jit_flush). */
-static const enum x64_reg mapped_hosts[JIT_NMAPPED] = {RBX, R12, R13, RSI, RDI,
-                                                       R8, R9, R10, R11};
-uint8_t jit_mapped[JIT_NMAPPED] = {2, 1, 8, 10, 11, 12, 13, 14, 15};
+static const enum x64_reg mapped_hosts[JIT_NMAPPED] = {
+    RBX, R12, R13, RSI, RDI, R8, R9, R10, R11, R15};
+uint8_t jit_mapped[JIT_NMAPPED] = {2, 1, 8, 10, 11, 12, 13, 14, 15, 9};
 int8_t jit_host_reg[33] = {
     [0] = -1, [1] = R12, [2] = RBX, [3] = -1, [4] = -1, [5] = -1, [6] = -1,
-    [7] = -1, [8] = R13, [9] = -1, [10] = RSI, [11] = RDI, [12] = R8,
+    [7] = -1, [8] = R13, [9] = R15, [10] = RSI, [11] = RDI, [12] = R8,
     [13] = R9, [14] = R10, [15] = R11, [16] = -1, [17] = -1, [18] = -1,
     [19] = -1, [20] = -1, [21] = -1, [22] = -1, [23] = -1, [24] = -1,
     [25] = -1, [26] = -1, [27] = -1, [28] = -1, [29] = -1, [30] = -1,
     [31] = -1, [32] = -1,
 };
 
-/* Uses of each guest register in the instructions translated so far. */
+/* Until the remap, translated code counts its executions in its block's
+ * count (a profile: increments of threads running one block at once may
+ * be lost), so that the remap weighs each block by how often it ran. */
+bool jit_profiling = true;
+
+/* Uses of each guest register, weighted by executions (jit_profile). */
 static uint64_t reg_uses[32];
 
-static void count_uses(const struct block *blk)
+void jit_profile(const struct block *blk)
 {
     for (unsigned i = 0; i < blk->n; i++) {
         const struct rv_insn *d = &blk->insn[i].d;
@@ -49,7 +54,7 @@ static void count_uses(const struct block *blk)
         for (int k = 0; k < 3; k++)
             if (rv_regfile((enum rv_op)d->op, k) == RV_REG_X && regs[k] &&
                 regs[k] < 32)
-                reg_uses[regs[k]]++;
+                reg_uses[regs[k]] += blk->count;
     }
 }
 
@@ -65,6 +70,7 @@ bool jit_remap(void)
         taken[pick] = true;
         best[k] = (uint8_t)pick;
     }
+    jit_profiling = false;
     int changed = 0;
     for (int k = 0; k < JIT_NMAPPED; k++)
         changed += jit_host_reg[best[k]] < 0;
@@ -106,6 +112,13 @@ static bool add_stub(struct tr *t, enum stub_kind kind, size_t site,
     return true;
 }
 
+int tr_forwarded(const struct tr *t, int r)
+{
+    if (r != 0 && r == t->fwd_guest && x64_offset(&t->b) == t->fwd_at)
+        return (int)t->fwd_host;
+    return -1;
+}
+
 enum x64_reg tr_src(struct tr *t, int r, enum x64_reg scratch)
 {
     if (r == 0) {
@@ -114,6 +127,8 @@ enum x64_reg tr_src(struct tr *t, int r, enum x64_reg scratch)
     }
     if (jit_host_reg[r] >= 0)
         return (enum x64_reg)jit_host_reg[r];
+    if (tr_forwarded(t, r) == (int)scratch)
+        return scratch; /* already there: no reload */
     x64_load(&t->b, W64, false, scratch, XREG_MEM(r));
     return scratch;
 }
@@ -125,16 +140,21 @@ enum x64_reg tr_dst(int rd)
 
 void tr_commit(struct tr *t, int rd, enum x64_reg r)
 {
-    if (jit_host_reg[rd] < 0)
+    if (jit_host_reg[rd] < 0) {
         x64_store(&t->b, W64, XREG_MEM(rd), r);
-    else if ((enum x64_reg)jit_host_reg[rd] != r)
+        if (rd < 32 && (r == RAX || r == RCX || r == RDX)) {
+            t->fwd_guest = rd;
+            t->fwd_host = r;
+            t->fwd_at = x64_offset(&t->b);
+        }
+    } else if ((enum x64_reg)jit_host_reg[rd] != r)
         x64_mov_rr(&t->b, W64, (enum x64_reg)jit_host_reg[rd], r);
 }
 
 /* Pads so that the rel32 of the branch about to be emitted (op_len bytes
  * in) is 4-byte aligned: chaining rewrites it while other threads may be
  * running it, which is atomic only for an aligned word. */
-static void align_rel32(struct tr *t, unsigned op_len)
+void align_rel32(struct tr *t, unsigned op_len)
 {
     unsigned mis = (unsigned)((x64_here(&t->b) + op_len) & 3);
     if (mis)
@@ -145,6 +165,11 @@ void tr_chain(struct tr *t, enum x64_cc cc, bool conditional, uint64_t target)
 {
     align_rel32(t, conditional ? 2 : 1);
     size_t site = conditional ? x64_jcc_fwd(&t->b, cc) : x64_jmp_fwd(&t->b);
+    add_stub(t, STUB_CHAIN, site, target);
+}
+
+void tr_chain_site(struct tr *t, size_t site, uint64_t target)
+{
     add_stub(t, STUB_CHAIN, site, target);
 }
 
@@ -159,7 +184,7 @@ struct x64_mem tr_guest_mem(struct tr *t, int rs1, int32_t imm)
     /* x0 needs no check (the displacement alone stays in the guards), nor
      * a register already checked in this block and not written since. */
     if (rs1 == 0 || (t->checked >> rs1 & 1))
-        return x64_mem_idx(JIT_BASE, base, 1, imm);
+        return x64_mem_gs(base, imm);
     t->checked |= 1u << rs1;
     x64_cmp_rm(&t->b, W64, base, x64_mem(JIT_STATE, HART_OFF(jit_limit)));
     size_t site = x64_jcc_fwd(&t->b, CC_AE);
@@ -167,7 +192,7 @@ struct x64_mem tr_guest_mem(struct tr *t, int rs1, int32_t imm)
         t->stubs[t->nstubs - 1].base = (int8_t)base;
         t->stubs[t->nstubs - 1].disp = imm;
     }
-    return x64_mem_idx(JIT_BASE, base, 1, imm);
+    return x64_mem_gs(base, imm);
 }
 
 void tr_slow_if(struct tr *t, enum x64_cc cc)
@@ -187,8 +212,10 @@ void tr_slow_resume(struct tr *t)
     /* Every slow stub this instruction made (several when one ran out of
      * sites) comes back here. */
     for (unsigned k = t->first_stub; k < t->nstubs; k++)
-        if (t->stubs[k].kind == STUB_SLOW)
+        if (t->stubs[k].kind == STUB_SLOW) {
             t->stubs[k].resume = x64_offset(&t->b);
+            t->fwd_guest = 0; /* the slow path joins here with other scratch */
+        }
     t->slow_stub = -1;
 }
 
@@ -230,11 +257,18 @@ static void emit_fallback_call(struct tr *t, unsigned index)
 {
     const struct block_insn *ip = &t->blk->insn[index];
     jit_spill(&t->b);
+    /* The return-address stack leaves RSP 8-byte aligned only: align it for
+     * the C call, keeping the old value on the stack (popped after). */
+    x64_mov_rr(&t->b, W64, RAX, RSP);
+    x64_and_ri(&t->b, W64, RSP, -16);
+    x64_push_r(&t->b, RAX);
+    x64_push_r(&t->b, RAX);
     x64_mov_rr(&t->b, W64, RDI, JIT_STATE);
     x64_mov_ri(&t->b, RSI, (uintptr_t)ip);
     x64_mov_ri(&t->b, RDX, t->blk->pc + ip->off);
     x64_mov_ri(&t->b, RCX, t->blk->n - index);
     x64_call_abs(&t->b, (uintptr_t)jit_fallback, RAX);
+    x64_pop_r(&t->b, RSP);
     jit_reload(&t->b);
     if (rv_ends_block(ip->d.op) || ip->d.op >= RV_OP_COUNT) {
         x64_jmp(&t->b, t->exit_code);
@@ -294,9 +328,9 @@ static void emit_stubs(struct tr *t)
 }
 
 size_t jit_translate(struct block *blk, uint8_t *mem, size_t size,
-                     uintptr_t run_at, uintptr_t exit_code,
-                     uintptr_t lookup_miss, struct jit_fault_site *faults,
-                     unsigned max_faults, unsigned *nfaults)
+                     uintptr_t run_at, const struct jit_routines *routines,
+                     struct jit_fault_site *faults, unsigned max_faults,
+                     unsigned *nfaults)
 {
     struct tr_stub stubs[2 * 256 + 8];
     struct tr t = {0};
@@ -306,15 +340,19 @@ size_t jit_translate(struct block *blk, uint8_t *mem, size_t size,
     t.max_stubs = sizeof stubs / sizeof *stubs;
     t.faults = faults;
     t.max_faults = max_faults;
-    t.exit_code = exit_code;
-    t.lookup_miss = lookup_miss;
+    t.exit_code = routines->exit;
+    t.lookup_miss = routines->lookup_miss;
+    t.ras_mismatch = routines->ras_mismatch;
 
     /* Entry: stop here if asked to, else count the block as retired. */
     x64_cmp_mi(&t.b, W32, x64_mem(JIT_STATE, HART_OFF(interrupt)), 0);
     size_t site = x64_jcc_fwd(&t.b, CC_NE);
     add_stub(&t, STUB_INTERRUPT, site, blk->pc);
     x64_add_ri(&t.b, W64, JIT_INSTRET, (int32_t)blk->n);
-    count_uses(blk);
+    if (jit_profiling) {
+        x64_mov_ri(&t.b, RAX, (uintptr_t)&blk->count);
+        x64_add_mi(&t.b, W64, x64_mem(RAX, 0), 1);
+    }
 
     for (unsigned i = 0; i < blk->n && !t.b.overflow; i++) {
         t.ip = &blk->insn[i];

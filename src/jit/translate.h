@@ -10,15 +10,17 @@
 #include "x64/x64.h"
 
 /* Register conventions inside translated code:
- *   RBP  the struct hart            R15  guest_base (host address of 0)
+ *   RBP  the struct hart            GS base  guest_base (host address of 0)
  *   R14  h->instret, counted in a register: a count in memory would chain
  *        every iteration of a small loop through a store and a load
  *   RAX, RCX, RDX  scratch          RSP  host stack, 16-byte aligned
- *   the other nine hold the guest registers of jit_host_reg[]. */
+ *   the other ten hold the guest registers of jit_host_reg[].
+ * Guest memory is addressed through the GS segment (jit_run sets each
+ * thread's GS base once; x86-64 Linux user space leaves GS unused), so the
+ * guest base costs a prefix byte instead of a register. */
 #define JIT_STATE RBP
-#define JIT_BASE R15
 #define JIT_INSTRET R14
-#define JIT_NMAPPED 9
+#define JIT_NMAPPED 10
 
 /* The indirect-jump table: 2^JIT_JTAB_BITS entries {guest pc, host code},
  * indexed by pc >> 1. */
@@ -28,13 +30,29 @@
 extern int8_t jit_host_reg[33];
 extern uint8_t jit_mapped[JIT_NMAPPED]; /* the mapped guest registers */
 
-/* Chooses the mapped registers from the code translated so far; true if
- * the mapping changed (only call with no translated code in use). */
+/* Chooses the mapped registers from the profile of the code translated so
+ * far, fed block by block to jit_profile; true if the mapping changed
+ * (only call with no translated code in use). Ends the profiling. */
+extern bool jit_profiling;
+void jit_profile(const struct block *blk);
 bool jit_remap(void);
 
 #define HART_OFF(field) ((int32_t)offsetof(struct hart, field))
 #define XREG_MEM(r) x64_mem(JIT_STATE, HART_OFF(x) + 8 * (r))
 #define FREG_MEM(r) x64_mem(JIT_STATE, HART_OFF(f) + 8 * (r))
+
+/* The shared routines translated code jumps to (jit.c), by run address:
+ *   exit         spill the guest registers and return to jit_run (EAX: why)
+ *   lookup_miss  an indirect target not in the jump table: exit
+ *   lookup       look up the jump table for the guest pc in RAX, jump there
+ *   ras_mismatch a return landed after a call that was not its own: the
+ *                return-address stack is dropped, then as lookup */
+struct jit_routines {
+    uintptr_t exit, lookup_miss, lookup, ras_mismatch;
+};
+
+/* Most calls the return-address stack holds (8 host bytes each). */
+#define JIT_RAS_DEPTH 512
 
 /* Reasons translated code returns to jit_run, besides enum interp_exit. */
 enum {
@@ -63,13 +81,24 @@ struct tr {
     unsigned nstubs, max_stubs;
     struct jit_fault_site *faults;
     unsigned nfaults, max_faults;
-    uintptr_t exit_code;         /* the shared exit routine */
-    uintptr_t lookup_miss;       /* indirect jump not in the table: exit */
+    uintptr_t exit_code;         /* the shared routines: see jit_routines */
+    uintptr_t lookup_miss;
+    uintptr_t ras_mismatch;
     int slow_stub;               /* this instruction's fallback stub, or -1 */
     unsigned first_stub;         /* stubs from here on are this instruction's */
     uint32_t checked;            /* guest registers bounds-checked so far */
     unsigned fused;              /* following instructions tr_fuse consumed */
+    /* The scratch register an unmapped guest register was just stored
+     * from: valid while the code ends where that store ended, so the next
+     * instruction reads it without the store-to-load round trip. */
+    int fwd_guest;               /* 0: none */
+    enum x64_reg fwd_host;
+    size_t fwd_at;
 };
+
+/* The scratch register holding unmapped guest register r, if r was the
+ * last thing stored and nothing was emitted since; else -1. */
+int tr_forwarded(const struct tr *t, int r);
 
 /* Emits the translation of tr->ip; false if the op has no translation (the
  * caller then emits a call to the interpreter's body). */
@@ -81,9 +110,13 @@ bool tr_fuse(struct tr *t);
 /* Translates blk into mem (size bytes, to run at run_at); returns the
  * bytes used, or 0 when it did not fit. Fills faults[0..*nfaults). */
 size_t jit_translate(struct block *blk, uint8_t *mem, size_t size,
-                     uintptr_t run_at, uintptr_t exit_routine,
-                     uintptr_t lookup_miss, struct jit_fault_site *faults,
-                     unsigned max_faults, unsigned *nfaults);
+                     uintptr_t run_at, const struct jit_routines *routines,
+                     struct jit_fault_site *faults, unsigned max_faults,
+                     unsigned *nfaults);
+
+/* The jump-table lookup of the guest pc in RAX: jumps (or, for a call,
+ * calls) to its translation, or goes to lookup_miss. */
+void jit_emit_lookup(struct x64_buf *b, bool call, uintptr_t lookup_miss);
 
 /* The interpreter's body for one instruction, called from translated code
  * with all guest registers in struct hart. */
@@ -100,6 +133,10 @@ enum x64_reg tr_src(struct tr *t, int r, enum x64_reg scratch);
 enum x64_reg tr_dst(int rd);
 void tr_commit(struct tr *t, int rd, enum x64_reg r);
 void tr_chain(struct tr *t, enum x64_cc cc, bool conditional, uint64_t target);
+/* Chains the rel32 at site (an open call: x64_call_fwd), which
+ * align_rel32 aligned, to target. */
+void tr_chain_site(struct tr *t, size_t site, uint64_t target);
+void align_rel32(struct tr *t, unsigned op_len);
 struct x64_mem tr_guest_mem(struct tr *t, int rs1, int32_t imm);
 void tr_note_fault(struct tr *t);
 /* Fast paths with a way out: tr_slow_if branches (on cc) to an

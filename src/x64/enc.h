@@ -27,7 +27,7 @@ struct x64_rm {
 };
 static inline struct x64_rm x64_r(unsigned r)
 {
-    return (struct x64_rm){false, (uint8_t)r, {0, 0, 0, 0}};
+    return (struct x64_rm){false, (uint8_t)r, {0, 0, 0, 0, false}};
 }
 static inline struct x64_rm x64_m(struct x64_mem m)
 {

@@ -64,23 +64,30 @@ struct x64_mem {
     int8_t base, index;
     uint8_t scale;
     int64_t disp;
+    bool gs; /* relative to the GS segment base (a 0x65 prefix) */
 };
 static inline struct x64_mem x64_mem(enum x64_reg base, int32_t disp)
 {
-    return (struct x64_mem){base, X64_NONE, 1, disp};
+    return (struct x64_mem){base, X64_NONE, 1, disp, false};
 }
 static inline struct x64_mem x64_mem_idx(enum x64_reg base, enum x64_reg index,
                                          unsigned scale, int32_t disp)
 {
-    return (struct x64_mem){base, index, (uint8_t)scale, disp};
+    return (struct x64_mem){base, index, (uint8_t)scale, disp, false};
+}
+/* [gs: base + disp]: the translator keeps the guest space's host address
+ * in the GS base, which frees a register for guest state. */
+static inline struct x64_mem x64_mem_gs(enum x64_reg base, int32_t disp)
+{
+    return (struct x64_mem){base, X64_NONE, 1, disp, true};
 }
 static inline struct x64_mem x64_mem_abs(int32_t addr)
 {
-    return (struct x64_mem){X64_NONE, X64_NONE, 1, addr};
+    return (struct x64_mem){X64_NONE, X64_NONE, 1, addr, false};
 }
 static inline struct x64_mem x64_mem_rip(uintptr_t target)
 {
-    return (struct x64_mem){X64_RIP, X64_NONE, 1, (int64_t)target};
+    return (struct x64_mem){X64_RIP, X64_NONE, 1, (int64_t)target, false};
 }
 
 /* ---- buffer (x64_enc.c) ---- */
@@ -258,6 +265,8 @@ void x64_bind8(struct x64_buf *b, size_t at);  /* rel8 at `at` -> here */
 void x64_patch32(struct x64_buf *b, size_t at, uintptr_t target);
 /* call rel32; the target must be in reach (x64_reach). */
 void x64_call(struct x64_buf *b, uintptr_t target);
+/* call rel32 with the target left open, like x64_jmp_fwd. */
+size_t x64_call_fwd(struct x64_buf *b);
 /* Anywhere: rel32 when in reach, else through scratch (mov scratch, imm64). */
 void x64_call_abs(struct x64_buf *b, uintptr_t target, enum x64_reg scratch);
 void x64_jmp_abs(struct x64_buf *b, uintptr_t target, enum x64_reg scratch);

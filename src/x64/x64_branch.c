@@ -103,6 +103,11 @@ void x64_call(struct x64_buf *b, uintptr_t target)
     rel32_op(b, 0xE8, target);
 }
 
+size_t x64_call_fwd(struct x64_buf *b)
+{
+    return rel32_op(b, 0xE8, x64_here(b) + 5);
+}
+
 void x64_call_abs(struct x64_buf *b, uintptr_t target, enum x64_reg scratch)
 {
     if (x64_reach(b, target))

@@ -148,6 +148,8 @@ void x64_enc(struct x64_buf *b, unsigned flags, uint32_t opcode, unsigned reg,
              struct x64_rm rm, unsigned immbytes, int64_t imm)
 {
     check_regs(reg, rm);
+    if (rm.is_mem && rm.m.gs)
+        x64_byte(b, 0x65);
     prefixes(b, flags);
     unsigned rex = rex_bits(reg, rm) | (flags & F_W ? 8 : 0);
     if (rex || (flags & F_BREG && is_byte_high(reg)) ||
@@ -174,6 +176,8 @@ void x64_vex(struct x64_buf *b, unsigned pp, unsigned map, bool w, unsigned vvvv
              int64_t imm)
 {
     check_regs(reg | vvvv, rm);
+    if (rm.is_mem && rm.m.gs)
+        x64_byte(b, 0x65);
     unsigned rxb = rex_bits(reg, rm) ^ 7; /* stored inverted */
     unsigned tail = (~vvvv & 15) << 3 | pp;
     if (map == 1 && !w && (rxb & 3) == 3) {

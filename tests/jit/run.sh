@@ -56,6 +56,32 @@ else
     fail cosim "status or output differs: $(head -n 3 "$work/err")"
 fi
 
+# Calls and returns through the return-address stack (tr_insn.c), all
+# translated from the first run: recursion 100000 frames deep (past the
+# stack's depth limit), longjmp out of many frames and C++ exceptions
+# (returns that do not match the last call), callbacks through function
+# pointers (qsort), and signal handlers on an alternate stack. Each must
+# print what the interpreter prints.
+for p in recursion setjmp cxx qsort sig_altstack; do
+    [ -x $g/$p ] || { fail "ras-$p" "$g/$p not built"; continue; }
+    "$HART" --jit=off $g/$p > "$work/$p.ref" 2>&1
+    ref=$?
+    "$HART" --jit-threshold=1 $g/$p > "$work/$p.out" 2>&1
+    st=$?
+    if [ $st = $ref ] && cmp -s "$work/$p.out" "$work/$p.ref"; then
+        pass "ras-$p"
+    else
+        fail "ras-$p" "status $st (interpreter: $ref)" "$(diff "$work/$p.ref" "$work/$p.out" | head -5)"
+    fi
+done
+# A return is a host ret: -d out_asm shows it.
+"$HART" -d out_asm --jit-threshold=1 $g/recursion > /dev/null 2> "$work/err"
+if grep -Eq '^  0x[0-9a-f]+:  ret *$' "$work/err" && grep -Eq '^  0x[0-9a-f]+:  call ' "$work/err"; then
+    pass ras-host-call-ret
+else
+    fail ras-host-call-ret "no host call/ret in the translated code of recursion"
+fi
+
 # --stats reports what the engine did.
 "$HART" --stats $g/bigcompute > /dev/null 2> "$work/err"
 # Its atomics (lr/sc, amoswap) go to the interpreter's body: listed.
