@@ -188,13 +188,15 @@ static void stats_at_exit(void)
     if (jit_enabled)
         fprintf(stderr,
                 "hart: %llu blocks translated (%llu instructions, %llu bytes), "
-                "%llu fallbacks emitted, %llu chains, %llu jump-table misses\n",
+                "%llu fallbacks emitted, %llu chains, %llu jump-table misses, "
+                "%llu inline caches filled\n",
                 (unsigned long long)jit_stats.blocks,
                 (unsigned long long)jit_stats.guest_insns,
                 (unsigned long long)jit_stats.host_bytes,
                 (unsigned long long)jit_stats.fallbacks_emitted,
                 (unsigned long long)jit_stats.chains,
-                (unsigned long long)jit_stats.lookups_missed);
+                (unsigned long long)jit_stats.lookups_missed,
+                (unsigned long long)jit_stats.inline_caches);
     if (jit_enabled)
         fprintf(stderr,
                 "hart: exits from translated code: %llu to chain, %llu to look "

@@ -450,6 +450,10 @@ static void branches(void)
     x64_ret(&B);
     x64_bind(&B, j);
     out("branch", "{disp32} jmp .+6; ret");
+    for (int r = 0; r < 16; r++) {
+        x64_movabs(&B, r, 0x1000u + (unsigned)r);
+        out("branch", "movabs %s, 0x%x", gpr64[r], 0x1000u + (unsigned)r);
+    }
     j = x64_call_fwd(&B);
     x64_ret(&B);
     x64_bind(&B, j);

@@ -134,6 +134,7 @@ static bool emit_routines(void)
 
     x64_align(&b, 16);
     routines.lookup_miss = x64_here(&b);
+    x64_store_i(&b, W64, x64_mem(JIT_STATE, HART_OFF(jit_site)), 0); /* no cache */
     x64_mov_ri(&b, RAX, JX_LOOKUP);
     x64_jmp(&b, routines.exit);
 
@@ -395,6 +396,35 @@ void jit_host_fault(int sig, const siginfo_t *info, void *ucontext)
     siglongjmp(jctx.env, 1);
 }
 
+/* Points the rel32 at run address site (4-byte aligned: align_rel32) at
+ * target, in one store, as other threads may be running it. */
+static void patch_rel32(uintptr_t site, uintptr_t target)
+{
+    int64_t d = (int64_t)(target - (site + 4));
+    if (d != (int32_t)d)
+        abort(); /* the cache is smaller than 2 GB */
+    uint32_t *w = (uint32_t *)(void *)jit_cache_writable((void *)site);
+    __atomic_store_n(w, (uint32_t)d, __ATOMIC_RELEASE);
+}
+
+/* Fills the empty inline cache whose constant is at run address at
+ * (tr_insn.c) with pc and its code. A thread running it meanwhile sees
+ * either the empty cache or a complete one: the hit jump is set before the
+ * constant, and the miss branch leaves the fill stub for the lookup last. */
+static void fill_inline_cache(uintptr_t at, uint64_t pc, void *code)
+{
+    uint64_t *constant = (uint64_t *)(void *)jit_cache_writable((void *)at);
+    if (__atomic_load_n(constant, __ATOMIC_ACQUIRE) != JIT_IC_EMPTY)
+        return; /* filled by another thread: the first target stays */
+    const uint8_t *hit_op = jit_cache_writable((void *)(at + JIT_IC_HIT - 1));
+    bool call = *hit_op == 0xE8;
+    patch_rel32(at + JIT_IC_HIT, (uintptr_t)code);
+    __atomic_store_n(constant, pc, __ATOMIC_RELEASE);
+    patch_rel32(at + JIT_IC_MISS,
+                at + (call ? JIT_IC_LOOKUP_CALL : JIT_IC_LOOKUP));
+    jit_stats.inline_caches++;
+}
+
 /* Enters translated code for the block at h->pc until something needs the
  * run loop or untranslated code is reached (then returns EXIT_HOT's
  * opposite: -1). */
@@ -428,12 +458,13 @@ static int run_translated(struct hart *h, struct block *b)
             }
             pthread_mutex_lock(&jit_lock);
             if (why == JX_CHAIN) {
-                uint8_t *site = jit_cache_writable((void *)h->jit_site);
-                x64_set_rel32(site, h->jit_site, (uintptr_t)next->code);
+                patch_rel32(h->jit_site, (uintptr_t)next->code);
                 jit_stats.chains++;
             } else {
                 jtab_set(&jtab[(h->pc >> 1) & ((1u << JTAB_BITS) - 1)],
                          h->pc, next->code);
+                if (why == JX_LOOKUP && h->jit_site)
+                    fill_inline_cache(h->jit_site, h->pc, next->code);
                 jit_stats.lookups_missed++;
             }
             pthread_mutex_unlock(&jit_lock);

@@ -180,6 +180,51 @@ static void mul_high(struct tr *t, bool is_signed)
     tr_commit(t, D->rd, RDX);
 }
 
+/* div, rem and their unsigned and W forms. x86 traps where RISC-V
+ * defines a result: a zero divisor gives a quotient of all ones and the
+ * dividend as remainder; the most negative number over -1 gives itself and
+ * a remainder of 0 (negation wraps the same way, so any divisor of -1 goes
+ * that path). */
+static void divide(struct tr *t, bool is_signed, bool rem, enum x64_width w)
+{
+    enum x64_reg c = tr_src(t, D->rs2, RCX);
+    if (c != RCX)
+        x64_mov_rr(B, W64, RCX, c);
+    enum x64_reg a = tr_src(t, D->rs1, RAX);
+    if (a != RAX)
+        x64_mov_rr(B, W64, RAX, a);
+    x64_test_rr(B, w, RCX, RCX);
+    size_t by_zero = x64_jcc8_fwd(B, CC_E);
+    size_t by_minus_one_done = 0;
+    if (is_signed) {
+        x64_cmp_ri(B, w, RCX, -1);
+        size_t plain = x64_jcc8_fwd(B, CC_NE);
+        x64_neg_r(B, w, RAX);
+        x64_zero(B, RDX);
+        by_minus_one_done = x64_jmp8_fwd(B);
+        x64_bind8(B, plain);
+        if (w == W64)
+            x64_cqo(B);
+        else
+            x64_cdq(B);
+        x64_idiv_r(B, w, RCX);
+    } else {
+        x64_zero(B, RDX);
+        x64_div_r(B, w, RCX);
+    }
+    size_t done = x64_jmp8_fwd(B);
+    x64_bind8(B, by_zero);
+    x64_mov_rr(B, W64, RDX, RAX);
+    x64_mov_ri(B, RAX, UINT64_MAX);
+    x64_bind8(B, done);
+    if (is_signed)
+        x64_bind8(B, by_minus_one_done);
+    enum x64_reg r = rem ? RDX : RAX;
+    if (w == W32)
+        x64_movsxd_rr(B, r, r);
+    tr_commit(t, D->rd, r);
+}
+
 static void load(struct tr *t, enum x64_width w, bool signext)
 {
     struct x64_mem m = tr_guest_mem(t, D->rs1, D->imm);
@@ -315,6 +360,37 @@ static void jal(struct tr *t)
     ras_landing(t);
 }
 
+/* The inline cache of an indirect jump (other than a return): the first
+ * target it sees, compared as a constant, then a direct jump or call to
+ * its translation; other targets go through the jump table. Its layout is
+ * fixed (translate.h: JIT_IC_*) so that the run loop can fill it in from
+ * the address of the constant alone:
+ *     movabs rcx, pc          the 8-byte constant, 8-byte aligned
+ *     cmp rax, rcx; nop
+ *     jne lookup              rel32 4-byte aligned
+ *     nop; jmp/call code      rel32 4-byte aligned
+ *     [jmp landing]           (for a call: where its return comes back)
+ *     lookup: ...
+ * Until it is filled, both branches go to a stub that asks the run loop
+ * to fill it (JX_LOOKUP with jit_site set). */
+static void inline_cache(struct tr *t, bool call)
+{
+    unsigned mis = (unsigned)((x64_here(B) + 2) & 7);
+    if (mis)
+        x64_nop(B, 8 - mis);
+    size_t at = x64_movabs(B, RCX, JIT_IC_EMPTY);
+    x64_cmp_rr(B, W64, RAX, RCX);
+    x64_nop(B, 3);
+    size_t miss = x64_jcc_fwd(B, CC_NE);
+    x64_nop(B, 3);
+    size_t hit = call ? x64_call_fwd(B) : x64_jmp_fwd(B);
+    if (miss != at + JIT_IC_MISS || hit != at + JIT_IC_HIT) {
+        t->b.overflow = true; /* cannot happen: the encodings are fixed */
+        return;
+    }
+    tr_ic_stub(t, at, miss, hit);
+}
+
 static void jalr(struct tr *t)
 {
     enum x64_reg a = tr_src(t, D->rs1, RAX);
@@ -326,15 +402,21 @@ static void jalr(struct tr *t)
     }
     link_rd(t); /* after the target: rd may be rs1 */
     x64_store(B, W64, x64_mem(JIT_STATE, HART_OFF(pc)), RAX);
-    /* The jump table lookup, inline: each jalr gets its own indirect jump,
-     * which the host predicts per site (a shared one would mispredict
-     * whenever two sites alternate). */
     bool call = is_link_reg(D->rd);
     if (call)
         ras_guard(t);
-    jit_emit_lookup(B, call, t->lookup_miss);
+    inline_cache(t, call);
+    size_t to_landing = 0;
     if (call)
+        to_landing = x64_jmp8_fwd(B);
+    /* The jump table lookup, inline: each jalr gets its own indirect jump,
+     * which the host predicts per site (a shared one would mispredict
+     * whenever two sites alternate). */
+    jit_emit_lookup(B, call, t->lookup_miss);
+    if (call) {
+        x64_bind8(B, to_landing);
         ras_landing(t);
+    }
 }
 
 /* rd = rs2 + (rs1 << s), as one lea; zext32 first for the .uw forms. */
@@ -460,6 +542,14 @@ bool tr_insn(struct tr *t)
     case RV_MULW: mul(t, W32); return true;
     case RV_MULH: mul_high(t, true); return true;
     case RV_MULHU: mul_high(t, false); return true;
+    case RV_DIV: divide(t, true, false, W64); return true;
+    case RV_DIVU: divide(t, false, false, W64); return true;
+    case RV_REM: divide(t, true, true, W64); return true;
+    case RV_REMU: divide(t, false, true, W64); return true;
+    case RV_DIVW: divide(t, true, false, W32); return true;
+    case RV_DIVUW: divide(t, false, false, W32); return true;
+    case RV_REMW: divide(t, true, true, W32); return true;
+    case RV_REMUW: divide(t, false, true, W32); return true;
 
     case RV_LB: load(t, W8, true); return true;
     case RV_LH: load(t, W16, true); return true;

@@ -85,7 +85,7 @@ bool jit_remap(void)
     return true;
 }
 
-enum stub_kind { STUB_CHAIN, STUB_BOUNDS, STUB_INTERRUPT, STUB_SLOW };
+enum stub_kind { STUB_CHAIN, STUB_BOUNDS, STUB_INTERRUPT, STUB_SLOW, STUB_IC };
 
 struct tr_stub {
     uint8_t kind;
@@ -193,6 +193,14 @@ struct x64_mem tr_guest_mem(struct tr *t, int rs1, int32_t imm)
         t->stubs[t->nstubs - 1].disp = imm;
     }
     return x64_mem_gs(base, imm);
+}
+
+void tr_ic_stub(struct tr *t, size_t at, size_t miss, size_t hit)
+{
+    if (add_stub(t, STUB_IC, miss, at)) {
+        t->stubs[t->nstubs - 1].more_sites[0] = hit;
+        t->stubs[t->nstubs - 1].nmore = 1;
+    }
 }
 
 void tr_slow_if(struct tr *t, enum x64_cc cc)
@@ -305,6 +313,14 @@ static void emit_stubs(struct tr *t)
             emit_fallback_call(t, s->index);
             x64_jmp(&t->b, (uintptr_t)t->b.start + s->resume +
                                (uintptr_t)t->b.delta);
+            break;
+        case STUB_IC: /* target: the offset of the cache's constant */
+            x64_bind(&t->b, s->more_sites[0]);
+            x64_mov_ri(&t->b, RCX,
+                       (uintptr_t)t->b.start + s->target + (uintptr_t)t->b.delta);
+            x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(jit_site)), RCX);
+            x64_mov_ri(&t->b, RAX, JX_LOOKUP);
+            x64_jmp(&t->b, t->exit_code);
             break;
         case STUB_INTERRUPT:
             x64_mov_ri(&t->b, RAX, s->target);

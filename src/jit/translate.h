@@ -51,6 +51,18 @@ struct jit_routines {
     uintptr_t exit, lookup_miss, lookup, ras_mismatch;
 };
 
+/* The inline cache at each indirect jump (tr_insn.c), by offset from its
+ * 8-byte constant (the guest pc it caches, or JIT_IC_EMPTY): the rel32 of
+ * the miss branch, the rel32 of the hit jump or call, and the lookup code
+ * the miss branch goes to once filled (after a call, past a 2-byte jump). */
+enum {
+    JIT_IC_EMPTY = 1, /* no guest pc is odd */
+    JIT_IC_MISS = 16,
+    JIT_IC_HIT = 24,
+    JIT_IC_LOOKUP = 28,
+    JIT_IC_LOOKUP_CALL = 30,
+};
+
 /* Most calls the return-address stack holds (8 host bytes each). */
 #define JIT_RAS_DEPTH 512
 
@@ -143,6 +155,10 @@ void tr_note_fault(struct tr *t);
  * out-of-line call of the interpreter's body for this instruction, which
  * returns to the point tr_slow_resume marks (the end of the fast path). */
 void tr_slow_if(struct tr *t, enum x64_cc cc);
+/* The stub that sends a jump through the empty inline cache at offset at
+ * to the run loop, through the rel32s at miss and hit. */
+void tr_ic_stub(struct tr *t, size_t at, size_t miss, size_t hit);
+
 void tr_slow_resume(struct tr *t);
 void tr_exit_with(struct tr *t, int reason);
 

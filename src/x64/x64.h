@@ -162,6 +162,9 @@ void x64_test_mi(struct x64_buf *b, enum x64_width w, struct x64_mem m, int32_t 
 void x64_mov_rr(struct x64_buf *b, enum x64_width w, enum x64_reg dst, enum x64_reg src);
 /* dst = imm (all 64 bits), shortest form; leaves the flags alone. */
 void x64_mov_ri(struct x64_buf *b, enum x64_reg dst, uint64_t imm);
+/* movabs r64, imm64 whatever the value: returns the offset of the
+ * immediate, for code that rewrites it later. */
+size_t x64_movabs(struct x64_buf *b, enum x64_reg dst, uint64_t imm);
 /* dst = 0 with `xor r32, r32`: shortest, but clobbers the flags. */
 void x64_zero(struct x64_buf *b, enum x64_reg dst);
 /* dst = low `from` bits of src, zero- or sign-extended to 64 bits

@@ -132,6 +132,12 @@ void x64_mov_ri(struct x64_buf *b, enum x64_reg dst, uint64_t imm)
         x64_enc_o(b, F_W, 0xB8, dst, 8, (int64_t)imm);
 }
 
+size_t x64_movabs(struct x64_buf *b, enum x64_reg dst, uint64_t imm)
+{
+    x64_enc_o(b, F_W, 0xB8, dst, 8, (int64_t)imm);
+    return x64_offset(b) - 8;
+}
+
 void x64_zero(struct x64_buf *b, enum x64_reg dst)
 {
     x64_alu_rr(b, X64_XOR, W32, dst, dst);

@@ -82,6 +82,15 @@ else
     fail ras-host-call-ret "no host call/ret in the translated code of recursion"
 fi
 
+# Indirect calls (qsort's comparison function) fill their inline caches.
+"$HART" --stats --jit-threshold=1 $g/qsort > "$work/out" 2> "$work/err"
+filled=$(sed -n 's/.*, \([0-9]*\) inline caches filled$/\1/p' "$work/err")
+if cmp -s "$work/out" "$work/qsort.ref" && [ "${filled:-0}" -gt 0 ]; then
+    pass inline-cache
+else
+    fail inline-cache "inline caches filled: ${filled:-none}"
+fi
+
 # --stats reports what the engine did.
 "$HART" --stats $g/bigcompute > /dev/null 2> "$work/err"
 # Its atomics (lr/sc, amoswap) go to the interpreter's body: listed.
