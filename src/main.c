@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#include "core/diag.h"
 #include "core/disas_file.h"
 #include "core/hart.h"
 #include "core/run.h"
@@ -253,6 +254,7 @@ static struct env env;
 int main(int argc, char **argv)
 {
     const char *argv0 = NULL, *value;
+    diag_init();
     env_init(&env);
     proc.sysroot = getenv("HART_SYSROOT");
     if (!proc.sysroot)

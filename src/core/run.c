@@ -16,6 +16,7 @@
 #include <time.h>
 #include <ucontext.h>
 #include <unistd.h>
+#include "core/diag.h"
 #include "jit/jit.h"
 #include "linux/signal.h"
 #include "linux/syscall.h"
@@ -171,7 +172,7 @@ static void host_fault(int sig, siginfo_t *info, void *uc)
     }
     msg[n++] = ')';
     msg[n++] = '\n';
-    if (write(2, msg, n) < 0) {
+    if (write(diag_fd, msg, n) < 0) {
         /* nothing better to do */
     }
     signal(sig, SIG_DFL); /* returning re-executes the access: dies */

@@ -21,6 +21,7 @@
 #include <sys/syscall.h>
 #include <ucontext.h>
 #include <unistd.h>
+#include "core/diag.h"
 #include "jit/cache.h"
 #include "jit/translate.h"
 #include "mem/access.h"
@@ -489,7 +490,7 @@ enum interp_exit jit_run(struct hart *h)
 {
     if (set_gs_base() != 0) { /* jit_init managed it on the first thread */
         static const char msg[] = "hart: cannot set the GS base\n";
-        (void)!write(2, msg, sizeof msg - 1);
+        (void)!write(diag_fd, msg, sizeof msg - 1);
         abort();
     }
     h->jit_limit = GUEST_SPACE_SIZE;

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "linux/strace.h"
+#include "core/diag.h"
 #include "linux/sys.h"
 
 #define STRACE_STRLEN 32
@@ -387,6 +388,6 @@ void strace_print(uint64_t nr, const uint64_t *a, int64_t r, bool done)
     n += (int)strace_format(line + n, sizeof line - (size_t)n - 1, nr, a, r,
                             done);
     line[n++] = '\n';
-    ssize_t w = write(2, line, (size_t)n);
+    ssize_t w = write(diag_fd, line, (size_t)n);
     (void)w;
 }

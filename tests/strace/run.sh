@@ -55,3 +55,8 @@ else
     echo "FAIL strace-unimplemented-once"
     echo "  'unimplemented syscall unknown (38)' printed $n times"
 fi
+# The guest closing its fd 2 does not close hart's (core/diag.c).
+expect strace-stderr-closed close_stderr \
+    "${P}close\\(2\\) = 0" \
+    "${P}write\\(2, \"lost\\\\n\", 5\\) = -1 EBADF \\(Bad file descriptor\\)" \
+    "${P}exit_group\\(0\\) = \\?"
