@@ -50,6 +50,7 @@ struct hart {
      * (jit.c): its empty position, and the lowest it may grow to. */
     uint64_t jit_rsp;
     uint64_t jit_ras_floor;
+    uint32_t jit_mxcsr;   /* where translated code stores MXCSR to edit it */
 };
 
 #endif

@@ -11,6 +11,8 @@
  * an out-of-range conversion, RMM. Flags raised by the abandoned attempt
  * are the same ones the slow path raises again, so they do no harm. */
 #include "jit/translate.h"
+#include "rv/csr.h"
+#include "rv/fpu.h"
 
 #define B (&t->b)
 #define D (&t->ip->d)
@@ -244,9 +246,70 @@ static bool move(struct tr *t, bool to_x, bool dbl)
     return true;
 }
 
+/* fflags as fpu_read_fflags keeps it: the sticky bits MXCSR collected
+ * since the last read fold into h->fflags and are cleared. */
+static uint8_t mxcsr_to_fflags[64];
+
+static void fold_mxcsr_flags(struct tr *t)
+{
+    if (!mxcsr_to_fflags[0x3f]) /* filled once, under jit_lock */
+        for (unsigned m = 0; m < 64; m++)
+            mxcsr_to_fflags[m] = (uint8_t)fpu_mxcsr_fflags(m);
+    struct x64_mem mx = x64_mem(JIT_STATE, HART_OFF(jit_mxcsr));
+    x64_stmxcsr(B, mx);
+    x64_load(B, W32, false, RAX, mx);
+    x64_and_ri(B, W32, RAX, 0x3f);
+    size_t none = x64_jcc8_fwd(B, CC_E);
+    x64_mov_ri(B, RCX, (uintptr_t)mxcsr_to_fflags);
+    x64_load(B, W8, false, RCX, x64_mem_idx(RCX, RAX, 1, 0));
+    x64_or_mr(B, W32, x64_mem(JIT_STATE, HART_OFF(fflags)), RCX);
+    x64_and_mi(B, W32, mx, ~0x3f);
+    x64_ldmxcsr(B, mx);
+    x64_bind8(B, none);
+}
+
+/* frflags, fsflags and frrm, which code around quiet comparisons
+ * (isless ...) runs in its inner loops; other CSR accesses go to the
+ * interpreter's body. */
+static bool fp_csr(struct tr *t)
+{
+    unsigned csr = (unsigned)D->imm;
+    if (D->op == RV_CSRRS && D->rs1 == 0 && csr == CSR_FFLAGS) {
+        fold_mxcsr_flags(t);
+        enum x64_reg d = tr_dst(D->rd);
+        x64_load(B, W32, false, d, x64_mem(JIT_STATE, HART_OFF(fflags)));
+        tr_commit(t, D->rd, d);
+        return true;
+    }
+    if (D->op == RV_CSRRS && D->rs1 == 0 && csr == CSR_FRM) {
+        enum x64_reg d = tr_dst(D->rd);
+        x64_load(B, W32, false, d, x64_mem(JIT_STATE, HART_OFF(frm)));
+        tr_commit(t, D->rd, d);
+        return true;
+    }
+    if (D->op == RV_CSRRW && D->rd == RV_SINK && csr == CSR_FFLAGS) {
+        enum x64_reg a = tr_src(t, D->rs1, RAX);
+        x64_mov_rr(B, W32, RDX, a);
+        x64_and_ri(B, W32, RDX, 0x1f);
+        x64_store(B, W32, x64_mem(JIT_STATE, HART_OFF(fflags)), RDX);
+        struct x64_mem mx = x64_mem(JIT_STATE, HART_OFF(jit_mxcsr));
+        x64_stmxcsr(B, mx);
+        x64_test_mi(B, W32, mx, 0x3f);
+        size_t clean = x64_jcc8_fwd(B, CC_E);
+        x64_and_mi(B, W32, mx, ~0x3f);
+        x64_ldmxcsr(B, mx);
+        x64_bind8(B, clean);
+        return true;
+    }
+    return false;
+}
+
 bool tr_fp(struct tr *t)
 {
     switch (D->op) {
+    case RV_CSRRS:
+    case RV_CSRRW:
+        return fp_csr(t);
     case RV_FADD_D: return arith(t, X64_ADDSD, true, false);
     case RV_FSUB_D: return arith(t, X64_SUBSD, true, false);
     case RV_FMUL_D: return arith(t, X64_MULSD, true, false);

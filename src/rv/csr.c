@@ -11,11 +11,6 @@
 #include <time.h>
 #include "rv/fpu.h"
 
-enum {
-    CSR_FFLAGS = 0x001, CSR_FRM = 0x002, CSR_FCSR = 0x003,
-    CSR_CYCLE = 0xc00, CSR_TIME = 0xc01, CSR_INSTRET = 0xc02,
-};
-
 static uint64_t monotonic_ns(void)
 {
     struct timespec ts;

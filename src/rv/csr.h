@@ -6,6 +6,12 @@
 #include <stdint.h>
 #include "core/hart.h"
 
+/* The user-mode CSRs hart has. */
+enum {
+    CSR_FFLAGS = 0x001, CSR_FRM = 0x002, CSR_FCSR = 0x003,
+    CSR_CYCLE = 0xc00, CSR_TIME = 0xc01, CSR_INSTRET = 0xc02,
+};
+
 /* Reads csr; false when it does not exist in user mode (illegal).
  * instret is the exact retired-instruction count at this instruction. */
 bool csr_read(struct hart *h, unsigned csr, uint64_t instret, uint64_t *value);

@@ -58,6 +58,11 @@ static uint32_t mx_fflags(uint32_t m)
            (m & MX_PE ? RV_NX : 0);
 }
 
+uint32_t fpu_mxcsr_fflags(uint32_t mxcsr)
+{
+    return mx_fflags(mxcsr);
+}
+
 void fpu_init(struct hart *h)
 {
     mx_set(MX_MASKS | mx_rc(h->frm));

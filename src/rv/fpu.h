@@ -56,6 +56,9 @@ void fpu_host_signal(struct hart *h, const void *ucontext);
 
 /* fflags, frm and fcsr as the guest's CSR instructions see them. */
 uint32_t fpu_read_fflags(struct hart *h);
+/* The RISC-V fflags that MXCSR's sticky exception bits stand for (for
+ * translated code, which folds them in itself). */
+uint32_t fpu_mxcsr_fflags(uint32_t mxcsr);
 void fpu_write_fflags(struct hart *h, uint32_t fflags);
 void fpu_write_frm(struct hart *h, uint32_t frm);
 
