@@ -45,7 +45,7 @@ static const char usage[] =
     "  --jit=on|off           translate hot code to x86-64 (default on); off\n"
     "                         interprets everything\n"
     "  --jit-threshold=N      translate a block after N executions (50)\n"
-    "  --jit-cache=MB         size of the translated-code cache (64)\n"
+    "  --jit-cache=MB         size of the translated-code cache (64, at most 1024)\n"
     "  -d in_asm,out_asm      print the guest and host code of each translated\n"
     "                         block to stderr\n"
     "  --cosim                run every translated block in the interpreter\n"
@@ -297,7 +297,7 @@ int main(int argc, char **argv)
         } else if (opt(argv, &i, "jit-threshold", true, &value)) {
             jit_threshold = parse_number(value, "--jit-threshold", 1, 1u << 30);
         } else if (opt(argv, &i, "jit-cache", true, &value)) {
-            jit_cache_mb = parse_number(value, "--jit-cache", 1, 4096);
+            jit_cache_mb = parse_number(value, "--jit-cache", 1, 1024);
         } else if (opt(argv, &i, "d", true, &value)) {
             jit_debug = parse_debug(value);
         } else if (opt(argv, &i, "cosim", false, NULL)) {

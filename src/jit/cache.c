@@ -13,7 +13,15 @@
 #include <unistd.h>
 
 static uint8_t *exec_view, *write_view;
-static size_t capacity, used, last_start;
+static size_t capacity;
+
+/* Two bump-allocated regions: hot code in the first half, the cold stubs
+ * of the same blocks (exits, bounds errors, slow paths) in the second, so
+ * that the code that runs sits densely in the instruction cache. */
+struct region {
+    size_t base, limit, used, last_start;
+};
+static struct region hot, cold;
 
 /* Maps both views of a new memfd of size bytes, at the given addresses
  * (MAP_FIXED) or anywhere (NULL); 0 or -errno. */
@@ -52,22 +60,27 @@ int jit_cache_fork_child(void)
         return 0;
     /* The code is copied out, then both views are replaced in place, so
      * every pointer into the cache stays valid. */
-    void *copy = mmap(NULL, used ? used : 1, PROT_READ | PROT_WRITE,
+    size_t hot_len = hot.used - hot.base, cold_len = cold.used - cold.base;
+    size_t len = hot_len + cold_len;
+    void *copy = mmap(NULL, len ? len : 1, PROT_READ | PROT_WRITE,
                       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (copy == MAP_FAILED)
         return -errno;
-    memcpy(copy, write_view, used);
+    memcpy(copy, write_view + hot.base, hot_len);
+    memcpy((uint8_t *)copy + hot_len, write_view + cold.base, cold_len);
     void *w, *x;
     int err = map_views(capacity, write_view, exec_view, &w, &x);
-    if (!err)
-        memcpy(write_view, copy, used);
-    munmap(copy, used ? used : 1);
+    if (!err) {
+        memcpy(write_view + hot.base, copy, hot_len);
+        memcpy(write_view + cold.base, (uint8_t *)copy + hot_len, cold_len);
+    }
+    munmap(copy, len ? len : 1);
     return err;
 }
 
 int jit_cache_init(size_t size)
 {
-    size = (size + 4095) & ~(size_t)4095;
+    size = (size + 8191) & ~(size_t)8191;
     void *w, *x;
     int err = map_views(size, NULL, NULL, &w, &x);
     if (err)
@@ -75,25 +88,37 @@ int jit_cache_init(size_t size)
     write_view = w;
     exec_view = x;
     capacity = size;
-    used = 0;
+    hot = (struct region){0, size / 2, 0, 0};
+    cold = (struct region){size / 2, size, size / 2, size / 2};
     return 0;
 }
 
-void *jit_cache_alloc(size_t size, uint8_t **write)
+static void *region_alloc(struct region *r, size_t size, uint8_t **write)
 {
-    size_t start = (used + 15) & ~(size_t)15;
-    if (start + size > capacity)
+    size_t start = (r->used + 15) & ~(size_t)15;
+    if (start + size > r->limit)
         return NULL;
-    used = start + size;
-    last_start = start;
+    r->used = start + size;
+    r->last_start = start;
     *write = write_view + start;
     return exec_view + start;
 }
 
+void *jit_cache_alloc(size_t size, uint8_t **write)
+{
+    return region_alloc(&hot, size, write);
+}
+
+void *jit_cache_alloc_cold(size_t size, uint8_t **write)
+{
+    return region_alloc(&cold, size, write);
+}
+
 void jit_cache_shrink_last(void *exec, size_t size)
 {
-    if ((uint8_t *)exec == exec_view + last_start)
-        used = last_start + size;
+    struct region *r = (uint8_t *)exec < exec_view + cold.base ? &hot : &cold;
+    if ((uint8_t *)exec == exec_view + r->last_start)
+        r->used = r->last_start + size;
 }
 
 uint8_t *jit_cache_writable(const void *exec)
@@ -103,5 +128,6 @@ uint8_t *jit_cache_writable(const void *exec)
 
 void jit_cache_reset(void)
 {
-    used = 0;
+    hot.used = hot.base;
+    cold.used = cold.base;
 }

@@ -1,7 +1,8 @@
 /* The code cache: where translated code lives. One memory object mapped
  * twice, a writable view for the translator and an executable view for
  * running, so no page is ever writable and executable at once. Code is
- * bump-allocated and dropped all at once (a flush), like decoded blocks. */
+ * bump-allocated, hot and cold parts in separate halves, and dropped all
+ * at once (a flush), like decoded blocks. */
 #ifndef HART_JIT_CACHE_H
 #define HART_JIT_CACHE_H
 
@@ -16,7 +17,10 @@ int jit_cache_init(size_t size);
  * *write to the writable alias of the same bytes; NULL when full. */
 void *jit_cache_alloc(size_t size, uint8_t **write);
 
-/* Gives back the unused tail of the last allocation. */
+/* The same in the cold half, for code that rarely runs. */
+void *jit_cache_alloc_cold(size_t size, uint8_t **write);
+
+/* Gives back the unused tail of the last allocation of its half. */
 void jit_cache_shrink_last(void *exec, size_t used);
 
 /* The writable alias of an executable address in the cache. */

@@ -87,7 +87,8 @@ static void print_host_code(const uint8_t *code, size_t size)
     }
 }
 
-void jit_debug_block(const struct block *b, const void *code, size_t size)
+void jit_debug_block(const struct block *b, const void *code, size_t size,
+                     const void *cold, size_t cold_size)
 {
     uint64_t off = 0;
     const char *name = symbols_lookup(b->pc, &off);
@@ -98,6 +99,14 @@ void jit_debug_block(const struct block *b, const void *code, size_t size)
         else
             fprintf(perfmap, "%lx %zx guest_0x%llx [riscv64]\n",
                     (unsigned long)(uintptr_t)code, size, (unsigned long long)b->pc);
+        if (name) /* the stubs, so that their samples are named too */
+            fprintf(perfmap, "%lx %zx %s+0x%llx.cold [riscv64]\n",
+                    (unsigned long)(uintptr_t)cold, cold_size, name,
+                    (unsigned long long)off);
+        else
+            fprintf(perfmap, "%lx %zx guest_0x%llx.cold [riscv64]\n",
+                    (unsigned long)(uintptr_t)cold, cold_size,
+                    (unsigned long long)b->pc);
         fflush(perfmap);
     }
     if (jit_debug & JIT_DEBUG_IN_ASM) {
@@ -121,6 +130,8 @@ void jit_debug_block(const struct block *b, const void *code, size_t size)
     if (jit_debug & JIT_DEBUG_OUT_ASM) {
         fprintf(stderr, "OUT: [size=%zu]\n", size);
         print_host_code(code, size);
+        fprintf(stderr, "OUT (cold): [size=%zu]\n", cold_size);
+        print_host_code(cold, cold_size);
     }
     if (jit_debug)
         fputc('\n', stderr);

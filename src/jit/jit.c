@@ -291,16 +291,22 @@ static bool translate(struct block *blk)
         return true;
     enum { MAX_FAULTS = 512, MAX_CODE = 64 * 1024 };
     static struct jit_fault_site faults[MAX_FAULTS];
-    uint8_t *w;
+    uint8_t *w, *cw;
     uint8_t *x = jit_cache_alloc(MAX_CODE, &w);
-    if (!x)
+    uint8_t *cx = x ? jit_cache_alloc_cold(MAX_CODE, &cw) : NULL;
+    if (!cx)
         return false;
+    struct jit_code_space space = {
+        .hot = w, .cold = cw, .hot_size = MAX_CODE, .cold_size = MAX_CODE,
+        .hot_run = (uintptr_t)x, .cold_run = (uintptr_t)cx,
+    };
     unsigned nfaults = 0;
-    size_t used = jit_translate(blk, w, MAX_CODE, (uintptr_t)x, &routines,
-                                faults, MAX_FAULTS, &nfaults);
+    size_t used = jit_translate(blk, &space, &routines, faults, MAX_FAULTS,
+                                &nfaults);
     if (!used)
         return false;
     jit_cache_shrink_last(x, used);
+    jit_cache_shrink_last(cx, space.cold_used);
     struct translation *tr = malloc(sizeof *tr + nfaults * sizeof *faults);
     if (!tr)
         return false;
@@ -314,10 +320,10 @@ static bool translate(struct block *blk)
         return false;
     }
     jit_stats.blocks++;
-    jit_stats.host_bytes += used;
+    jit_stats.host_bytes += used + space.cold_used;
 
     if (jit_debug_any)
-        jit_debug_block(blk, x, used);
+        jit_debug_block(blk, x, used, cx, space.cold_used);
     __atomic_store_n(&blk->code, (void *)x, __ATOMIC_RELEASE);
     return true;
 }
@@ -459,7 +465,10 @@ static int run_translated(struct hart *h, struct block *b)
             }
             pthread_mutex_lock(&jit_lock);
             if (why == JX_CHAIN) {
-                patch_rel32(h->jit_site, (uintptr_t)next->code);
+                uintptr_t to = (uintptr_t)next->code;
+                if (h->jit_site & JIT_SITE_FORWARD)
+                    to += jit_entry_check_bytes;
+                patch_rel32(h->jit_site & ~JIT_SITE_FORWARD, to);
                 jit_stats.chains++;
             } else {
                 jtab_set(&jtab[(h->pc >> 1) & ((1u << JTAB_BITS) - 1)],

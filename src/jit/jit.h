@@ -37,7 +37,8 @@ extern unsigned jit_debug;     /* JIT_DEBUG_*, set before jit_init */
 extern bool jit_debug_any;     /* debug output or perf map wanted */
 bool jit_perfmap_open(void);
 struct block;
-void jit_debug_block(const struct block *b, const void *code, size_t size);
+void jit_debug_block(const struct block *b, const void *code, size_t size,
+                     const void *cold, size_t cold_size);
 
 /* --cosim: check every translated block against the interpreter. */
 extern bool jit_cosim;

@@ -9,13 +9,6 @@
 
 #define B (&t->b)
 
-static void set_constant(struct tr *t, int rd, uint64_t value)
-{
-    enum x64_reg d = tr_dst(rd);
-    x64_mov_ri(B, d, value);
-    tr_commit(t, rd, d);
-}
-
 bool tr_fuse(struct tr *t)
 {
     if (t->index + 1 >= t->blk->n)
@@ -25,12 +18,12 @@ bool tr_fuse(struct tr *t)
         return false;
     int rd = a->rd;
     if (a->op == RV_LUI && b->op == RV_ADDI) {
-        set_constant(t, rd, (uint64_t)((int64_t)a->imm + b->imm));
+        tr_set_constant(t, rd, (uint64_t)((int64_t)a->imm + b->imm));
     } else if (a->op == RV_LUI && b->op == RV_ADDIW) {
-        set_constant(t, rd, (uint64_t)(int64_t)(int32_t)((uint32_t)a->imm +
+        tr_set_constant(t, rd, (uint64_t)(int64_t)(int32_t)((uint32_t)a->imm +
                                                          (uint32_t)b->imm));
     } else if (a->op == RV_AUIPC && b->op == RV_ADDI) {
-        set_constant(t, rd, t->pc + (uint64_t)(int64_t)a->imm +
+        tr_set_constant(t, rd, t->pc + (uint64_t)(int64_t)a->imm +
                                 (uint64_t)(int64_t)b->imm);
     } else if (a->op == RV_SLLI && b->op == RV_SRLI && a->imm == 32 &&
                b->imm == 32) {

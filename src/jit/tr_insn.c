@@ -484,18 +484,12 @@ bool tr_insn(struct tr *t)
     if ((unsigned)op < RV_OP_COUNT && D->rd == RV_SINK && pure(op))
         return true; /* a hint or nop: nothing to do */
     switch ((int)op) {
-    case RV_LUI: {
-        enum x64_reg d = tr_dst(D->rd);
-        x64_mov_ri(B, d, (uint64_t)(int64_t)D->imm);
-        tr_commit(t, D->rd, d);
+    case RV_LUI:
+        tr_set_constant(t, D->rd, (uint64_t)(int64_t)D->imm);
         return true;
-    }
-    case RV_AUIPC: {
-        enum x64_reg d = tr_dst(D->rd);
-        x64_mov_ri(B, d, t->pc + (uint64_t)(int64_t)D->imm);
-        tr_commit(t, D->rd, d);
+    case RV_AUIPC:
+        tr_set_constant(t, D->rd, t->pc + (uint64_t)(int64_t)D->imm);
         return true;
-    }
     case RV_ADDI:
         if (D->rs1 != 0 && jit_host_reg[D->rs1] >= 0) {
             enum x64_reg d = tr_dst(D->rd);

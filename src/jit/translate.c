@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "jit/jit.h"
+#include "mem/space.h"
 #include "rv/interp.h"
 
 /* Sixteen host registers: RBP, R14, RSP and three scratch are taken; the
@@ -40,6 +41,8 @@ int8_t jit_host_reg[33] = {
  * count (a profile: increments of threads running one block at once may
  * be lost), so that the remap weighs each block by how often it ran. */
 bool jit_profiling = true;
+
+size_t jit_entry_check_bytes;
 
 /* Uses of each guest register, weighted by executions (jit_profile). */
 static uint64_t reg_uses[32];
@@ -149,6 +152,15 @@ void tr_commit(struct tr *t, int rd, enum x64_reg r)
         }
     } else if ((enum x64_reg)jit_host_reg[rd] != r)
         x64_mov_rr(&t->b, W64, (enum x64_reg)jit_host_reg[rd], r);
+}
+
+void tr_set_constant(struct tr *t, int rd, uint64_t value)
+{
+    enum x64_reg d = tr_dst(rd);
+    x64_mov_ri(&t->b, d, value);
+    tr_commit(t, rd, d);
+    if (rd < 32 && value < GUEST_SPACE_SIZE)
+        t->in_bounds |= 1u << rd;
 }
 
 /* Pads so that the rel32 of the branch about to be emitted (op_len bytes
@@ -293,31 +305,40 @@ static void emit_fallback(struct tr *t)
     jit_stats.fallback_count[t->ip->d.op]++;
 }
 
-static void emit_stubs(struct tr *t)
+/* The stubs go to the cold buffer: t->b is switched to it while they are
+ * emitted, and the branches in the hot code (hot) are pointed at them. */
+static void emit_stubs(struct tr *t, struct x64_buf *cold)
 {
+    struct x64_buf hot = t->b;
+    t->b = *cold;
+#define HOT_RUN(off) ((uintptr_t)hot.start + (off) + (uintptr_t)hot.delta)
+#define BIND_HOT(site) x64_patch32(&hot, (site), x64_here(&t->b))
     for (unsigned i = 0; i < t->nstubs; i++) {
         struct tr_stub *s = &t->stubs[i];
-        x64_bind(&t->b, s->site);
+        BIND_HOT(s->site);
         switch (s->kind) {
-        case STUB_CHAIN:
+        case STUB_CHAIN: {
+            /* A forward edge may chain past the target's interrupt check
+             * (JIT_SITE_FORWARD): every loop still has a backward edge or
+             * an indirect jump, which check. */
+            uint64_t from = t->blk->pc + t->blk->insn[s->index].off;
+            uintptr_t forward = s->target > from ? JIT_SITE_FORWARD : 0;
             x64_mov_ri(&t->b, RAX, s->target);
             x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(pc)), RAX);
-            x64_mov_ri(&t->b, RAX,
-                       (uintptr_t)t->b.start + s->site + (uintptr_t)t->b.delta);
+            x64_mov_ri(&t->b, RAX, HOT_RUN(s->site) | forward);
             x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(jit_site)), RAX);
             tr_exit_with(t, JX_CHAIN);
             break;
+        }
         case STUB_SLOW:
             for (unsigned k = 0; k < s->nmore; k++)
-                x64_bind(&t->b, s->more_sites[k]);
+                BIND_HOT(s->more_sites[k]);
             emit_fallback_call(t, s->index);
-            x64_jmp(&t->b, (uintptr_t)t->b.start + s->resume +
-                               (uintptr_t)t->b.delta);
+            x64_jmp(&t->b, HOT_RUN(s->resume));
             break;
         case STUB_IC: /* target: the offset of the cache's constant */
-            x64_bind(&t->b, s->more_sites[0]);
-            x64_mov_ri(&t->b, RCX,
-                       (uintptr_t)t->b.start + s->target + (uintptr_t)t->b.delta);
+            BIND_HOT(s->more_sites[0]);
+            x64_mov_ri(&t->b, RCX, HOT_RUN(s->target));
             x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(jit_site)), RCX);
             x64_mov_ri(&t->b, RAX, JX_LOOKUP);
             x64_jmp(&t->b, t->exit_code);
@@ -341,16 +362,22 @@ static void emit_stubs(struct tr *t)
             break;
         }
     }
+#undef HOT_RUN
+#undef BIND_HOT
+    *cold = t->b;
+    t->b = hot;
 }
 
-size_t jit_translate(struct block *blk, uint8_t *mem, size_t size,
-                     uintptr_t run_at, const struct jit_routines *routines,
+size_t jit_translate(struct block *blk, struct jit_code_space *space,
+                     const struct jit_routines *routines,
                      struct jit_fault_site *faults, unsigned max_faults,
                      unsigned *nfaults)
 {
     struct tr_stub stubs[2 * 256 + 8];
     struct tr t = {0};
-    x64_init_at(&t.b, mem, size, run_at);
+    x64_init_at(&t.b, space->hot, space->hot_size, space->hot_run);
+    struct x64_buf cold;
+    x64_init_at(&cold, space->cold, space->cold_size, space->cold_run);
     t.blk = blk;
     t.stubs = stubs;
     t.max_stubs = sizeof stubs / sizeof *stubs;
@@ -364,6 +391,7 @@ size_t jit_translate(struct block *blk, uint8_t *mem, size_t size,
     x64_cmp_mi(&t.b, W32, x64_mem(JIT_STATE, HART_OFF(interrupt)), 0);
     size_t site = x64_jcc_fwd(&t.b, CC_NE);
     add_stub(&t, STUB_INTERRUPT, site, blk->pc);
+    jit_entry_check_bytes = x64_offset(&t.b); /* the same for every block */
     x64_add_ri(&t.b, W64, JIT_INSTRET, (int32_t)blk->n);
     if (jit_profiling) {
         x64_mov_ri(&t.b, RAX, (uintptr_t)&blk->count);
@@ -386,12 +414,15 @@ size_t jit_translate(struct block *blk, uint8_t *mem, size_t size,
                 rv_regfile((enum rv_op)d->op, 0) == RV_REG_X && d->rd < 32)
                 t.checked &= ~(1u << d->rd);
         }
+        t.checked |= t.in_bounds; /* lui, auipc: a known address */
+        t.in_bounds = 0;
         i += t.fused;
     }
-    emit_stubs(&t);
-    if (t.b.overflow)
+    emit_stubs(&t, &cold);
+    if (t.b.overflow || cold.overflow)
         return 0;
     *nfaults = t.nfaults;
     jit_stats.guest_insns += blk->n;
+    space->cold_used = x64_offset(&cold);
     return x64_offset(&t.b);
 }

@@ -63,6 +63,12 @@ enum {
     JIT_IC_LOOKUP_CALL = 30,
 };
 
+/* Every block starts with its interrupt check, this many bytes long; a
+ * chained forward branch jumps past it (tr_chain: the chain stub marks
+ * such a site in h->jit_site with JIT_SITE_FORWARD, its low bit). */
+extern size_t jit_entry_check_bytes;
+#define JIT_SITE_FORWARD ((uintptr_t)1)
+
 /* Most calls the return-address stack holds (8 host bytes each). */
 #define JIT_RAS_DEPTH 512
 
@@ -99,6 +105,8 @@ struct tr {
     int slow_stub;               /* this instruction's fallback stub, or -1 */
     unsigned first_stub;         /* stubs from here on are this instruction's */
     uint32_t checked;            /* guest registers bounds-checked so far */
+    uint32_t in_bounds;          /* written by this instruction with a
+                                    constant inside the guest space */
     unsigned fused;              /* following instructions tr_fuse consumed */
     /* The scratch register an unmapped guest register was just stored
      * from: valid while the code ends where that store ended, so the next
@@ -119,10 +127,21 @@ bool tr_fp(struct tr *t); /* F and D, from tr_insn */
 /* Pairs translated as one (macro-op fusion); sets t->fused. */
 bool tr_fuse(struct tr *t);
 
-/* Translates blk into mem (size bytes, to run at run_at); returns the
- * bytes used, or 0 when it did not fit. Fills faults[0..*nfaults). */
-size_t jit_translate(struct block *blk, uint8_t *mem, size_t size,
-                     uintptr_t run_at, const struct jit_routines *routines,
+/* Where a block's translation goes: the hot part (the code that runs),
+ * and the cold part (its exit, error and slow-path stubs), each a writable
+ * buffer and the address it will run at. */
+struct jit_code_space {
+    uint8_t *hot, *cold;
+    size_t hot_size, cold_size;
+    uintptr_t hot_run, cold_run;
+    size_t cold_used; /* set by jit_translate */
+};
+
+/* Translates blk into space; returns the bytes of hot code (cold_used
+ * says how much of the cold part), or 0 when it did not fit. Fills
+ * faults[0..*nfaults). */
+size_t jit_translate(struct block *blk, struct jit_code_space *space,
+                     const struct jit_routines *routines,
                      struct jit_fault_site *faults, unsigned max_faults,
                      unsigned *nfaults);
 
@@ -144,6 +163,9 @@ void jit_reload(struct x64_buf *b);
 enum x64_reg tr_src(struct tr *t, int r, enum x64_reg scratch);
 enum x64_reg tr_dst(int rd);
 void tr_commit(struct tr *t, int rd, enum x64_reg r);
+/* rd = value, a constant known at translation time; a guest address
+ * then needs no bounds check in this block (tr_guest_mem). */
+void tr_set_constant(struct tr *t, int rd, uint64_t value);
 void tr_chain(struct tr *t, enum x64_cc cc, bool conditional, uint64_t target);
 /* Chains the rel32 at site (an open call: x64_call_fwd), which
  * align_rel32 aligned, to target. */

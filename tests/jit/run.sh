@@ -112,7 +112,7 @@ else
 fi
 
 # Option errors are usage errors (status 1), not crashes.
-for bad in --jit=maybe --jit-threshold=0 --jit-cache=0 "-d nothing"; do
+for bad in --jit=maybe --jit-threshold=0 --jit-cache=0 --jit-cache=1025 "-d nothing"; do
     # shellcheck disable=SC2086
     "$HART" $bad $g/primes > /dev/null 2> "$work/err"
     st=$?
