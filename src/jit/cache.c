@@ -131,3 +131,20 @@ void jit_cache_reset(void)
     hot.used = hot.base;
     cold.used = cold.base;
 }
+
+int jit_cache_renew(void)
+{
+    void *w, *x;
+    int err = map_views(capacity, NULL, NULL, &w, &x);
+    if (err)
+        return err;
+    /* The old executable range stays reserved, so no later mapping (of
+     * new code) lands at the addresses its code had. */
+    mmap(exec_view, capacity, PROT_NONE,
+         MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
+    munmap(write_view, capacity);
+    write_view = w;
+    exec_view = x;
+    jit_cache_reset();
+    return 0;
+}

@@ -31,6 +31,11 @@ uint8_t *jit_cache_writable(const void *exec);
  * object). 0 or -errno; on failure the views may be gone. */
 int jit_cache_fork_child(void);
 
+/* Forgets all code (a flush). */
 void jit_cache_reset(void);
+
+/* The same, moving the cache to addresses it never had; 0 or -errno (the
+ * cache is unchanged then). */
+int jit_cache_renew(void);
 
 #endif

@@ -63,6 +63,19 @@ bool jit_perfmap_open(void)
     return perfmap != NULL;
 }
 
+bool jit_perfmap_on(void)
+{
+    return perfmap != NULL;
+}
+
+void jit_perfmap_fork_child(void)
+{
+    if (!perfmap)
+        return;
+    fclose(perfmap); /* the parent's file: nothing is buffered (fflush) */
+    jit_perfmap_open();
+}
+
 static void print_host_code(const uint8_t *code, size_t size)
 {
     if (!cs.tried)

@@ -218,6 +218,8 @@ int jit_init(size_t cache_size, uint64_t hot)
 
 void jit_fork_child(void)
 {
+    if (jit_enabled)
+        jit_perfmap_fork_child();
     if (!jit_enabled || jit_cache_fork_child() == 0)
         return;
     /* No code cache of its own: the child interprets from now on. */
@@ -242,7 +244,8 @@ void jit_flush(void)
         if (jit_remap())
             jit_stats.remaps++;
     }
-    jit_cache_reset();
+    if (!jit_perfmap_on() || jit_cache_renew() != 0)
+        jit_cache_reset();
     emit_routines();
     jit_stats.flushes++;
 }

@@ -36,6 +36,11 @@ enum { JIT_DEBUG_IN_ASM = 1, JIT_DEBUG_OUT_ASM = 2 };
 extern unsigned jit_debug;     /* JIT_DEBUG_*, set before jit_init */
 extern bool jit_debug_any;     /* debug output or perf map wanted */
 bool jit_perfmap_open(void);
+/* Whether a perf map is being written: code addresses are then never
+ * reused within a process (a perf map cannot say that an address range
+ * changed hands), and a forked child writes its own. */
+bool jit_perfmap_on(void);
+void jit_perfmap_fork_child(void);
 struct block;
 void jit_debug_block(const struct block *b, const void *code, size_t size,
                      const void *cold, size_t cold_size);

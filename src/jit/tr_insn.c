@@ -478,11 +478,31 @@ static bool pure(enum rv_op op)
     }
 }
 
+/* li: an immediate operation on x0 is a constant (addi, addiw, ori and
+ * xori give the immediate, andi gives 0). */
+static bool constant_from_x0(struct tr *t, enum rv_op op)
+{
+    if (D->rs1 != 0)
+        return false;
+    switch (op) {
+    case RV_ADDI: case RV_ADDIW: case RV_ORI: case RV_XORI:
+        tr_set_constant(t, D->rd, (uint64_t)(int64_t)D->imm);
+        return true;
+    case RV_ANDI:
+        tr_set_constant(t, D->rd, 0);
+        return true;
+    default:
+        return false;
+    }
+}
+
 bool tr_insn(struct tr *t)
 {
     enum rv_op op = (enum rv_op)D->op;
     if ((unsigned)op < RV_OP_COUNT && D->rd == RV_SINK && pure(op))
         return true; /* a hint or nop: nothing to do */
+    if (constant_from_x0(t, op))
+        return true;
     switch ((int)op) {
     case RV_LUI:
         tr_set_constant(t, D->rd, (uint64_t)(int64_t)D->imm);

@@ -48,6 +48,22 @@ else
 fi
 rm -f "$map"
 
+# A perf map cannot say that an address range changed hands, so code
+# addresses are never reused, even when a small cache is flushed often: no
+# two ranges in the map overlap.
+pid=$(sh -c 'echo $$; exec "$0" --perfmap --jit-cache=1 --jit-threshold=1 "$@" > /dev/null' \
+    "$HART" $g/bigcompute)
+map=/tmp/perf-$pid.map
+overlaps=$(while read -r at size _; do echo "$((0x$at)) $((0x$at + 0x$size))"; done < "$map" |
+    sort -n | awk 'NR > 1 && $1 < end { n++ } { if ($2 > end) end = $2 } END { print n + 0 }')
+lines=$(wc -l < "$map" 2>/dev/null || echo 0)
+if [ "$lines" -gt 1000 ] && [ "$overlaps" = 0 ]; then
+    pass perfmap-flushes
+else
+    fail perfmap-flushes "$lines entries, $overlaps overlapping"
+fi
+rm -f "$map"
+
 # --cosim: every translated block checked against the interpreter.
 if "$HART" --cosim --jit-threshold=1 $g/bigcompute > "$work/out" 2> "$work/err" &&
     cmp -s "$work/out" "$work/big.ref"; then
