@@ -119,9 +119,10 @@ void run_fork_child(struct hart *h)
     jit_fork_child();
     /* The parent may have chained its code to translations it made after
      * the fork, in the cache this process shared with it until now: none
-     * of that code can be trusted here, so it all goes. */
-    block_flush();
+     * of that code can be trusted here, so it all goes (translations
+     * first: a pending remap reads the blocks). */
     jit_flush();
+    block_flush();
 }
 
 static void host_fault(int sig, siginfo_t *info, void *uc)

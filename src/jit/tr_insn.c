@@ -28,12 +28,22 @@ static void move_to_rd(struct tr *t, int src, enum x64_width w)
     enum x64_reg d = tr_dst(D->rd);
     if (src == 0) {
         x64_zero(B, d);
+    } else if (jit_host_reg[src] >= 0 && jit_host_reg[D->rd] < 0 && w == W64) {
+        /* mapped to unmapped: one store */
+        x64_store(B, W64, XREG_MEM(D->rd), (enum x64_reg)jit_host_reg[src]);
+        return;
     } else if (jit_host_reg[src] >= 0) {
         enum x64_reg a = (enum x64_reg)jit_host_reg[src];
         if (w == W32)
             x64_movsxd_rr(B, d, a);
         else if (d != a)
             x64_mov_rr(B, W64, d, a);
+    } else if (tr_forwarded(t, src) >= 0) { /* just computed, in scratch */
+        enum x64_reg f = (enum x64_reg)tr_forwarded(t, src);
+        if (w == W32)
+            x64_movsxd_rr(B, d, f);
+        else if (d != f)
+            x64_mov_rr(B, W64, d, f);
     } else if (w == W32) {
         x64_load(B, W32, true, d, XREG_MEM(src));
     } else {
@@ -394,7 +404,10 @@ static void inline_cache(struct tr *t, bool call)
 static void jalr(struct tr *t)
 {
     enum x64_reg a = tr_src(t, D->rs1, RAX);
-    x64_lea(B, W64, RAX, x64_mem(a, D->imm));
+    if (D->imm)
+        x64_lea(B, W64, RAX, x64_mem(a, D->imm));
+    else if (a != RAX)
+        x64_mov_rr(B, W64, RAX, a);
     x64_and_ri(B, W64, RAX, -2);
     if (D->rd == RV_SINK && is_link_reg(D->rs1)) {
         x64_ret(B); /* to the landing pad of the call, checked there */
@@ -660,6 +673,6 @@ bool tr_insn(struct tr *t)
     case RV_CZERO_EQZ: czero(t, CC_E); return true;
     case RV_CZERO_NEZ: czero(t, CC_NE); return true;
     default:
-        return tr_fp(t);
+        return tr_atomic(t) || tr_fp(t);
     }
 }

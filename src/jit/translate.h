@@ -124,6 +124,7 @@ int tr_forwarded(const struct tr *t, int r);
  * caller then emits a call to the interpreter's body). */
 bool tr_insn(struct tr *t);
 bool tr_fp(struct tr *t); /* F and D, from tr_insn */
+bool tr_atomic(struct tr *t); /* A and fence, from tr_insn */
 /* Pairs translated as one (macro-op fusion); sets t->fused. */
 bool tr_fuse(struct tr *t);
 

@@ -42,6 +42,10 @@ run random-jit 6000000 200 --batch 100 --repeat 3 \
     --hart "$hart --jit-threshold=1"
 run random-jit-vs-interp 7000000 200 --batch 100 --repeat 3 --same-image \
     --hart "$hart --jit-threshold=1" --qemu "$hart --jit=off"
+# Atomics and LR/SC translated (jit/tr_atomic.c) against the interpreter's.
+run random-atomic-jit 7500000 200 --batch 100 --repeat 3 --same-image \
+    -m mem=20,amo=30,lrsc=30,alu=10,li=10 \
+    --hart "$hart --jit-threshold=1" --qemu "$hart --jit=off"
 # Faults raised by translated code: precise state in the signal frame.
 run random-fault-jit 9000000 100 --fault -n 40 --repeat 3 --batch 50 \
     --hart "$hart --jit-threshold=1"
