@@ -215,6 +215,93 @@ static bool to_int(struct tr *t, bool dbl, enum x64_width w)
     return true;
 }
 
+/* fcvt from an unsigned integer: a 32-bit one zero-extended is a
+ * non-negative 64-bit one, converted (and rounded) once; a 64-bit one
+ * with its top bit set goes the slow way. */
+static bool from_uint(struct tr *t, bool dbl, enum x64_width w)
+{
+    if (!rounding_ok(t, D->rm))
+        return false;
+    enum x64_reg a = tr_src(t, D->rs1, RAX);
+    if (w == W32) {
+        x64_mov_rr(B, W32, RCX, a);
+        a = RCX;
+    } else {
+        x64_test_rr(B, W64, a, a);
+        tr_slow_if(t, CC_S);
+    }
+    if (dbl) {
+        x64_cvtsi2sd_xr(B, W64, XMM0, a);
+        x64_movsd_mx(B, FREG_MEM(D->rd), XMM0);
+    } else {
+        x64_cvtsi2ss_xr(B, W64, XMM0, a);
+        x64_movss_mx(B, FREG_MEM(D->rd), XMM0);
+        x64_store_i(B, W32, x64_mem(JIT_STATE, HART_OFF(f) + 8 * D->rd + 4), -1);
+    }
+    return true;
+}
+
+/* fcvt to an unsigned integer: only a value already known to convert
+ * cleanly (not NaN, not below 0, below a limit that rounding cannot
+ * carry past the range) is converted on the host, through the 64-bit
+ * signed conversion; anything else goes the slow way, before the host
+ * conversion could raise a flag (NX for -1.5, say) that RISC-V's answer
+ * (0 and NV) does not have. */
+static const double uint_limits_d[3] = {0.0, 4294967295.0, 9223372036854775808.0};
+static const float uint_limits_s[3] = {0.0f, 4294967296.0f, 9223372036854775808.0f};
+
+static bool to_uint(struct tr *t, bool dbl, enum x64_width w)
+{
+    bool truncate = D->rm == 1;
+    if (!truncate && !rounding_ok(t, D->rm))
+        return false;
+    if (!dbl)
+        check_boxed(t, D->rs1);
+    load_f(t, dbl, XMM0, D->rs1);
+    enum x64_sse ucomi = dbl ? X64_UCOMISD : X64_UCOMISS;
+    x64_mov_ri(B, RCX, dbl ? (uintptr_t)uint_limits_d : (uintptr_t)uint_limits_s);
+    x64_sse_xm(B, ucomi, XMM0, x64_mem(RCX, 0));
+    tr_slow_if(t, CC_P);  /* NaN */
+    tr_slow_if(t, CC_B);  /* below 0 */
+    int limit = (w == W32 ? 1 : 2) * (dbl ? 8 : 4);
+    x64_sse_xm(B, ucomi, XMM0, x64_mem(RCX, limit));
+    tr_slow_if(t, CC_AE);
+    if (dbl && truncate)
+        x64_cvttsd2si_rx(B, W64, RDX, XMM0);
+    else if (dbl)
+        x64_cvtsd2si_rx(B, W64, RDX, XMM0);
+    else if (truncate)
+        x64_cvttss2si_rx(B, W64, RDX, XMM0);
+    else
+        x64_cvtss2si_rx(B, W64, RDX, XMM0);
+    enum x64_reg d = tr_dst(D->rd);
+    if (w == W32)
+        x64_movsxd_rr(B, d, RDX); /* W results are sign-extended */
+    else
+        x64_mov_rr(B, W64, d, RDX);
+    tr_commit(t, D->rd, d);
+    return true;
+}
+
+/* fmin/fmax of two ordered, different numbers is minsd/maxsd; a NaN (the
+ * other operand, or the canonical NaN, and NV for a signalling one) and
+ * equal operands (-0 against +0) go the slow way. */
+static bool min_max(struct tr *t, bool dbl, bool max)
+{
+    if (!dbl) {
+        check_boxed(t, D->rs1);
+        check_boxed(t, D->rs2);
+    }
+    load_f(t, dbl, XMM0, D->rs1);
+    x64_sse_xm(B, dbl ? X64_UCOMISD : X64_UCOMISS, XMM0, FREG_MEM(D->rs2));
+    tr_slow_if(t, CC_P);
+    tr_slow_if(t, CC_E);
+    x64_sse_xm(B, dbl ? (max ? X64_MAXSD : X64_MINSD) : (max ? X64_MAXSS : X64_MINSS),
+               XMM0, FREG_MEM(D->rs2));
+    store_result(t, dbl);
+    return true;
+}
+
 /* Between S and D: a NaN goes the slow way (RISC-V wants it canonical). */
 static bool convert_fp(struct tr *t, bool to_double)
 {
@@ -310,6 +397,18 @@ bool tr_fp(struct tr *t)
     case RV_CSRRS:
     case RV_CSRRW:
         return fp_csr(t);
+    case RV_FCVT_D_WU: return from_uint(t, true, W32);
+    case RV_FCVT_D_LU: return from_uint(t, true, W64);
+    case RV_FCVT_S_WU: return from_uint(t, false, W32);
+    case RV_FCVT_S_LU: return from_uint(t, false, W64);
+    case RV_FCVT_WU_D: return to_uint(t, true, W32);
+    case RV_FCVT_LU_D: return to_uint(t, true, W64);
+    case RV_FCVT_WU_S: return to_uint(t, false, W32);
+    case RV_FCVT_LU_S: return to_uint(t, false, W64);
+    case RV_FMIN_D: return min_max(t, true, false);
+    case RV_FMAX_D: return min_max(t, true, true);
+    case RV_FMIN_S: return min_max(t, false, false);
+    case RV_FMAX_S: return min_max(t, false, true);
     case RV_FADD_D: return arith(t, X64_ADDSD, true, false);
     case RV_FSUB_D: return arith(t, X64_SUBSD, true, false);
     case RV_FMUL_D: return arith(t, X64_MULSD, true, false);
