@@ -406,7 +406,7 @@ void jit_host_fault(int sig, const siginfo_t *info, void *ucontext)
     siglongjmp(jctx.env, 1);
 }
 
-/* Points the rel32 at run address site (4-byte aligned: align_rel32) at
+/* Points the rel32 at run address site (4-byte aligned: tr_align_rel32) at
  * target, in one store, as other threads may be running it. */
 static void patch_rel32(uintptr_t site, uintptr_t target)
 {

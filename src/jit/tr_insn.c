@@ -365,7 +365,7 @@ static void jal(struct tr *t)
         return;
     }
     ras_guard(t);
-    align_rel32(t, 1);
+    tr_align_rel32(t, 1);
     tr_chain_site(t, x64_call_fwd(B), target);
     ras_landing(t);
 }

@@ -166,7 +166,7 @@ void tr_set_constant(struct tr *t, int rd, uint64_t value)
 /* Pads so that the rel32 of the branch about to be emitted (op_len bytes
  * in) is 4-byte aligned: chaining rewrites it while other threads may be
  * running it, which is atomic only for an aligned word. */
-void align_rel32(struct tr *t, unsigned op_len)
+void tr_align_rel32(struct tr *t, unsigned op_len)
 {
     unsigned mis = (unsigned)((x64_here(&t->b) + op_len) & 3);
     if (mis)
@@ -175,7 +175,7 @@ void align_rel32(struct tr *t, unsigned op_len)
 
 void tr_chain(struct tr *t, enum x64_cc cc, bool conditional, uint64_t target)
 {
-    align_rel32(t, conditional ? 2 : 1);
+    tr_align_rel32(t, conditional ? 2 : 1);
     size_t site = conditional ? x64_jcc_fwd(&t->b, cc) : x64_jmp_fwd(&t->b);
     add_stub(t, STUB_CHAIN, site, target);
 }

@@ -169,9 +169,9 @@ void tr_commit(struct tr *t, int rd, enum x64_reg r);
 void tr_set_constant(struct tr *t, int rd, uint64_t value);
 void tr_chain(struct tr *t, enum x64_cc cc, bool conditional, uint64_t target);
 /* Chains the rel32 at site (an open call: x64_call_fwd), which
- * align_rel32 aligned, to target. */
+ * tr_align_rel32 aligned, to target. */
 void tr_chain_site(struct tr *t, size_t site, uint64_t target);
-void align_rel32(struct tr *t, unsigned op_len);
+void tr_align_rel32(struct tr *t, unsigned op_len);
 struct x64_mem tr_guest_mem(struct tr *t, int rs1, int32_t imm);
 void tr_note_fault(struct tr *t);
 /* Fast paths with a way out: tr_slow_if branches (on cc) to an
