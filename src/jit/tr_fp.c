@@ -179,6 +179,20 @@ static bool from_int(struct tr *t, bool dbl, enum x64_width w)
     return true;
 }
 
+/* RDX = xmm0 converted to a w-bit signed integer, truncated or rounded by
+ * MXCSR. */
+static void xmm0_to_rdx(struct tr *t, bool dbl, bool truncate, enum x64_width w)
+{
+    if (dbl && truncate)
+        x64_cvttsd2si_rx(B, w, RDX, XMM0);
+    else if (dbl)
+        x64_cvtsd2si_rx(B, w, RDX, XMM0);
+    else if (truncate)
+        x64_cvttss2si_rx(B, w, RDX, XMM0);
+    else
+        x64_cvtss2si_rx(B, w, RDX, XMM0);
+}
+
 /* fcvt to a signed integer. x86 answers an out-of-range value or a NaN
  * with the "integer indefinite" (the minimum), which RISC-V saturates
  * instead: that answer goes the slow way (a true minimum recomputes to
@@ -193,14 +207,7 @@ static bool to_int(struct tr *t, bool dbl, enum x64_width w)
         check_boxed(t, D->rs1);
     load_f(t, dbl, XMM0, D->rs1);
     enum x64_reg d = tr_dst(D->rd);
-    if (dbl && truncate)
-        x64_cvttsd2si_rx(B, w, RDX, XMM0);
-    else if (dbl)
-        x64_cvtsd2si_rx(B, w, RDX, XMM0);
-    else if (truncate)
-        x64_cvttss2si_rx(B, w, RDX, XMM0);
-    else
-        x64_cvtss2si_rx(B, w, RDX, XMM0);
+    xmm0_to_rdx(t, dbl, truncate, w);
     if (w == W32) {
         x64_cmp_ri(B, W32, RDX, INT32_MIN);
         tr_slow_if(t, CC_E);
@@ -266,14 +273,7 @@ static bool to_uint(struct tr *t, bool dbl, enum x64_width w)
     int limit = (w == W32 ? 1 : 2) * (dbl ? 8 : 4);
     x64_sse_xm(B, ucomi, XMM0, x64_mem(RCX, limit));
     tr_slow_if(t, CC_AE);
-    if (dbl && truncate)
-        x64_cvttsd2si_rx(B, W64, RDX, XMM0);
-    else if (dbl)
-        x64_cvtsd2si_rx(B, W64, RDX, XMM0);
-    else if (truncate)
-        x64_cvttss2si_rx(B, W64, RDX, XMM0);
-    else
-        x64_cvtss2si_rx(B, W64, RDX, XMM0);
+    xmm0_to_rdx(t, dbl, truncate, W64);
     enum x64_reg d = tr_dst(D->rd);
     if (w == W32)
         x64_movsxd_rr(B, d, RDX); /* W results are sign-extended */
