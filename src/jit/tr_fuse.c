@@ -1,9 +1,12 @@
 /* Macro-op fusion: common two-instruction idioms of compiled RISC-V code
- * that x86-64 does in one instruction. Only pairs whose intermediate result
- * is overwritten by the second instruction are fused, so no guest-visible
- * state is lost; neither instruction of a pair can fault.
+ * that x86-64 does in one instruction. The intermediate result is either
+ * overwritten by the second instruction or written all the same (the
+ * register auipc+jalr goes through), so no guest-visible state is lost;
+ * neither instruction of a pair can fault.
  *   lui rd, hi; addi(w) rd, rd, lo    ->  mov rd, constant
  *   auipc rd, hi; addi rd, rd, lo     ->  mov rd, pc-relative address
+ *   auipc rt, hi; jalr rd, lo(rt)     ->  direct jump or call (far call
+ *                                         and tail), chained like jal
  *   slli rd, rs, 32; srli rd, rd, 32  ->  mov rd32, rs32 (zero-extend) */
 #include "jit/translate.h"
 
@@ -14,6 +17,18 @@ bool tr_fuse(struct tr *t)
     if (t->index + 1 >= t->blk->n)
         return false;
     const struct rv_insn *a = &t->ip->d, *b = &t->ip[1].d;
+    if (a->op == RV_AUIPC && b->op == RV_JALR && a->rd != RV_SINK &&
+        b->rs1 == a->rd) {
+        /* call/tail to a pc-relative address: a direct jump or call */
+        uint64_t base = t->pc + (uint64_t)(int64_t)a->imm;
+        if (a->rd != b->rd)
+            tr_set_constant(t, a->rd, base);
+        uint64_t b_pc = t->blk->pc + t->ip[1].off;
+        tr_jump_direct(t, b->rd, (base + (uint64_t)(int64_t)b->imm) & ~1ull,
+                       b_pc + b->len);
+        t->fused = 1;
+        return true;
+    }
     if (a->rd == RV_SINK || a->rd != b->rd || b->rs1 != a->rd)
         return false;
     int rd = a->rd;

@@ -287,13 +287,18 @@ static void branch(struct tr *t, enum x64_cc cc)
 
 /* rd = the return address; RCX, not RAX, for an unmapped rd, because
  * jalr holds its target in RAX. */
+static void link_reg(struct tr *t, int rd, uint64_t after)
+{
+    if (rd == RV_SINK)
+        return;
+    enum x64_reg d = jit_host_reg[rd] >= 0 ? tr_dst(rd) : RCX;
+    x64_mov_ri(B, d, after);
+    tr_commit(t, rd, d);
+}
+
 static void link_rd(struct tr *t)
 {
-    if (D->rd == RV_SINK)
-        return;
-    enum x64_reg d = jit_host_reg[D->rd] >= 0 ? tr_dst(D->rd) : RCX;
-    x64_mov_ri(B, d, t->pc + D->len);
-    tr_commit(t, D->rd, d);
+    link_reg(t, D->rd, t->pc + D->len);
 }
 
 void jit_emit_lookup(struct x64_buf *b, bool call, uintptr_t lookup_miss)
@@ -343,9 +348,8 @@ static void ras_guard(struct tr *t)
 
 /* After a host call: where the matching return lands, with its target in
  * RAX. */
-static void ras_landing(struct tr *t)
+static void ras_landing(struct tr *t, uint64_t after)
 {
-    uint64_t after = t->pc + D->len;
     if (after <= INT32_MAX) {
         x64_cmp_ri(B, W64, RAX, (int32_t)after);
     } else {
@@ -356,18 +360,22 @@ static void ras_landing(struct tr *t)
     tr_chain(t, CC_E, false, after);
 }
 
-static void jal(struct tr *t)
+void tr_jump_direct(struct tr *t, int rd, uint64_t target, uint64_t after)
 {
-    link_rd(t);
-    uint64_t target = t->pc + (uint64_t)(int64_t)D->imm;
-    if (!is_link_reg(D->rd)) {
+    link_reg(t, rd, after);
+    if (!is_link_reg(rd)) {
         tr_chain(t, CC_E, false, target);
         return;
     }
     ras_guard(t);
     tr_align_rel32(t, 1);
     tr_chain_site(t, x64_call_fwd(B), target);
-    ras_landing(t);
+    ras_landing(t, after);
+}
+
+static void jal(struct tr *t)
+{
+    tr_jump_direct(t, D->rd, t->pc + (uint64_t)(int64_t)D->imm, t->pc + D->len);
 }
 
 /* The inline cache of an indirect jump (other than a return): the first
@@ -428,7 +436,7 @@ static void jalr(struct tr *t)
     jit_emit_lookup(B, call, t->lookup_miss);
     if (call) {
         x64_bind8(B, to_landing);
-        ras_landing(t);
+        ras_landing(t, t->pc + D->len);
     }
 }
 

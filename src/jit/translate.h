@@ -127,6 +127,8 @@ bool tr_fp(struct tr *t); /* F and D, from tr_insn */
 bool tr_atomic(struct tr *t); /* A and fence, from tr_insn */
 /* Pairs translated as one (macro-op fusion); sets t->fused. */
 bool tr_fuse(struct tr *t);
+/* jal rd, target (a call when rd is ra or t0), returning to after. */
+void tr_jump_direct(struct tr *t, int rd, uint64_t target, uint64_t after);
 
 /* Where a block's translation goes: the hot part (the code that runs),
  * and the cold part (its exit, error and slow-path stubs), each a writable
