@@ -66,6 +66,24 @@ static void alu(struct tr *t, enum x64_alu op, enum x64_width w, bool use_imm)
             return;
         }
     }
+    bool commutative = op == X64_ADD || op == X64_OR || op == X64_XOR ||
+                       op == X64_AND;
+    if (!use_imm && commutative && D->rs2 == D->rd && D->rs1 != D->rd &&
+        D->rs1 != 0 && jit_host_reg[D->rd] >= 0) {
+        /* rd = rs1 OP rd, with rd mapped: one instruction on rd, whether
+         * rs1 is in a register, just computed, or in memory. */
+        enum x64_reg d = (enum x64_reg)jit_host_reg[D->rd];
+        if (jit_host_reg[D->rs1] >= 0)
+            x64_alu_rr(B, op, W64, d, (enum x64_reg)jit_host_reg[D->rs1]);
+        else if (tr_forwarded(t, D->rs1) >= 0)
+            x64_alu_rr(B, op, W64, d, (enum x64_reg)tr_forwarded(t, D->rs1));
+        else
+            x64_alu_rm(B, op, W64, d, XREG_MEM(D->rs1));
+        if (w == W32)
+            x64_movsxd_rr(B, d, d);
+        tr_commit(t, D->rd, d);
+        return;
+    }
     if (!use_imm && tr_forwarded(t, D->rs2) == RAX) {
         /* rs2 was just computed into RAX: use it from there, with rs1 in
          * RCX and the result in RCX unless rd is mapped. */
