@@ -41,6 +41,19 @@ static void check_boxed(struct tr *t, int f)
     tr_slow_if(t, CC_NE);
 }
 
+/* The single-precision sources rs1..rs<n> must be NaN-boxed (doubles
+ * need no check). */
+static void check_sources(struct tr *t, bool dbl, int n)
+{
+    if (dbl)
+        return;
+    check_boxed(t, D->rs1);
+    if (n > 1)
+        check_boxed(t, D->rs2);
+    if (n > 2)
+        check_boxed(t, D->rs3);
+}
+
 static void load_f(struct tr *t, bool dbl, enum x64_xmm x, int f)
 {
     if (dbl)
@@ -68,11 +81,7 @@ static bool arith(struct tr *t, enum x64_sse op, bool dbl, bool unary)
 {
     if (!rounding_ok(t, D->rm))
         return false;
-    if (!dbl) {
-        check_boxed(t, D->rs1);
-        if (!unary)
-            check_boxed(t, D->rs2);
-    }
+    check_sources(t, dbl, unary ? 1 : 2);
     if (unary) {
         x64_sse_xm(B, op, XMM0, FREG_MEM(D->rs1));
     } else {
@@ -88,11 +97,7 @@ static bool fused(struct tr *t, enum x64_fma op, bool dbl)
 {
     if (!(x64_cpu() & X64_HAS_FMA) || !rounding_ok(t, D->rm))
         return false;
-    if (!dbl) {
-        check_boxed(t, D->rs1);
-        check_boxed(t, D->rs2);
-        check_boxed(t, D->rs3);
-    }
+    check_sources(t, dbl, 3);
     load_f(t, dbl, XMM0, D->rs3);
     load_f(t, dbl, XMM1, D->rs1);
     x64_fma_xxm(B, op, dbl, XMM0, XMM1, FREG_MEM(D->rs2));
@@ -104,10 +109,7 @@ static bool fused(struct tr *t, enum x64_fma op, bool dbl)
  * for any NaN, as comisd). An unordered pair compares false either way. */
 static bool compare(struct tr *t, bool dbl, int kind)
 {
-    if (!dbl) {
-        check_boxed(t, D->rs1);
-        check_boxed(t, D->rs2);
-    }
+    check_sources(t, dbl, 2);
     enum x64_reg d = tr_dst(D->rd);
     if (kind == 2) { /* feq: equal and ordered */
         load_f(t, dbl, XMM0, D->rs1);
@@ -128,10 +130,7 @@ static bool compare(struct tr *t, bool dbl, int kind)
 /* Sign injection on the bits, in integer registers. */
 static bool sign_inject(struct tr *t, bool dbl, int kind)
 {
-    if (!dbl) {
-        check_boxed(t, D->rs1);
-        check_boxed(t, D->rs2);
-    }
+    check_sources(t, dbl, 2);
     enum x64_width w = dbl ? W64 : W32;
     uint64_t sign = dbl ? 1ull << 63 : 1ull << 31;
     x64_load(B, w, false, RAX, FREG_MEM(D->rs1));
@@ -203,8 +202,7 @@ static bool to_int(struct tr *t, bool dbl, enum x64_width w)
     bool truncate = D->rm == 1;
     if (!truncate && !rounding_ok(t, D->rm))
         return false;
-    if (!dbl)
-        check_boxed(t, D->rs1);
+    check_sources(t, dbl, 1);
     load_f(t, dbl, XMM0, D->rs1);
     enum x64_reg d = tr_dst(D->rd);
     xmm0_to_rdx(t, dbl, truncate, w);
@@ -262,8 +260,7 @@ static bool to_uint(struct tr *t, bool dbl, enum x64_width w)
     bool truncate = D->rm == 1;
     if (!truncate && !rounding_ok(t, D->rm))
         return false;
-    if (!dbl)
-        check_boxed(t, D->rs1);
+    check_sources(t, dbl, 1);
     load_f(t, dbl, XMM0, D->rs1);
     enum x64_sse ucomi = dbl ? X64_UCOMISD : X64_UCOMISS;
     x64_mov_ri(B, RCX, dbl ? (uintptr_t)uint_limits_d : (uintptr_t)uint_limits_s);
@@ -288,10 +285,7 @@ static bool to_uint(struct tr *t, bool dbl, enum x64_width w)
  * equal operands (-0 against +0) go the slow way. */
 static bool min_max(struct tr *t, bool dbl, bool max)
 {
-    if (!dbl) {
-        check_boxed(t, D->rs1);
-        check_boxed(t, D->rs2);
-    }
+    check_sources(t, dbl, 2);
     load_f(t, dbl, XMM0, D->rs1);
     x64_sse_xm(B, dbl ? X64_UCOMISD : X64_UCOMISS, XMM0, FREG_MEM(D->rs2));
     tr_slow_if(t, CC_P);
