@@ -201,12 +201,14 @@ static void stats_at_exit(void)
     if (jit_enabled)
         fprintf(stderr,
                 "hart: exits from translated code: %llu to chain, %llu to look "
-                "up, %llu interrupts, %llu after fallbacks, %llu to the run "
-                "loop; %llu register remaps\n",
+                "up, %llu interrupts, %llu after fallbacks, %llu with sp, gp or "
+                "tp outside the guest space, %llu to the run loop; %llu "
+                "register remaps\n",
                 (unsigned long long)jit_stats.exits[4],
                 (unsigned long long)jit_stats.exits[5],
                 (unsigned long long)jit_stats.exits[6],
                 (unsigned long long)jit_stats.exits[7],
+                (unsigned long long)jit_stats.exits[8],
                 (unsigned long long)(jit_stats.exits[0] + jit_stats.exits[1] +
                                      jit_stats.exits[2] + jit_stats.exits[3]),
                 (unsigned long long)jit_stats.remaps);
@@ -386,8 +388,10 @@ int main(int argc, char **argv)
                             "interpreting only\n", strerror(-err));
         }
     }
-    if (print_stats)
+    if (print_stats) {
         atexit(stats_at_exit);
+        run_last_words = stats_at_exit; /* also when the guest dies of a signal */
+    }
     signal_init();
     run_install_fault_handlers();
     run_guest(&main_thread.hart);

@@ -197,8 +197,12 @@ void run_install_fault_handlers(void)
     sigaction(SIGBUS, &sa, NULL);
 }
 
+void (*run_last_words)(void);
+
 noreturn void run_die_of_signal(struct hart *h, int sig)
 {
+    if (run_last_words)
+        run_last_words();
     fflush(NULL);
     /* hart's reservation is huge; a core of it helps nobody. */
     struct rlimit no_core = {0, 0};

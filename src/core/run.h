@@ -31,5 +31,7 @@ void run_unregister(struct hart *h);
 /* The guest dies of signal sig (its default action), and hart with it:
  * a guest killed by a signal makes hart die of the same signal. */
 noreturn void run_die_of_signal(struct hart *h, int sig);
+/* Called by run_die_of_signal before the process dies, if set. */
+extern void (*run_last_words)(void);
 
 #endif

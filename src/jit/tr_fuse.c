@@ -18,7 +18,7 @@ bool tr_fuse(struct tr *t)
         return false;
     const struct rv_insn *a = &t->ip->d, *b = &t->ip[1].d;
     if (a->op == RV_AUIPC && b->op == RV_JALR && a->rd != RV_SINK &&
-        b->rs1 == a->rd) {
+        b->rs1 == a->rd && !jit_bounded(a->rd) && !jit_bounded(b->rd)) {
         /* call/tail to a pc-relative address: a direct jump or call */
         uint64_t base = t->pc + (uint64_t)(int64_t)a->imm;
         if (a->rd != b->rd)

@@ -402,9 +402,9 @@ static void jal(struct tr *t)
  * fixed (translate.h: JIT_IC_*) so that the run loop can fill it in from
  * the address of the constant alone:
  *     movabs rcx, pc          the 8-byte constant, 8-byte aligned
- *     cmp rax, rcx; nop
- *     jne lookup              rel32 4-byte aligned
- *     nop; jmp/call code      rel32 4-byte aligned
+ *     cmp rax, rcx
+ *     jne lookup              rel32 4-byte aligned (after 3 pad prefixes)
+ *     jmp/call code           rel32 4-byte aligned (after 3 pad prefixes)
  *     [jmp landing]           (for a call: where its return comes back)
  *     lookup: ...
  * Until it is filled, both branches go to a stub that asks the run loop
@@ -416,9 +416,9 @@ static void inline_cache(struct tr *t, bool call)
         x64_nop(B, 8 - mis);
     size_t at = x64_movabs(B, RCX, JIT_IC_EMPTY);
     x64_cmp_rr(B, W64, RAX, RCX);
-    x64_nop(B, 3);
+    x64_branch_pad(B, 3);
     size_t miss = x64_jcc_fwd(B, CC_NE);
-    x64_nop(B, 3);
+    x64_branch_pad(B, 3);
     size_t hit = call ? x64_call_fwd(B) : x64_jmp_fwd(B);
     if (miss != at + JIT_IC_MISS || hit != at + JIT_IC_HIT) {
         t->b.overflow = true; /* cannot happen: the encodings are fixed */

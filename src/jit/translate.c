@@ -88,15 +88,19 @@ bool jit_remap(void)
     return true;
 }
 
-enum stub_kind { STUB_CHAIN, STUB_BOUNDS, STUB_INTERRUPT, STUB_SLOW, STUB_IC };
+enum stub_kind {
+    STUB_CHAIN, STUB_BOUNDS, STUB_INTERRUPT, STUB_SLOW, STUB_IC, STUB_UNBOUNDED
+};
 
 struct tr_stub {
     uint8_t kind;
     int8_t base;        /* bounds: host register holding the base */
     int32_t disp;       /* bounds: displacement added to it */
     size_t site;        /* offset of the rel32 that jumps to the stub */
-    uint64_t target;    /* chain: guest target; bounds, slow: guest pc */
-    unsigned index;     /* bounds, slow: instruction index */
+    uint64_t target;    /* chain: guest target; bounds, slow: guest pc;
+                           unbounded: the pc to go on at */
+    unsigned index;     /* bounds, slow: instruction index; unbounded: of
+                           the instruction to go on at */
     size_t more_sites[3]; /* slow: further branches to the same stub */
     unsigned nmore;
     size_t resume;      /* slow: where to go on after the fallback */
@@ -170,7 +174,7 @@ void tr_align_rel32(struct tr *t, unsigned op_len)
 {
     unsigned mis = (unsigned)((x64_here(&t->b) + op_len) & 3);
     if (mis)
-        x64_nop(&t->b, 4 - mis);
+        x64_branch_pad(&t->b, 4 - mis);
 }
 
 void tr_chain(struct tr *t, enum x64_cc cc, bool conditional, uint64_t target)
@@ -298,11 +302,38 @@ static void emit_fallback_call(struct tr *t, unsigned index)
     }
 }
 
+static bool writes_x(const struct rv_insn *d)
+{
+    return d->op < RV_OP_COUNT && rv_regfile((enum rv_op)d->op, 0) == RV_REG_X &&
+           d->rd > 0 && d->rd < 32;
+}
+
 static void emit_fallback(struct tr *t)
 {
     emit_fallback_call(t, t->index);
     jit_stats.fallbacks_emitted++;
     jit_stats.fallback_count[t->ip->d.op]++;
+}
+
+/* After an instruction wrote rd, one of JIT_BOUNDED: the code after it
+ * relies on rd holding a guest-space address, so anything else leaves for
+ * the interpreter, with the instruction retired. */
+static void check_bounded(struct tr *t, int rd, uint64_t next_pc,
+                          unsigned next_index)
+{
+    enum x64_reg r = jit_host_reg[rd] >= 0 ? (enum x64_reg)jit_host_reg[rd]
+                                           : RAX;
+    if (r == RAX) {
+        int fwd = tr_forwarded(t, rd);
+        if (fwd >= 0)
+            r = (enum x64_reg)fwd;
+        else
+            x64_load(&t->b, W64, false, RAX, XREG_MEM(rd));
+    }
+    x64_cmp_rm(&t->b, W64, r, x64_mem(JIT_STATE, HART_OFF(jit_limit)));
+    size_t site = x64_jcc_fwd(&t->b, CC_AE);
+    if (add_stub(t, STUB_UNBOUNDED, site, next_pc))
+        t->stubs[t->nstubs - 1].index = next_index;
 }
 
 /* The stubs go to the cold buffer: t->b is switched to it while they are
@@ -360,6 +391,14 @@ static void emit_stubs(struct tr *t, struct x64_buf *cold)
             x64_sub_ri(&t->b, W64, JIT_INSTRET, (int32_t)(t->blk->n - s->index));
             tr_exit_with(t, EXIT_SIGNAL);
             break;
+        case STUB_UNBOUNDED:
+            x64_mov_ri(&t->b, RAX, s->target);
+            x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(pc)), RAX);
+            if (t->blk->n > s->index)
+                x64_sub_ri(&t->b, W64, JIT_INSTRET,
+                           (int32_t)(t->blk->n - s->index));
+            tr_exit_with(t, JX_UNBOUNDED);
+            break;
         }
     }
 #undef HOT_RUN
@@ -386,6 +425,7 @@ size_t jit_translate(struct block *blk, struct jit_code_space *space,
     t.exit_code = routines->exit;
     t.lookup_miss = routines->lookup_miss;
     t.ras_mismatch = routines->ras_mismatch;
+    t.checked = JIT_BOUNDED; /* jit_run enters with them in bounds */
 
     /* Entry: stop here if asked to, else count the block as retired. */
     x64_cmp_mi(&t.b, W32, x64_mem(JIT_STATE, HART_OFF(interrupt)), 0);
@@ -405,18 +445,28 @@ size_t jit_translate(struct block *blk, struct jit_code_space *space,
         t.slow_stub = -1;
         t.first_stub = t.nstubs;
         t.fused = 0;
-        if (!tr_fuse(&t) && !tr_insn(&t))
+        /* A jump that writes a JIT_BOUNDED register leaves the block with
+         * no code after it to check the register: the run loop checks. */
+        if (rv_ends_block(t.ip->d.op) && writes_x(&t.ip->d) &&
+            jit_bounded(t.ip->d.rd))
+            emit_fallback(&t);
+        else if (!tr_fuse(&t) && !tr_insn(&t))
             emit_fallback(&t);
         tr_slow_resume(&t);
-        for (unsigned k = i; k <= i + t.fused; k++) {
-            const struct rv_insn *d = &blk->insn[k].d;
-            if (d->op < RV_OP_COUNT &&
-                rv_regfile((enum rv_op)d->op, 0) == RV_REG_X && d->rd < 32)
-                t.checked &= ~(1u << d->rd);
-        }
+        uint32_t written = 0;
+        for (unsigned k = i; k <= i + t.fused; k++)
+            if (writes_x(&blk->insn[k].d))
+                written |= 1u << blk->insn[k].d.rd;
+        t.checked &= ~written;
         t.checked |= t.in_bounds; /* lui, auipc: a known address */
-        t.in_bounds = 0;
         i += t.fused;
+        uint32_t unknown = written & JIT_BOUNDED & ~t.in_bounds;
+        t.in_bounds = 0;
+        for (int r = 2; r <= 4 && unknown; r++)
+            if (unknown >> r & 1)
+                check_bounded(&t, r, blk->pc + blk->insn[i].off +
+                                         blk->insn[i].d.len, i + 1);
+        t.checked |= JIT_BOUNDED;
     }
     emit_stubs(&t, &cold);
     if (t.b.overflow || cold.overflow)

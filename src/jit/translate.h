@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include "core/hart.h"
+#include "mem/space.h"
 #include "rv/block.h"
 #include "x64/x64.h"
 
@@ -78,7 +79,28 @@ enum {
     JX_LOOKUP,      /* indirect branch to h->pc not in the jump table */
     JX_INTERRUPT,   /* h->interrupt set, at the start of the block at h->pc */
     JX_STEP,        /* fallback changed control flow: continue at h->pc */
+    JX_UNBOUNDED,   /* a JIT_BOUNDED register left the guest space: the
+                       interpreter goes on at h->pc */
 };
+
+/* Guest registers that hold guest-space addresses wherever translated code
+ * runs: sp, gp and tp, the bases of stack, global and thread-local
+ * accesses, which then need no bounds check of their own. jit_run enters
+ * translated code only while they hold such addresses, and translated code
+ * that writes one checks it and leaves for the interpreter (JX_UNBOUNDED)
+ * when it does not; the program goes on correctly either way, as the
+ * interpreter checks every access. */
+#define JIT_BOUNDED ((1u << 2) | (1u << 3) | (1u << 4))
+
+static inline bool jit_bounded(int r)
+{
+    return r > 0 && r < 32 && (JIT_BOUNDED >> r & 1);
+}
+
+static inline bool jit_bounded_ok(const struct hart *h)
+{
+    return (h->x[2] | h->x[3] | h->x[4]) < GUEST_SPACE_SIZE;
+}
 
 /* One place that can fault in a translated block: the host offset of the
  * instruction and the guest instruction it belongs to. */

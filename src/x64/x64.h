@@ -282,6 +282,9 @@ void x64_int3(struct x64_buf *b);
 void x64_ud2(struct x64_buf *b);
 void x64_nop(struct x64_buf *b, unsigned bytes);   /* fewest instructions */
 void x64_align(struct x64_buf *b, unsigned align); /* nops to a run address multiple */
+/* 0 to 3 prefix bytes that the direct jmp, jcc or call emitted next
+ * ignores: padding that, unlike a nop, costs no instruction. */
+void x64_branch_pad(struct x64_buf *b, unsigned bytes);
 
 /* ---- SSE2 / SSE4.1 scalar, FMA3 (x64_sse.c) ---- */
 /* Two-operand SSE forms, dst op= src; the value is prefix:0F:opcode. */

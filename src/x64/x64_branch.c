@@ -166,6 +166,17 @@ void x64_nop(struct x64_buf *b, unsigned bytes)
     }
 }
 
+void x64_branch_pad(struct x64_buf *b, unsigned bytes)
+{
+    /* A CS override, which 64-bit mode ignores (and which, on a jcc, is
+     * the old not-taken hint that current cores ignore too). Up to three,
+     * as more cost some decoders a cycle. */
+    if (bytes > 3)
+        x64_fail("at most three padding prefixes");
+    for (unsigned i = 0; i < bytes; i++)
+        x64_byte(b, 0x2E);
+}
+
 void x64_align(struct x64_buf *b, unsigned align)
 {
     if (!align || align & (align - 1))

@@ -128,6 +128,22 @@ else
     fail small-cache-flushes "flushes: ${flushes:-none}; output same: $(cmp -s "$work/out" "$work/big.ref" && echo yes || echo no)"
 fi
 
+# Accesses based on sp, gp or tp skip their bounds check in translated
+# code, which leaves for the interpreter whenever one of them is moved out
+# of the guest space (tests/asm/wild_sp.S): such exits are counted (none
+# would mean translated code went on with a wild base, which could reach
+# hart's own memory), and the final load through a wild gp is the guest's
+# SIGSEGV with the guest's address.
+"$HART" --stats --jit-threshold=1 o/guest/asm/wild_sp again > "$work/out" 2> "$work/err"
+st=$?
+wild=$(sed -n 's/.* \([0-9]*\) with sp, gp or tp outside the guest space.*/\1/p' "$work/err")
+if [ $st = 139 ] && [ "${wild:-0}" -gt 0 ] && ! grep -q 'internal error' "$work/err" &&
+    grep -q 'guest killed by SIGSEGV .*address 0xffffffffffe00000' "$work/err"; then
+    pass wild-sp-leaves-translated-code
+else
+    fail wild-sp-leaves-translated-code "status $st, exits: ${wild:-none}" "$(head -n 5 "$work/err")"
+fi
+
 # Option errors are usage errors (status 1), not crashes.
 for bad in --jit=maybe --jit-threshold=0 --jit-cache=0 --jit-cache=1025 "-d nothing"; do
     # shellcheck disable=SC2086

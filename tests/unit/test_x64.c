@@ -718,6 +718,46 @@ TEST(x64_exec_sse)
     jit_close(&j);
 }
 
+/* Branches after 0 to 3 padding prefixes still branch, with their rel32
+ * where the padding put it: jcc taken and not taken, jmp, call. */
+TEST(x64_exec_branch_pad)
+{
+    struct jit j;
+    struct x64_buf *b = jit_open(&j, 4096);
+    fn2 f = (fn2)x64_here(b);
+    x64_mov_ri(b, RAX, 0);
+    for (unsigned n = 0; n <= 3; n++) {
+        x64_cmp_ri(b, W64, RDI, 1);
+        x64_branch_pad(b, n);
+        size_t taken = x64_jcc_fwd(b, CC_E);          /* taken when a == 1 */
+        CHECK_EQ(taken, x64_offset(b) - 4);
+        x64_add_ri(b, W64, RAX, 1000);                /* a != 1 only */
+        x64_bind(b, taken);
+        x64_cmp_ri(b, W64, RDI, 2);
+        x64_branch_pad(b, n);
+        size_t not_taken = x64_jcc_fwd(b, CC_E);      /* never for a == 1 */
+        x64_add_ri(b, W64, RAX, 1);
+        x64_bind(b, not_taken);
+        x64_branch_pad(b, n);
+        size_t skip = x64_jmp_fwd(b);
+        x64_add_ri(b, W64, RAX, 100000);              /* skipped */
+        x64_bind(b, skip);
+        x64_branch_pad(b, n);
+        size_t call = x64_call_fwd(b);
+        size_t over = x64_jmp8_fwd(b);
+        x64_bind(b, call);
+        x64_add_ri(b, W64, RAX, 10);                  /* the callee */
+        x64_ret(b);
+        x64_bind8(b, over);
+    }
+    x64_ret(b);
+    if (!jit_seal(&j))
+        return;
+    CHECK_EQ(f(1, 0), 4 * (1 + 10));
+    CHECK_EQ(f(3, 0), 4 * (1000 + 1 + 10));
+    jit_close(&j);
+}
+
 /* Nops of every length execute as nops; align pads to the boundary. */
 TEST(x64_exec_nops)
 {
