@@ -76,7 +76,8 @@ static void jtab_set(struct jtab_entry *e, uint64_t pc, void *code)
 /* Translated blocks in address order, for mapping a host pc back. */
 struct translation {
     uintptr_t start, end;
-    struct block *blk;
+    struct block *blk;     /* the unit translated: a block or a superblock */
+    bool owns_blk;         /* a superblock, freed with the translation */
     unsigned nfaults;
     struct jit_fault_site faults[];
 };
@@ -89,7 +90,7 @@ static __thread struct {
     sigjmp_buf env;
     bool active, in_fallback;
     struct hart *h;
-    uint64_t fb_pc, fb_unretired;
+    uint64_t fb_pc;
 } jctx;
 
 
@@ -235,6 +236,8 @@ void jit_flush(void)
     for (size_t i = 0; i < n; i++) {
         if (remap_wanted)
             jit_profile(index_of[i]->blk);
+        if (index_of[i]->owns_blk)
+            free(index_of[i]->blk);
         free(index_of[i]);
     }
     atomic_store(&index_len, 0);
@@ -303,22 +306,33 @@ static bool translate(struct block *blk)
         .hot = w, .cold = cw, .hot_size = MAX_CODE, .cold_size = MAX_CODE,
         .hot_run = (uintptr_t)x, .cold_run = (uintptr_t)cx,
     };
+    /* --cosim checks translations block by block against the interpreter. */
+    struct block *unit = jit_cosim ? blk : jit_superblock(blk);
     unsigned nfaults = 0;
-    size_t used = jit_translate(blk, &space, &routines, faults, MAX_FAULTS,
+    size_t used = jit_translate(unit, &space, &routines, faults, MAX_FAULTS,
                                 &nfaults);
-    if (!used)
+    if (!used) {
+        if (unit != blk)
+            free(unit);
         return false;
+    }
     jit_cache_shrink_last(x, used);
     jit_cache_shrink_last(cx, space.cold_used);
     struct translation *tr = malloc(sizeof *tr + nfaults * sizeof *faults);
-    if (!tr)
+    if (!tr) {
+        if (unit != blk)
+            free(unit);
         return false;
+    }
     tr->start = (uintptr_t)x;
     tr->end = (uintptr_t)x + used;
-    tr->blk = blk;
+    tr->blk = unit;
+    tr->owns_blk = unit != blk;
     tr->nfaults = nfaults;
     memcpy(tr->faults, faults, nfaults * sizeof *faults);
     if (!add_translation(tr)) {
+        if (unit != blk)
+            free(unit);
         free(tr);
         return false;
     }
@@ -326,7 +340,7 @@ static bool translate(struct block *blk)
     jit_stats.host_bytes += used + space.cold_used;
 
     if (jit_debug_any)
-        jit_debug_block(blk, x, used, cx, space.cold_used);
+        jit_debug_block(unit, x, used, cx, space.cold_used);
     __atomic_store_n(&blk->code, (void *)x, __ATOMIC_RELEASE);
     return true;
 }
@@ -334,17 +348,20 @@ static bool translate(struct block *blk)
 int jit_fallback(struct hart *h, const struct block_insn *ip, uint64_t pc,
                  uint64_t unretired)
 {
+    /* R14 counts the whole segment: while the instruction runs (a read
+     * of instret, a fault), h->instret is what retired before it. */
+    h->instret -= unretired;
     jctx.in_fallback = true;
     jctx.fb_pc = pc;
-    jctx.fb_unretired = unretired;
     int r = interp_one(h, ip, pc);
     jctx.in_fallback = false;
+    if (r == EXIT_SIGNAL)
+        return r; /* it did not retire */
+    h->instret += unretired;
     if (r == STEP_NEXT)
         return STEP_NEXT;
     if (r == STEP_JUMP)
         return JX_STEP;
-    if (r == EXIT_SIGNAL)
-        h->instret -= unretired;
     return r;
 }
 
@@ -371,8 +388,7 @@ void jit_host_fault(int sig, const siginfo_t *info, void *ucontext)
     ucontext_t *uc = ucontext;
     uintptr_t rip = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
     if (jctx.in_fallback) {
-        h->pc = jctx.fb_pc;
-        h->instret -= jctx.fb_unretired;
+        h->pc = jctx.fb_pc; /* h->instret is exact already (jit_fallback) */
     } else {
         const struct translation *tr = find_translation(rip);
         if (!tr)
@@ -385,7 +401,7 @@ void jit_host_fault(int sig, const siginfo_t *info, void *ucontext)
             return;
         h->pc = tr->blk->pc + tr->blk->insn[site->index].off;
         h->instret = (uint64_t)uc->uc_mcontext.gregs[greg_index(JIT_INSTRET)] -
-                     (tr->blk->n - site->index);
+                     jit_unretired(tr->blk, site->index);
         for (int i = 0; i < JIT_NMAPPED; i++) {
             enum x64_reg r = (enum x64_reg)jit_host_reg[jit_mapped[i]];
             h->x[jit_mapped[i]] = (uint64_t)uc->uc_mcontext.gregs[greg_index(r)];

@@ -300,7 +300,8 @@ static void branch(struct tr *t, enum x64_cc cc)
         x64_cmp_rr(B, W64, a, c);
     }
     tr_chain(t, cc, true, t->pc + (uint64_t)(int64_t)D->imm);
-    tr_chain(t, CC_E, false, t->pc + D->len);
+    if (t->index + 1 == t->blk->n) /* else the superblock falls through */
+        tr_chain(t, CC_E, false, t->pc + D->len);
 }
 
 /* rd = the return address; RCX, not RAX, for an unmapped rd, because
@@ -393,6 +394,8 @@ void tr_jump_direct(struct tr *t, int rd, uint64_t target, uint64_t after)
 
 static void jal(struct tr *t)
 {
+    if (t->index + 1 < t->blk->n && D->rd == RV_SINK)
+        return; /* a superblock goes on at the target */
     tr_jump_direct(t, D->rd, t->pc + (uint64_t)(int64_t)D->imm, t->pc + D->len);
 }
 

@@ -99,12 +99,36 @@ struct tr_stub {
     size_t site;        /* offset of the rel32 that jumps to the stub */
     uint64_t target;    /* chain: guest target; bounds, slow: guest pc;
                            unbounded: the pc to go on at */
-    unsigned index;     /* bounds, slow: instruction index; unbounded: of
-                           the instruction to go on at */
+    unsigned index;     /* bounds, slow: instruction index */
+    unsigned unretired; /* unbounded: instructions counted, not retired */
     size_t more_sites[3]; /* slow: further branches to the same stub */
     unsigned nmore;
     size_t resume;      /* slow: where to go on after the fallback */
 };
+
+bool jit_is_cond_branch(enum rv_op op)
+{
+    switch (op) {
+    case RV_BEQ: case RV_BNE: case RV_BLT: case RV_BGE: case RV_BLTU:
+    case RV_BGEU:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool is_cond_branch_insn(const struct block_insn *ip)
+{
+    return ip->d.op < RV_OP_COUNT && jit_is_cond_branch((enum rv_op)ip->d.op);
+}
+
+unsigned jit_unretired(const struct block *b, unsigned index)
+{
+    unsigned j = index;
+    while (j + 1 < b->n && !is_cond_branch_insn(&b->insn[j]))
+        j++;
+    return j + 1 - index;
+}
 
 static bool add_stub(struct tr *t, enum stub_kind kind, size_t site,
                      uint64_t target)
@@ -290,7 +314,7 @@ static void emit_fallback_call(struct tr *t, unsigned index)
     x64_mov_rr(&t->b, W64, RDI, JIT_STATE);
     x64_mov_ri(&t->b, RSI, (uintptr_t)ip);
     x64_mov_ri(&t->b, RDX, t->blk->pc + ip->off);
-    x64_mov_ri(&t->b, RCX, t->blk->n - index);
+    x64_mov_ri(&t->b, RCX, jit_unretired(t->blk, index));
     x64_call_abs(&t->b, (uintptr_t)jit_fallback, RAX);
     x64_pop_r(&t->b, RSP);
     jit_reload(&t->b);
@@ -333,7 +357,8 @@ static void check_bounded(struct tr *t, int rd, uint64_t next_pc,
     x64_cmp_rm(&t->b, W64, r, x64_mem(JIT_STATE, HART_OFF(jit_limit)));
     size_t site = x64_jcc_fwd(&t->b, CC_AE);
     if (add_stub(t, STUB_UNBOUNDED, site, next_pc))
-        t->stubs[t->nstubs - 1].index = next_index;
+        t->stubs[t->nstubs - 1].unretired =
+            jit_unretired(t->blk, next_index - 1) - 1;
 }
 
 /* The stubs go to the cold buffer: t->b is switched to it while they are
@@ -388,15 +413,15 @@ static void emit_stubs(struct tr *t, struct x64_buf *cold)
                         SEGV_MAPERR);
             x64_mov_ri(&t->b, RAX, s->target);
             x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(pc)), RAX);
-            x64_sub_ri(&t->b, W64, JIT_INSTRET, (int32_t)(t->blk->n - s->index));
+            x64_sub_ri(&t->b, W64, JIT_INSTRET,
+                       (int32_t)jit_unretired(t->blk, s->index));
             tr_exit_with(t, EXIT_SIGNAL);
             break;
         case STUB_UNBOUNDED:
             x64_mov_ri(&t->b, RAX, s->target);
             x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(pc)), RAX);
-            if (t->blk->n > s->index)
-                x64_sub_ri(&t->b, W64, JIT_INSTRET,
-                           (int32_t)(t->blk->n - s->index));
+            if (s->unretired)
+                x64_sub_ri(&t->b, W64, JIT_INSTRET, (int32_t)s->unretired);
             tr_exit_with(t, JX_UNBOUNDED);
             break;
         }
@@ -432,7 +457,7 @@ size_t jit_translate(struct block *blk, struct jit_code_space *space,
     size_t site = x64_jcc_fwd(&t.b, CC_NE);
     add_stub(&t, STUB_INTERRUPT, site, blk->pc);
     jit_entry_check_bytes = x64_offset(&t.b); /* the same for every block */
-    x64_add_ri(&t.b, W64, JIT_INSTRET, (int32_t)blk->n);
+    x64_add_ri(&t.b, W64, JIT_INSTRET, (int32_t)jit_unretired(blk, 0));
     if (jit_profiling) {
         x64_mov_ri(&t.b, RAX, (uintptr_t)&blk->count);
         x64_add_mi(&t.b, W64, x64_mem(RAX, 0), 1);
@@ -445,6 +470,8 @@ size_t jit_translate(struct block *blk, struct jit_code_space *space,
         t.slow_stub = -1;
         t.first_stub = t.nstubs;
         t.fused = 0;
+        if (i > 0 && is_cond_branch_insn(&blk->insn[i - 1])) /* fell through */
+            x64_add_ri(&t.b, W64, JIT_INSTRET, (int32_t)jit_unretired(blk, i));
         /* A jump that writes a JIT_BOUNDED register leaves the block with
          * no code after it to check the register: the run loop checks. */
         if (rv_ends_block(t.ip->d.op) && writes_x(&t.ip->d) &&

@@ -162,6 +162,19 @@ struct jit_code_space {
     size_t cold_used; /* set by jit_translate */
 };
 
+/* Conditional branches: the only control transfers a translation unit
+ * may have before its last instruction. */
+bool jit_is_cond_branch(enum rv_op op);
+/* The unit to translate for hot block head (superblock.c): head itself, or
+ * a superblock of it and the blocks it falls through to, which the caller
+ * owns (and frees with free). */
+struct block *jit_superblock(struct block *head);
+/* R14 counts a unit's instructions segment by segment: a segment ends at
+ * a conditional branch or at the unit's end, and its count is added as it
+ * starts. The instructions from index to the end of its segment, which are
+ * counted but not yet retired while instruction index runs: */
+unsigned jit_unretired(const struct block *b, unsigned index);
+
 /* Translates blk into space; returns the bytes of hot code (cold_used
  * says how much of the cold part), or 0 when it did not fit. Fills
  * faults[0..*nfaults). */

@@ -1,0 +1,77 @@
+/* Superblocks: what the translator translates when a hot block ends in a
+ * conditional branch or a forward jump. The block at the branch's
+ * fall-through address (or at the jump's target) joins the same
+ * translation, and so on for a few blocks, so that the branch becomes a
+ * side exit (the jump, nothing) and the path through runs straight on:
+ * no block entry (interrupt check, chained jump) on the way, and what the
+ * translator knows at the branch (registers already bounds-checked, values
+ * still in scratch registers) still holds after it.
+ *
+ * A superblock is a struct block of its own: a copy of its blocks' decoded
+ * instructions, with offsets from the first block's pc and indexes into
+ * the copy, so that everything that maps a translation back to guest state
+ * (fault sites, fallbacks, -d in_asm) works on it as on a block. The
+ * translation owns it (jit.c frees it at a flush). Internal edges only go
+ * forward, so every loop still passes an interrupt check (translate.c). */
+#include "jit/jit.h"
+
+#include <stdlib.h>
+#include "jit/translate.h"
+
+/* Small enough for the translator's per-block limits (fault sites, stubs,
+ * 16-bit instruction offsets) with room to spare. */
+enum { SUPER_MAX_BLOCKS = 4, SUPER_MAX_INSNS = 64, SUPER_MAX_BYTES = 1024 };
+
+/* Where the unit may go on after block b: the fall-through address of a
+ * conditional branch, or the target of a forward jump that links nothing
+ * (j); 0 if it ends there. */
+static uint64_t continues_at(const struct block *b)
+{
+    if (!b->n || b->check)
+        return 0;
+    const struct block_insn *last = &b->insn[b->n - 1];
+    if (last->d.op >= RV_OP_COUNT)
+        return 0;
+    uint64_t at = b->pc + last->off;
+    if (jit_is_cond_branch((enum rv_op)last->d.op))
+        return at + last->d.len;
+    if (last->d.op == RV_JAL && last->d.rd == RV_SINK && last->d.imm > 0)
+        return at + (uint64_t)(int64_t)last->d.imm;
+    return 0;
+}
+
+struct block *jit_superblock(struct block *head)
+{
+    struct block *parts[SUPER_MAX_BLOCKS] = {head};
+    uint64_t next_pc = continues_at(head);
+    unsigned nparts = 1;
+    uint32_t n = head->n;
+    while (next_pc && nparts < SUPER_MAX_BLOCKS) {
+        /* NULL when the block cache is full: the run loop flushes soon. */
+        struct block *next = block_get(next_pc);
+        if (!next || next->check || n + next->n > SUPER_MAX_INSNS ||
+            next_pc - head->pc + next->bytes > SUPER_MAX_BYTES)
+            break;
+        parts[nparts++] = next;
+        n += next->n;
+        next_pc = continues_at(next);
+    }
+    if (nparts == 1)
+        return head;
+    struct block *sb = calloc(1, sizeof *sb + n * sizeof sb->insn[0]);
+    if (!sb)
+        return head; /* translated as a plain block */
+    sb->pc = head->pc;
+    sb->n = n;
+    uint32_t k = 0;
+    for (unsigned p = 0; p < nparts; p++) {
+        uint32_t base = (uint32_t)(parts[p]->pc - head->pc);
+        for (uint32_t i = 0; i < parts[p]->n; i++, k++) {
+            sb->insn[k] = parts[p]->insn[i];
+            sb->insn[k].off = (uint16_t)(base + parts[p]->insn[i].off);
+            sb->insn[k].index = (uint16_t)k;
+        }
+        sb->bytes = base + parts[p]->bytes; /* the span it covers */
+    }
+    return sb;
+}
