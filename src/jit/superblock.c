@@ -58,11 +58,16 @@ struct block *jit_superblock(struct block *head)
     }
     if (nparts == 1)
         return head;
-    struct block *sb = calloc(1, sizeof *sb + n * sizeof sb->insn[0]);
+    /* The segment counts (for the register remap's profile) go after the
+     * instructions: one per conditional branch, which is more than enough. */
+    size_t insns = sizeof(struct block) + n * sizeof(struct block_insn);
+    size_t counts_at = (insns + 7) & ~(size_t)7;
+    struct block *sb = calloc(1, counts_at + n * sizeof(uint64_t));
     if (!sb)
         return head; /* translated as a plain block */
     sb->pc = head->pc;
     sb->n = n;
+    sb->seg_count = (uint64_t *)(void *)((char *)sb + counts_at);
     uint32_t k = 0;
     for (unsigned p = 0; p < nparts; p++) {
         uint32_t base = (uint32_t)(parts[p]->pc - head->pc);

@@ -47,9 +47,15 @@ size_t jit_entry_check_bytes;
 /* Uses of each guest register, weighted by executions (jit_profile). */
 static uint64_t reg_uses[32];
 
+static bool is_cond_branch_insn(const struct block_insn *ip);
+
 void jit_profile(const struct block *blk)
 {
+    uint64_t count = blk->count; /* of the segment of insn i */
+    unsigned segment = 0;
     for (unsigned i = 0; i < blk->n; i++) {
+        if (i > 0 && is_cond_branch_insn(&blk->insn[i - 1]) && blk->seg_count)
+            count = blk->seg_count[segment++];
         const struct rv_insn *d = &blk->insn[i].d;
         if (d->op >= RV_OP_COUNT)
             continue;
@@ -57,7 +63,7 @@ void jit_profile(const struct block *blk)
         for (int k = 0; k < 3; k++)
             if (rv_regfile((enum rv_op)d->op, k) == RV_REG_X && regs[k] &&
                 regs[k] < 32)
-                reg_uses[regs[k]] += blk->count;
+                reg_uses[regs[k]] += count;
     }
 }
 
@@ -463,6 +469,7 @@ size_t jit_translate(struct block *blk, struct jit_code_space *space,
         x64_add_mi(&t.b, W64, x64_mem(RAX, 0), 1);
     }
 
+    unsigned segment = 0; /* of blk->seg_count, after the first */
     for (unsigned i = 0; i < blk->n && !t.b.overflow; i++) {
         t.ip = &blk->insn[i];
         t.index = i;
@@ -470,8 +477,14 @@ size_t jit_translate(struct block *blk, struct jit_code_space *space,
         t.slow_stub = -1;
         t.first_stub = t.nstubs;
         t.fused = 0;
-        if (i > 0 && is_cond_branch_insn(&blk->insn[i - 1])) /* fell through */
+        if (i > 0 && is_cond_branch_insn(&blk->insn[i - 1])) { /* fell through */
             x64_add_ri(&t.b, W64, JIT_INSTRET, (int32_t)jit_unretired(blk, i));
+            if (jit_profiling && blk->seg_count) {
+                x64_mov_ri(&t.b, RAX, (uintptr_t)&blk->seg_count[segment]);
+                x64_add_mi(&t.b, W64, x64_mem(RAX, 0), 1);
+            }
+            segment++;
+        }
         /* A jump that writes a JIT_BOUNDED register leaves the block with
          * no code after it to check the register: the run loop checks. */
         if (rv_ends_block(t.ip->d.op) && writes_x(&t.ip->d) &&

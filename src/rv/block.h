@@ -40,6 +40,8 @@ struct block {
     uint32_t bytes;           /* guest bytes covered */
     bool check;               /* from a volatile page: compare with copy */
     const uint8_t *copy;      /* the guest bytes it was decoded from */
+    uint64_t *seg_count;      /* a translator's superblock: the counts of
+                                 its segments after the first, else NULL */
     struct block_insn insn[]; /* n entries */
 };
 
