@@ -18,6 +18,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <ucontext.h>
 #include <unistd.h>
@@ -51,6 +52,7 @@ struct jtab_entry {
     void *code;
 };
 static struct jtab_entry *jtab;
+uintptr_t jit_jtab_low;
 
 /* An entry no guest pc matches: guest pcs are even. (A zeroed entry would
  * send a jump to address 0 to a NULL host pointer.) */
@@ -205,7 +207,20 @@ int jit_init(size_t cache_size, uint64_t hot)
     err = jit_cache_init(cache_size);
     if (err)
         return err;
-    jtab = calloc((size_t)1 << JTAB_BITS, sizeof *jtab);
+    /* In the low 2 GB if the kernel has room there: translated code then
+     * addresses it with an absolute displacement (jit_emit_lookup). It is
+     * never inside the guest's reservation, as that is mapped already. */
+    size_t jtab_size = ((size_t)1 << JTAB_BITS) * sizeof *jtab;
+    void *low = mmap(NULL, jtab_size, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
+    if (low != MAP_FAILED && (uintptr_t)low + jtab_size <= INT32_MAX) {
+        jtab = low;
+        jit_jtab_low = (uintptr_t)low;
+    } else {
+        if (low != MAP_FAILED)
+            munmap(low, jtab_size);
+        jtab = calloc((size_t)1 << JTAB_BITS, sizeof *jtab);
+    }
     if (!jtab || !emit_routines())
         return -ENOMEM;
     jtab_clear();

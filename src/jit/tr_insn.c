@@ -324,17 +324,29 @@ void jit_emit_lookup(struct x64_buf *b, bool call, uintptr_t lookup_miss)
 {
     /* The pc is read again after the code pointer, as another thread may
      * be refilling the entry (jtab_set). */
-    x64_mov_rr(b, W64, RCX, RAX);
-    x64_shift_ri(b, X64_SHR, W64, RCX, 1);
-    x64_and_ri(b, W32, RCX, (1 << JIT_JTAB_BITS) - 1);
-    x64_shift_ri(b, X64_SHL, W32, RCX, 4);
-    x64_load(b, W64, false, RDX, x64_mem(JIT_STATE, HART_OFF(jit_table)));
-    x64_lea(b, W64, RCX, x64_mem_idx(RDX, RCX, 1, 0));
-    x64_cmp_rm(b, W64, RAX, x64_mem(RCX, 0));
-    x64_jcc(b, CC_NE, lookup_miss);
-    x64_load(b, W64, false, RDX, x64_mem(RCX, 8));
-    x64_cmp_rm(b, W64, RAX, x64_mem(RCX, 0));
-    x64_jcc(b, CC_NE, lookup_miss);
+    if (jit_jtab_low) {
+        /* Entry (pc >> 1) & mask is 16 bytes at 8 * (pc & (mask << 1)). */
+        x64_mov_rr(b, W32, RCX, RAX);
+        x64_and_ri(b, W32, RCX, ((1 << JIT_JTAB_BITS) - 1) << 1);
+        int32_t table = (int32_t)jit_jtab_low;
+        x64_cmp_rm(b, W64, RAX, x64_mem_idx(X64_NONE, RCX, 8, table));
+        x64_jcc(b, CC_NE, lookup_miss);
+        x64_load(b, W64, false, RDX, x64_mem_idx(X64_NONE, RCX, 8, table + 8));
+        x64_cmp_rm(b, W64, RAX, x64_mem_idx(X64_NONE, RCX, 8, table));
+        x64_jcc(b, CC_NE, lookup_miss);
+    } else {
+        x64_mov_rr(b, W64, RCX, RAX);
+        x64_shift_ri(b, X64_SHR, W64, RCX, 1);
+        x64_and_ri(b, W32, RCX, (1 << JIT_JTAB_BITS) - 1);
+        x64_shift_ri(b, X64_SHL, W32, RCX, 4);
+        x64_load(b, W64, false, RDX, x64_mem(JIT_STATE, HART_OFF(jit_table)));
+        x64_lea(b, W64, RCX, x64_mem_idx(RDX, RCX, 1, 0));
+        x64_cmp_rm(b, W64, RAX, x64_mem(RCX, 0));
+        x64_jcc(b, CC_NE, lookup_miss);
+        x64_load(b, W64, false, RDX, x64_mem(RCX, 8));
+        x64_cmp_rm(b, W64, RAX, x64_mem(RCX, 0));
+        x64_jcc(b, CC_NE, lookup_miss);
+    }
     if (call)
         x64_call_r(b, RDX);
     else

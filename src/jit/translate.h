@@ -183,6 +183,8 @@ size_t jit_translate(struct block *blk, struct jit_code_space *space,
                      struct jit_fault_site *faults, unsigned max_faults,
                      unsigned *nfaults);
 
+/* The jump table's address when it lies in the low 2 GB, else 0. */
+extern uintptr_t jit_jtab_low;
 /* The jump-table lookup of the guest pc in RAX: jumps (or, for a call,
  * calls) to its translation, or goes to lookup_miss. */
 void jit_emit_lookup(struct x64_buf *b, bool call, uintptr_t lookup_miss);
