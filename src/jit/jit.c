@@ -138,13 +138,13 @@ static bool emit_routines(void)
 
     x64_align(&b, 16);
     routines.lookup_miss = x64_here(&b);
+    x64_store(&b, W64, x64_mem(JIT_STATE, HART_OFF(pc)), RAX);
     x64_store_i(&b, W64, x64_mem(JIT_STATE, HART_OFF(jit_site)), 0); /* no cache */
     x64_mov_ri(&b, RAX, JX_LOOKUP);
     x64_jmp(&b, routines.exit);
 
     x64_align(&b, 16);
     routines.lookup = x64_here(&b);
-    x64_store(&b, W64, x64_mem(JIT_STATE, HART_OFF(pc)), RAX);
     jit_emit_lookup(&b, false, routines.lookup_miss);
 
     /* A return with an empty stack pops this routine's address, which

@@ -1,8 +1,9 @@
 /* Superblocks: what the translator translates when a hot block ends in a
- * conditional branch or a forward jump. The block at the branch's
- * fall-through address (or at the jump's target) joins the same
- * translation, and so on for a few blocks, so that the branch becomes a
- * side exit (the jump, nothing) and the path through runs straight on:
+ * conditional branch or a forward jump. The block the branch more often
+ * goes on to (its fall-through, or a forward target that ran more often
+ * in the interpreter), or the jump's target, joins the same translation,
+ * and so on for a few blocks, so that the branch becomes a side exit (the
+ * jump, nothing) and the usual path runs straight on:
  * no block entry (interrupt check, chained jump) on the way, and what the
  * translator knows at the branch (registers already bounds-checked, values
  * still in scratch registers) still holds after it.
@@ -22,9 +23,17 @@
  * 16-bit instruction offsets) with room to spare. */
 enum { SUPER_MAX_BLOCKS = 4, SUPER_MAX_INSNS = 64, SUPER_MAX_BYTES = 1024 };
 
-/* Where the unit may go on after block b: the fall-through address of a
- * conditional branch, or the target of a forward jump that links nothing
- * (j); 0 if it ends there. */
+/* Times the block at pc ran in the interpreter so far. */
+static uint64_t runs(uint64_t pc)
+{
+    struct block *b = block_get(pc);
+    return b ? b->count : 0;
+}
+
+/* Where the unit may go on after block b: for a conditional branch, its
+ * fall-through address, or its target when that is forward and has run
+ * more often; for a forward jump that links nothing (j), its target; 0 if
+ * the unit ends there. */
 static uint64_t continues_at(const struct block *b)
 {
     if (!b->n || b->check)
@@ -33,10 +42,15 @@ static uint64_t continues_at(const struct block *b)
     if (last->d.op >= RV_OP_COUNT)
         return 0;
     uint64_t at = b->pc + last->off;
-    if (jit_is_cond_branch((enum rv_op)last->d.op))
-        return at + last->d.len;
+    uint64_t target = at + (uint64_t)(int64_t)last->d.imm;
+    if (jit_is_cond_branch((enum rv_op)last->d.op)) {
+        uint64_t next = at + last->d.len;
+        if (last->d.imm > 0 && runs(target) > runs(next))
+            return target;
+        return next;
+    }
     if (last->d.op == RV_JAL && last->d.rd == RV_SINK && last->d.imm > 0)
-        return at + (uint64_t)(int64_t)last->d.imm;
+        return target;
     return 0;
 }
 

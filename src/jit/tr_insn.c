@@ -145,7 +145,9 @@ static void shift_imm(struct tr *t, enum x64_shift op, enum x64_width w)
         x64_mov_rr(B, W64, d, a);
     if (D->imm)
         x64_shift_ri(B, op, w, d, (uint8_t)D->imm);
-    if (w == W32)
+    /* srliw by 1 or more leaves bit 31 clear, so the 32-bit result, zero-
+     * extended by x86, is already sign-extended. */
+    if (w == W32 && !(op == X64_SHR && D->imm))
         x64_movsxd_rr(B, d, d);
     tr_commit(t, D->rd, d);
 }
@@ -299,9 +301,17 @@ static void branch(struct tr *t, enum x64_cc cc)
         enum x64_reg c = tr_src(t, D->rs2, RCX);
         x64_cmp_rr(B, W64, a, c);
     }
-    tr_chain(t, cc, true, t->pc + (uint64_t)(int64_t)D->imm);
-    if (t->index + 1 == t->blk->n) /* else the superblock falls through */
-        tr_chain(t, CC_E, false, t->pc + D->len);
+    uint64_t taken = t->pc + (uint64_t)(int64_t)D->imm;
+    uint64_t next = t->pc + D->len;
+    if (t->index + 1 == t->blk->n) {
+        tr_chain(t, cc, true, taken);
+        tr_chain(t, CC_E, false, next);
+    } else if (t->blk->pc + t->ip[1].off == taken && taken != next) {
+        /* A superblock that goes on at the target leaves when not taken. */
+        tr_chain(t, x64_cc_not(cc), true, next);
+    } else {
+        tr_chain(t, cc, true, taken);
+    }
 }
 
 /* rd = the return address; RCX, not RAX, for an unmapped rd, because
@@ -455,7 +465,8 @@ static void jalr(struct tr *t)
         return;
     }
     link_rd(t); /* after the target: rd may be rs1 */
-    x64_store(B, W64, x64_mem(JIT_STATE, HART_OFF(pc)), RAX);
+    /* The target stays in RAX: the ways out to the run loop (the inline
+     * cache's stub, lookup_miss) store it as h->pc. */
     bool call = is_link_reg(D->rd);
     if (call)
         ras_guard(t);

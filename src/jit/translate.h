@@ -44,7 +44,8 @@ bool jit_remap(void);
 
 /* The shared routines translated code jumps to (jit.c), by run address:
  *   exit         spill the guest registers and return to jit_run (EAX: why)
- *   lookup_miss  an indirect target not in the jump table: exit
+ *   lookup_miss  the indirect target in RAX is not in the jump table: it
+ *                becomes h->pc, then exit
  *   lookup       look up the jump table for the guest pc in RAX, jump there
  *   ras_mismatch a return landed after a call that was not its own: the
  *                return-address stack is dropped, then as lookup */

@@ -48,4 +48,21 @@ TEST_BEGIN
         CHECK_EQ(t1, 36)
         /* rdinstret, li, li, 3 odd rounds of 5, 3 even rounds of 6 */
         CHECK_EQ(s3, 3 + 3 * 5 + 3 * 6)
+
+        /* A forward branch taken on all rounds but the last: once it has
+         * run taken, hart's superblock goes on at its target and leaves
+         * on the fall-through. */
+        rdinstret s2
+        li t0, 8
+        li t1, 0
+8:      addi t0, t0, -1
+        bnez t0, 9f                    /* taken but on the last round */
+        addi t1, t1, 100
+9:      addi t1, t1, 1
+        bnez t0, 8b
+        rdinstret s3
+        sub s3, s3, s2
+        CHECK_EQ(t1, 108)
+        /* rdinstret, li, li, 7 rounds of 4, a last one of 5 */
+        CHECK_EQ(s3, 3 + 7 * 4 + 5)
 TEST_END
