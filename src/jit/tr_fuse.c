@@ -7,7 +7,8 @@
  *   auipc rd, hi; addi rd, rd, lo     ->  mov rd, pc-relative address
  *   auipc rt, hi; jalr rd, lo(rt)     ->  direct jump or call (far call
  *                                         and tail), chained like jal
- *   slli rd, rs, 32; srli rd, rd, 32  ->  mov rd32, rs32 (zero-extend) */
+ *   slli rd, rs, 32; srli rd, rd, 32  ->  mov rd32, rs32 (zero-extend)
+ *   slli rd, rs, 1..3; add rd, rd, rt ->  lea rd, [rt + rs*2..8] */
 #include "jit/translate.h"
 
 #define B (&t->b)
@@ -28,6 +29,17 @@ bool tr_fuse(struct tr *t)
                        b_pc + b->len);
         t->fused = 1;
         return true;
+    }
+    if (a->op == RV_SLLI && a->imm >= 1 && a->imm <= 3 && a->rd != RV_SINK &&
+        b->op == RV_ADD && b->rd == a->rd) {
+        /* array indexing without Zba's shNadd; the shifted value in rd is
+         * overwritten by the add, so nobody sees it */
+        int base = b->rs1 == a->rd ? b->rs2 : b->rs2 == a->rd ? b->rs1 : a->rd;
+        if (base != a->rd) {
+            tr_shadd(t, a->rd, a->rs1, base, (unsigned)a->imm, false);
+            t->fused = 1;
+            return true;
+        }
     }
     if (a->rd == RV_SINK || a->rd != b->rd || b->rs1 != a->rd)
         return false;

@@ -484,18 +484,24 @@ static void jalr(struct tr *t)
     }
 }
 
-/* rd = rs2 + (rs1 << s), as one lea; zext32 first for the .uw forms. */
-static void shadd(struct tr *t, unsigned s, bool uw)
+/* rd = base + (shifted << s), as one lea; zext32 first for the .uw forms. */
+void tr_shadd(struct tr *t, int rd, int shifted, int base, unsigned s,
+              bool uw)
 {
-    enum x64_reg a = tr_src(t, D->rs1, RAX);
-    enum x64_reg c = tr_src(t, D->rs2, RCX);
+    enum x64_reg a = tr_src(t, shifted, RAX);
+    enum x64_reg c = tr_src(t, base, RCX);
     if (uw) {
         x64_mov_rr(B, W32, RDX, a);
         a = RDX;
     }
-    enum x64_reg d = tr_dst(D->rd);
+    enum x64_reg d = tr_dst(rd);
     x64_lea(B, W64, d, x64_mem_idx(c, a, 1u << s, 0));
-    tr_commit(t, D->rd, d);
+    tr_commit(t, rd, d);
+}
+
+static void shadd(struct tr *t, unsigned s, bool uw)
+{
+    tr_shadd(t, D->rd, D->rs1, D->rs2, s, uw);
 }
 
 static void unary(struct tr *t, void (*op)(struct x64_buf *, enum x64_width,

@@ -150,6 +150,9 @@ bool tr_fp(struct tr *t); /* F and D, from tr_insn */
 bool tr_atomic(struct tr *t); /* A and fence, from tr_insn */
 /* Pairs translated as one (macro-op fusion); sets t->fused. */
 bool tr_fuse(struct tr *t);
+/* rd = base + (shifted << s), shifted zero-extended from 32 bits if uw. */
+void tr_shadd(struct tr *t, int rd, int shifted, int base, unsigned s,
+              bool uw);
 /* jal rd, target (a call when rd is ra or t0), returning to after. */
 void tr_jump_direct(struct tr *t, int rd, uint64_t target, uint64_t after);
 
