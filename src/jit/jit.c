@@ -145,6 +145,7 @@ static bool emit_routines(void)
 
     x64_align(&b, 16);
     routines.lookup = x64_here(&b);
+    x64_and_ri(&b, W64, RAX, -2); /* a return leaves the target unmasked */
     jit_emit_lookup(&b, false, routines.lookup_miss);
 
     /* A return with an empty stack pops this routine's address, which

@@ -459,11 +459,14 @@ static void jalr(struct tr *t)
         x64_lea(B, W64, RAX, x64_mem(a, D->imm));
     else if (a != RAX)
         x64_mov_rr(B, W64, RAX, a);
-    x64_and_ri(B, W64, RAX, -2);
     if (D->rd == RV_SINK && is_link_reg(D->rs1)) {
-        x64_ret(B); /* to the landing pad of the call, checked there */
+        /* To the landing pad of the call, which compares the target with
+         * the (even) address after the call: an odd target goes on to the
+         * lookup routine, which clears bit 0 as jalr does. */
+        x64_ret(B);
         return;
     }
+    x64_and_ri(B, W64, RAX, -2);
     link_rd(t); /* after the target: rd may be rs1 */
     /* The target stays in RAX: the ways out to the run loop (the inline
      * cache's stub, lookup_miss) store it as h->pc. */

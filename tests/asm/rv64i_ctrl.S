@@ -85,6 +85,10 @@ back3:  la a3, back3
         call double_a0
         call double_a0
         CHECK_EQ(a0, 80)
+        /* A return through an odd ra goes to the even address below it. */
+        li a0, 3
+        call odd_return
+        CHECK_EQ(a0, 4)
 
         /* Far jumps: more than the ±4 KiB of a branch, over a gap. */
         li a0, 0
@@ -134,6 +138,10 @@ target3:
         jr a1
 double_a0:
         add a0, a0, a0
+        ret
+odd_return:
+        addi a0, a0, 1
+        addi ra, ra, 1
         ret
         .space 8192
 far_label:
