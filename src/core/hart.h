@@ -45,7 +45,7 @@ struct hart {
      * and what its exit stubs leave for the run loop. */
     uint64_t jit_limit;   /* GUEST_SPACE_SIZE: one-instruction bounds checks */
     uint64_t jit_site;    /* run address of the rel32 to chain */
-    void *jit_table;      /* indirect-jump table: {guest pc, host code} */
+    void *jit_table;      /* indirect-jump table: host code by guest pc */
     /* The return-address stack of translated code lives on the host stack
      * (jit.c): its empty position, and the lowest it may grow to. */
     uint64_t jit_rsp;

@@ -45,34 +45,26 @@ static bool remap_wanted, remap_done;
 static int (*enter_code)(struct hart *h, void *code);
 static struct jit_routines routines;
 
-/* Indirect-jump table: direct-mapped on the guest pc. */
+/* Indirect-jump table: direct-mapped on the guest pc, each entry the pc
+ * check of a translation (translate.h: JIT_PC_CHECK_BYTES) or lookup_miss.
+ * A code pointer is one word, so a thread jumping through an entry while
+ * another refills it gets the old translation or the new one, and the pc
+ * check there sends a jump that is not its own to lookup_miss. */
 enum { JTAB_BITS = JIT_JTAB_BITS };
-struct jtab_entry {
-    uint64_t pc;
-    void *code;
-};
-static struct jtab_entry *jtab;
+static void **jtab;
 uintptr_t jit_jtab_low;
-
-/* An entry no guest pc matches: guest pcs are even. (A zeroed entry would
- * send a jump to address 0 to a NULL host pointer.) */
-#define JTAB_EMPTY 1
 
 static void jtab_clear(void)
 {
     for (size_t i = 0; i < (size_t)1 << JTAB_BITS; i++)
-        jtab[i] = (struct jtab_entry){JTAB_EMPTY, NULL};
+        jtab[i] = (void *)routines.lookup_miss;
 }
 
-/* Refills an entry (under jit_lock) while other threads may be using it:
- * the pc is invalidated before the code pointer changes and set after,
- * so a reader that sees the same pc before and after reading the code
- * pointer (the lookup inline at each jalr) got the pointer that goes with it. */
-static void jtab_set(struct jtab_entry *e, uint64_t pc, void *code)
+/* Points the entry for pc at translated code (the block entry, b->code). */
+static void jtab_set(uint64_t pc, void *code)
 {
-    __atomic_store_n(&e->pc, JTAB_EMPTY, __ATOMIC_RELEASE);
-    __atomic_store_n(&e->code, code, __ATOMIC_RELEASE);
-    __atomic_store_n(&e->pc, pc, __ATOMIC_RELEASE);
+    void **e = &jtab[(pc >> 1) & ((1u << JTAB_BITS) - 1)];
+    __atomic_store_n(e, (char *)code - JIT_PC_CHECK_BYTES, __ATOMIC_RELEASE);
 }
 
 /* Translated blocks in address order, for mapping a host pc back. */
@@ -146,7 +138,7 @@ static bool emit_routines(void)
     x64_align(&b, 16);
     routines.lookup = x64_here(&b);
     x64_and_ri(&b, W64, RAX, -2); /* a return leaves the target unmasked */
-    jit_emit_lookup(&b, false, routines.lookup_miss);
+    jit_emit_lookup(&b, false);
 
     /* A return with an empty stack pops this routine's address, which
      * enter put at the bottom; a signal handler may have overwritten the
@@ -210,10 +202,13 @@ int jit_init(size_t cache_size, uint64_t hot)
         return err;
     /* In the low 2 GB if the kernel has room there: translated code then
      * addresses it with an absolute displacement (jit_emit_lookup). It is
-     * never inside the guest's reservation, as that is mapped already. */
+     * never inside the guest's reservation, as that is mapped already.
+     * HART_TEST_HIGH_JTAB (tests/jit) makes hart use the other way. */
     size_t jtab_size = ((size_t)1 << JTAB_BITS) * sizeof *jtab;
-    void *low = mmap(NULL, jtab_size, PROT_READ | PROT_WRITE,
-                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
+    void *low = getenv("HART_TEST_HIGH_JTAB")
+                    ? MAP_FAILED
+                    : mmap(NULL, jtab_size, PROT_READ | PROT_WRITE,
+                           MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
     if (low != MAP_FAILED && (uintptr_t)low + jtab_size <= INT32_MAX) {
         jtab = low;
         jit_jtab_low = (uintptr_t)low;
@@ -257,7 +252,6 @@ void jit_flush(void)
         free(index_of[i]);
     }
     atomic_store(&index_len, 0);
-    jtab_clear();
     if (remap_wanted) {
         remap_wanted = false;
         if (jit_remap())
@@ -266,6 +260,7 @@ void jit_flush(void)
     if (!jit_perfmap_on() || jit_cache_renew() != 0)
         jit_cache_reset();
     emit_routines();
+    jtab_clear(); /* to the new lookup_miss */
     jit_stats.flushes++;
 }
 
@@ -357,7 +352,8 @@ static bool translate(struct block *blk)
 
     if (jit_debug_any)
         jit_debug_block(unit, x, used, cx, space.cold_used);
-    __atomic_store_n(&blk->code, (void *)x, __ATOMIC_RELEASE);
+    __atomic_store_n(&blk->code, (void *)(x + JIT_PC_CHECK_BYTES),
+                     __ATOMIC_RELEASE);
     return true;
 }
 
@@ -508,8 +504,7 @@ static int run_translated(struct hart *h, struct block *b)
                 patch_rel32(h->jit_site & ~JIT_SITE_FORWARD, to);
                 jit_stats.chains++;
             } else {
-                jtab_set(&jtab[(h->pc >> 1) & ((1u << JTAB_BITS) - 1)],
-                         h->pc, next->code);
+                jtab_set(h->pc, next->code);
                 if (why == JX_LOOKUP && h->jit_site)
                     fill_inline_cache(h->jit_site, h->pc, next->code);
                 jit_stats.lookups_missed++;

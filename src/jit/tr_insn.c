@@ -330,37 +330,25 @@ static void link_rd(struct tr *t)
     link_reg(t, D->rd, t->pc + D->len);
 }
 
-void jit_emit_lookup(struct x64_buf *b, bool call, uintptr_t lookup_miss)
+void jit_emit_lookup(struct x64_buf *b, bool call)
 {
-    /* The pc is read again after the code pointer, as another thread may
-     * be refilling the entry (jtab_set). */
+    struct x64_mem entry;
     if (jit_jtab_low) {
-        /* Entry (pc >> 1) & mask is 16 bytes at 8 * (pc & (mask << 1)). */
+        /* Entry (pc >> 1) & mask is 8 bytes at 4 * (pc & (mask << 1)). */
         x64_mov_rr(b, W32, RCX, RAX);
         x64_and_ri(b, W32, RCX, ((1 << JIT_JTAB_BITS) - 1) << 1);
-        int32_t table = (int32_t)jit_jtab_low;
-        x64_cmp_rm(b, W64, RAX, x64_mem_idx(X64_NONE, RCX, 8, table));
-        x64_jcc(b, CC_NE, lookup_miss);
-        x64_load(b, W64, false, RDX, x64_mem_idx(X64_NONE, RCX, 8, table + 8));
-        x64_cmp_rm(b, W64, RAX, x64_mem_idx(X64_NONE, RCX, 8, table));
-        x64_jcc(b, CC_NE, lookup_miss);
+        entry = x64_mem_idx(X64_NONE, RCX, 4, (int32_t)jit_jtab_low);
     } else {
         x64_mov_rr(b, W64, RCX, RAX);
         x64_shift_ri(b, X64_SHR, W64, RCX, 1);
         x64_and_ri(b, W32, RCX, (1 << JIT_JTAB_BITS) - 1);
-        x64_shift_ri(b, X64_SHL, W32, RCX, 4);
         x64_load(b, W64, false, RDX, x64_mem(JIT_STATE, HART_OFF(jit_table)));
-        x64_lea(b, W64, RCX, x64_mem_idx(RDX, RCX, 1, 0));
-        x64_cmp_rm(b, W64, RAX, x64_mem(RCX, 0));
-        x64_jcc(b, CC_NE, lookup_miss);
-        x64_load(b, W64, false, RDX, x64_mem(RCX, 8));
-        x64_cmp_rm(b, W64, RAX, x64_mem(RCX, 0));
-        x64_jcc(b, CC_NE, lookup_miss);
+        entry = x64_mem_idx(RDX, RCX, 8, 0);
     }
     if (call)
-        x64_call_r(b, RDX);
+        x64_call_m(b, entry);
     else
-        x64_jmp_r(b, RDX);
+        x64_jmp_m(b, entry);
 }
 
 /* The return-address stack. A guest call (jal or jalr linking ra or t0,
@@ -480,7 +468,7 @@ static void jalr(struct tr *t)
     /* The jump table lookup, inline: each jalr gets its own indirect jump,
      * which the host predicts per site (a shared one would mispredict
      * whenever two sites alternate). */
-    jit_emit_lookup(B, call, t->lookup_miss);
+    jit_emit_lookup(B, call);
     if (call) {
         x64_bind8(B, to_landing);
         ras_landing(t, t->pc + D->len);

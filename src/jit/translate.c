@@ -459,11 +459,19 @@ size_t jit_translate(struct block *blk, struct jit_code_space *space,
     t.ras_mismatch = routines->ras_mismatch;
     t.checked = JIT_BOUNDED; /* jit_run enters with them in bounds */
 
+    /* The jump table's way in: the entry it took may be another pc's. */
+    x64_movabs(&t.b, RCX, blk->pc);
+    x64_cmp_rr(&t.b, W64, RAX, RCX);
+    x64_patch32(&t.b, x64_jcc_fwd(&t.b, CC_NE), t.lookup_miss);
+    if (x64_offset(&t.b) != JIT_PC_CHECK_BYTES)
+        return 0; /* cannot happen: the encodings are fixed */
+
     /* Entry: stop here if asked to, else count the block as retired. */
     x64_cmp_mi(&t.b, W32, x64_mem(JIT_STATE, HART_OFF(interrupt)), 0);
     size_t site = x64_jcc_fwd(&t.b, CC_NE);
     add_stub(&t, STUB_INTERRUPT, site, blk->pc);
-    jit_entry_check_bytes = x64_offset(&t.b); /* the same for every block */
+    /* the same for every block, from its entry */
+    jit_entry_check_bytes = x64_offset(&t.b) - JIT_PC_CHECK_BYTES;
     x64_add_ri(&t.b, W64, JIT_INSTRET, (int32_t)jit_unretired(blk, 0));
     if (jit_profiling) {
         x64_mov_ri(&t.b, RAX, (uintptr_t)&blk->count);

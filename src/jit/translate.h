@@ -188,11 +188,16 @@ size_t jit_translate(struct block *blk, struct jit_code_space *space,
                      struct jit_fault_site *faults, unsigned max_faults,
                      unsigned *nfaults);
 
+/* Every translation starts with a check that RAX holds its guest pc
+ * (movabs rcx, pc; cmp rax, rcx; jne lookup_miss), where jumps through
+ * the jump table enter it; the block entry (b->code) follows. */
+#define JIT_PC_CHECK_BYTES 19
 /* The jump table's address when it lies in the low 2 GB, else 0. */
 extern uintptr_t jit_jtab_low;
 /* The jump-table lookup of the guest pc in RAX: jumps (or, for a call,
- * calls) to its translation, or goes to lookup_miss. */
-void jit_emit_lookup(struct x64_buf *b, bool call, uintptr_t lookup_miss);
+ * calls) through its entry, to the pc check of a translation or to
+ * lookup_miss. */
+void jit_emit_lookup(struct x64_buf *b, bool call);
 
 /* The interpreter's body for one instruction, called from translated code
  * with all guest registers in struct hart. */

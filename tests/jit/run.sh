@@ -109,6 +109,33 @@ else
     fail inline-cache "inline caches filled: ${filled:-none}"
 fi
 
+# The jump table is addressed absolutely when it lies in the low 2 GB, and
+# through struct hart otherwise (HART_TEST_HIGH_JTAB forces that): both
+# ways give the interpreter's output for programs full of indirect jumps
+# that miss their inline caches (qsort's and setjmp's), and -d out_asm
+# shows which way was taken.
+for way in low high; do
+    env=""
+    [ $way = high ] && env="HART_TEST_HIGH_JTAB=1"
+    ok=1
+    for p in qsort setjmp; do
+        env $env "$HART" --jit-threshold=1 $g/$p > "$work/$p.jt" 2>&1
+        "$HART" --jit=off $g/$p > "$work/$p.jtref" 2>&1
+        cmp -s "$work/$p.jt" "$work/$p.jtref" || ok=0
+    done
+    env $env "$HART" -d out_asm --jit-threshold=1 $g/qsort > /dev/null 2> "$work/err"
+    if [ $way = low ]; then
+        grep -Eq 'jmp +qword ptr \[rcx\*4 \+ 0x[0-9a-f]+\]' "$work/err" || ok=0
+    else
+        grep -Eq 'jmp +qword ptr \[rdx \+ rcx\*8\]' "$work/err" || ok=0
+    fi
+    if [ $ok = 1 ]; then
+        pass "jump-table-$way"
+    else
+        fail "jump-table-$way" "output differs from the interpreter's, or no $way-table lookup in -d out_asm"
+    fi
+done
+
 # --stats reports what the engine did.
 "$HART" --stats --jit-threshold=1 $g/bigcompute > /dev/null 2> "$work/err"
 # Its amomaxu (a compare-and-swap loop) goes to the interpreter's body:
