@@ -4,9 +4,9 @@
  * in the interpreter), or the jump's target, joins the same translation,
  * and so on for a few blocks, so that the branch becomes a side exit (the
  * jump, nothing) and the usual path runs straight on:
- * no block entry (interrupt check, chained jump) on the way, and what the
- * translator knows at the branch (registers already bounds-checked, values
- * still in scratch registers) still holds after it.
+ * no block entry (interrupt check, chained jump) on the way, and the
+ * registers already bounds-checked before the branch need no check after
+ * it.
  *
  * A superblock is a struct block of its own: a copy of its blocks' decoded
  * instructions, with offsets from the first block's pc and indexes into
