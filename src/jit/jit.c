@@ -322,31 +322,24 @@ static bool translate(struct block *blk)
     unsigned nfaults = 0;
     size_t used = jit_translate(unit, &space, &routines, faults, MAX_FAULTS,
                                 &nfaults);
-    if (!used) {
+    struct translation *tr =
+        used ? malloc(sizeof *tr + nfaults * sizeof *faults) : NULL;
+    if (tr) { /* filled in before add_translation publishes it */
+        tr->start = (uintptr_t)x;
+        tr->end = (uintptr_t)x + used;
+        tr->blk = unit;
+        tr->owns_blk = unit != blk;
+        tr->nfaults = nfaults;
+        memcpy(tr->faults, faults, nfaults * sizeof *faults);
+    }
+    if (!tr || !add_translation(tr)) {
+        free(tr);
         if (unit != blk)
             free(unit);
         return false;
     }
     jit_cache_shrink_last(x, used);
     jit_cache_shrink_last(cx, space.cold_used);
-    struct translation *tr = malloc(sizeof *tr + nfaults * sizeof *faults);
-    if (!tr) {
-        if (unit != blk)
-            free(unit);
-        return false;
-    }
-    tr->start = (uintptr_t)x;
-    tr->end = (uintptr_t)x + used;
-    tr->blk = unit;
-    tr->owns_blk = unit != blk;
-    tr->nfaults = nfaults;
-    memcpy(tr->faults, faults, nfaults * sizeof *faults);
-    if (!add_translation(tr)) {
-        if (unit != blk)
-            free(unit);
-        free(tr);
-        return false;
-    }
     jit_stats.blocks++;
     jit_stats.host_bytes += used + space.cold_used;
 
