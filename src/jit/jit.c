@@ -462,13 +462,13 @@ static void fill_inline_cache(uintptr_t at, uint64_t pc, void *code)
 static int run_translated(struct hart *h, struct block *b)
 {
     for (;;) {
-        if (!jit_bounded_ok(h))
-            return -1; /* translated code relies on them */
+        if (!jit_may_enter(h))
+            return -1; /* translated code relies on it */
         jctx.active = true;
         int why = jit_cosim ? jit_cosim_block(h, b, enter_code)
                             : enter_code(h, b->code);
         jctx.active = false;
-        jit_stats.exits[why >= JX_CHAIN ? 4 + (why - JX_CHAIN) % 5 : why % 4]++;
+        jit_stats.exits[why >= JX_CHAIN ? 4 + (why - JX_CHAIN) % 6 : why % 4]++;
         switch (why) {
         case JX_CHAIN:
         case JX_LOOKUP:
@@ -509,6 +509,7 @@ static int run_translated(struct hart *h, struct block *b)
         case JX_INTERRUPT:
             return EXIT_INTERRUPT;
         case JX_UNBOUNDED:
+        case JX_FRM:
             return -1;
         default:
             return why;
@@ -548,7 +549,7 @@ enum interp_exit jit_run(struct hart *h)
             if (!ok)
                 return EXIT_FLUSH;
         }
-        if (b->code && jit_bounded_ok(h)) {
+        if (b->code && jit_may_enter(h)) {
             int why = run_translated(h, b);
             if (why >= 0)
                 return (enum interp_exit)why;

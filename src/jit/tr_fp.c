@@ -18,18 +18,15 @@
 #define D (&t->ip->d)
 
 /* The host rounds like rm now (else: slow path). false when rm can never
- * be done on the host (RMM). */
+ * be done on the host (RMM). The dynamic mode needs no check: translated
+ * code runs only while frm is one the host has (jit_may_enter). */
 static bool rounding_ok(struct tr *t, int rm)
 {
-    struct x64_mem frm = x64_mem(JIT_STATE, HART_OFF(frm));
-    if (rm == 7) {
-        x64_cmp_mi(B, W32, frm, 3);
-        tr_slow_if(t, CC_A);
+    if (rm == 7)
         return true;
-    }
     if (rm > 3)
         return false;
-    x64_cmp_mi(B, W32, frm, rm);
+    x64_cmp_mi(B, W32, x64_mem(JIT_STATE, HART_OFF(frm)), rm);
     tr_slow_if(t, CC_NE);
     return true;
 }
@@ -37,6 +34,8 @@ static bool rounding_ok(struct tr *t, int rm)
 /* A single operand must be NaN-boxed (upper half all ones). */
 static void check_boxed(struct tr *t, int f)
 {
+    if (tr_f_known_boxed(t, f))
+        return;
     x64_cmp_mi(B, W32, x64_mem(JIT_STATE, HART_OFF(f) + 8 * f + 4), -1);
     tr_slow_if(t, CC_NE);
 }
@@ -54,27 +53,39 @@ static void check_sources(struct tr *t, bool dbl, int n)
         check_boxed(t, D->rs3);
 }
 
+/* The XMM holding f (its copy), as a source operand. */
+static enum x64_xmm src_f(struct tr *t, bool dbl, int f)
+{
+    return dbl ? tr_f_read(t, f) : tr_f_read_low(t, f);
+}
+
+/* x = f, a scratch XMM the operation then overwrites. */
 static void load_f(struct tr *t, bool dbl, enum x64_xmm x, int f)
 {
-    if (dbl)
-        x64_movsd_xm(B, x, FREG_MEM(f));
-    else
-        x64_movss_xm(B, x, FREG_MEM(f));
+    x64_movaps_xx(B, x, src_f(t, dbl, f));
+}
+
+/* Stores f[rd] from x (boxing a single) and makes x's value its copy. */
+static void store_f(struct tr *t, bool dbl, enum x64_xmm x)
+{
+    if (dbl) {
+        x64_movsd_mx(B, FREG_MEM(D->rd), x);
+    } else {
+        x64_movss_mx(B, FREG_MEM(D->rd), x);
+        x64_store_i(B, W32, x64_mem(JIT_STATE, HART_OFF(f) + 8 * D->rd + 4), -1);
+    }
+    tr_f_wrote(t, D->rd, x, !dbl);
 }
 
 /* Stores xmm0 to rd, boxing a single; a NaN result goes the slow way. */
 static void store_result(struct tr *t, bool dbl)
 {
-    if (dbl) {
+    if (dbl)
         x64_ucomisd_xx(B, XMM0, XMM0);
-        tr_slow_if(t, CC_P);
-        x64_movsd_mx(B, FREG_MEM(D->rd), XMM0);
-    } else {
+    else
         x64_ucomiss_xx(B, XMM0, XMM0);
-        tr_slow_if(t, CC_P);
-        x64_movss_mx(B, FREG_MEM(D->rd), XMM0);
-        x64_store_i(B, W32, x64_mem(JIT_STATE, HART_OFF(f) + 8 * D->rd + 4), -1);
-    }
+    tr_slow_if(t, CC_P);
+    store_f(t, dbl, XMM0);
 }
 
 static bool arith(struct tr *t, enum x64_sse op, bool dbl, bool unary)
@@ -83,10 +94,11 @@ static bool arith(struct tr *t, enum x64_sse op, bool dbl, bool unary)
         return false;
     check_sources(t, dbl, unary ? 1 : 2);
     if (unary) {
-        x64_sse_xm(B, op, XMM0, FREG_MEM(D->rs1));
+        x64_sse_xx(B, op, XMM0, src_f(t, dbl, D->rs1));
     } else {
+        enum x64_xmm b = src_f(t, dbl, D->rs2);
         load_f(t, dbl, XMM0, D->rs1);
-        x64_sse_xm(B, op, XMM0, FREG_MEM(D->rs2));
+        x64_sse_xx(B, op, XMM0, b);
     }
     store_result(t, dbl);
     return true;
@@ -98,9 +110,9 @@ static bool fused(struct tr *t, enum x64_fma op, bool dbl)
     if (!(x64_cpu() & X64_HAS_FMA) || !rounding_ok(t, D->rm))
         return false;
     check_sources(t, dbl, 3);
+    enum x64_xmm a = src_f(t, dbl, D->rs1), c = src_f(t, dbl, D->rs2);
     load_f(t, dbl, XMM0, D->rs3);
-    load_f(t, dbl, XMM1, D->rs1);
-    x64_fma_xxm(B, op, dbl, XMM0, XMM1, FREG_MEM(D->rs2));
+    x64_fma_xxx(B, op, dbl, XMM0, a, c);
     store_result(t, dbl);
     return true;
 }
@@ -111,15 +123,14 @@ static bool compare(struct tr *t, bool dbl, int kind)
 {
     check_sources(t, dbl, 2);
     enum x64_reg d = tr_dst(D->rd);
+    enum x64_xmm a = src_f(t, dbl, D->rs1), b = src_f(t, dbl, D->rs2);
     if (kind == 2) { /* feq: equal and ordered */
-        load_f(t, dbl, XMM0, D->rs1);
-        x64_sse_xm(B, dbl ? X64_UCOMISD : X64_UCOMISS, XMM0, FREG_MEM(D->rs2));
+        x64_sse_xx(B, dbl ? X64_UCOMISD : X64_UCOMISS, a, b);
         x64_setcc_r(B, CC_E, RDX);
         x64_setcc_r(B, CC_NP, RCX);
         x64_and_rr(B, W32, RDX, RCX);
     } else { /* b > a, or b >= a: false when unordered */
-        load_f(t, dbl, XMM0, D->rs2);
-        x64_sse_xm(B, dbl ? X64_COMISD : X64_COMISS, XMM0, FREG_MEM(D->rs1));
+        x64_sse_xx(B, dbl ? X64_COMISD : X64_COMISS, b, a);
         x64_setcc_r(B, kind == 1 ? CC_A : CC_AE, RDX);
     }
     x64_movzx_rr(B, W8, d, RDX);
@@ -130,6 +141,10 @@ static bool compare(struct tr *t, bool dbl, int kind)
 /* Sign injection on the bits, in integer registers. */
 static bool sign_inject(struct tr *t, bool dbl, int kind)
 {
+    if (dbl && kind == 0 && D->rs1 == D->rs2) { /* fmv.d: a copy */
+        store_f(t, true, tr_f_read(t, D->rs1));
+        return true;
+    }
     check_sources(t, dbl, 2);
     enum x64_width w = dbl ? W64 : W32;
     uint64_t sign = dbl ? 1ull << 63 : 1ull << 31;
@@ -154,6 +169,7 @@ static bool sign_inject(struct tr *t, bool dbl, int kind)
     x64_store(B, w, FREG_MEM(D->rd), RAX);
     if (!dbl)
         x64_store_i(B, W32, x64_mem(JIT_STATE, HART_OFF(f) + 8 * D->rd + 4), -1);
+    tr_f_forget(t, D->rd);
     return true;
 }
 
@@ -169,12 +185,7 @@ static bool from_int(struct tr *t, bool dbl, enum x64_width w)
         x64_cvtsi2sd_xr(B, w, XMM0, a);
     else
         x64_cvtsi2ss_xr(B, w, XMM0, a);
-    if (dbl) {
-        x64_movsd_mx(B, FREG_MEM(D->rd), XMM0);
-    } else {
-        x64_movss_mx(B, FREG_MEM(D->rd), XMM0);
-        x64_store_i(B, W32, x64_mem(JIT_STATE, HART_OFF(f) + 8 * D->rd + 4), -1);
-    }
+    store_f(t, dbl, XMM0);
     return true;
 }
 
@@ -235,14 +246,11 @@ static bool from_uint(struct tr *t, bool dbl, enum x64_width w)
         x64_test_rr(B, W64, a, a);
         tr_slow_if(t, CC_S);
     }
-    if (dbl) {
+    if (dbl)
         x64_cvtsi2sd_xr(B, W64, XMM0, a);
-        x64_movsd_mx(B, FREG_MEM(D->rd), XMM0);
-    } else {
+    else
         x64_cvtsi2ss_xr(B, W64, XMM0, a);
-        x64_movss_mx(B, FREG_MEM(D->rd), XMM0);
-        x64_store_i(B, W32, x64_mem(JIT_STATE, HART_OFF(f) + 8 * D->rd + 4), -1);
-    }
+    store_f(t, dbl, XMM0);
     return true;
 }
 
@@ -286,12 +294,13 @@ static bool to_uint(struct tr *t, bool dbl, enum x64_width w)
 static bool min_max(struct tr *t, bool dbl, bool max)
 {
     check_sources(t, dbl, 2);
+    enum x64_xmm b = src_f(t, dbl, D->rs2);
     load_f(t, dbl, XMM0, D->rs1);
-    x64_sse_xm(B, dbl ? X64_UCOMISD : X64_UCOMISS, XMM0, FREG_MEM(D->rs2));
+    x64_sse_xx(B, dbl ? X64_UCOMISD : X64_UCOMISS, XMM0, b);
     tr_slow_if(t, CC_P);
     tr_slow_if(t, CC_E);
-    x64_sse_xm(B, dbl ? (max ? X64_MAXSD : X64_MINSD) : (max ? X64_MAXSS : X64_MINSS),
-               XMM0, FREG_MEM(D->rs2));
+    x64_sse_xx(B, dbl ? (max ? X64_MAXSD : X64_MINSD) : (max ? X64_MAXSS : X64_MINSS),
+               XMM0, b);
     store_result(t, dbl);
     return true;
 }
@@ -303,8 +312,8 @@ static bool convert_fp(struct tr *t, bool to_double)
         return false;
     if (to_double)
         check_boxed(t, D->rs1);
-    x64_sse_xm(B, to_double ? X64_CVTSS2SD : X64_CVTSD2SS, XMM0,
-               FREG_MEM(D->rs1));
+    x64_sse_xx(B, to_double ? X64_CVTSS2SD : X64_CVTSD2SS, XMM0,
+               src_f(t, !to_double, D->rs1));
     store_result(t, to_double);
     return true;
 }
@@ -313,7 +322,10 @@ static bool move(struct tr *t, bool to_x, bool dbl)
 {
     if (to_x) {
         enum x64_reg d = tr_dst(D->rd);
-        x64_load(B, dbl ? W64 : W32, !dbl, d, FREG_MEM(D->rs1));
+        if (dbl)
+            x64_movq_rx(B, d, tr_f_read(t, D->rs1));
+        else
+            x64_load(B, W32, true, d, FREG_MEM(D->rs1));
         tr_commit(t, D->rd, d);
         return true;
     }
@@ -324,6 +336,7 @@ static bool move(struct tr *t, bool to_x, bool dbl)
         x64_store(B, W32, FREG_MEM(D->rd), a);
         x64_store_i(B, W32, x64_mem(JIT_STATE, HART_OFF(f) + 8 * D->rd + 4), -1);
     }
+    tr_f_forget(t, D->rd);
     return true;
 }
 

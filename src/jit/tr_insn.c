@@ -52,8 +52,19 @@ static void move_to_rd(struct tr *t, int src, enum x64_width w)
     tr_commit(t, D->rd, d);
 }
 
+/* rd's value was just computed by an x86 add, sub, and, or or xor, which
+ * set ZF by it, and nothing that touches flags has been emitted since. */
+static void zf_from(struct tr *t, int rd)
+{
+    if (rd > 0 && rd < 32) {
+        t->zf_guest = rd;
+        t->zf_at = x64_offset(B);
+    }
+}
+
 /* rd = rs1 OP rs2 (or OP imm), computed so that rd may alias either. An
- * unmapped rs2 is used straight from memory. */
+ * unmapped rs2 is used straight from memory. A W form computes 64 bits
+ * and sign-extends, so its flags are not rd's. */
 static void alu(struct tr *t, enum x64_alu op, enum x64_width w, bool use_imm)
 {
     if (identity_with_zero(op)) {
@@ -82,6 +93,8 @@ static void alu(struct tr *t, enum x64_alu op, enum x64_width w, bool use_imm)
         if (w == W32)
             x64_movsxd_rr(B, d, d);
         tr_commit(t, D->rd, d);
+        if (w == W64)
+            zf_from(t, D->rd);
         return;
     }
     if (!use_imm && tr_forwarded(t, D->rs2) == RAX) {
@@ -95,6 +108,8 @@ static void alu(struct tr *t, enum x64_alu op, enum x64_width w, bool use_imm)
         if (w == W32)
             x64_movsxd_rr(B, d, d);
         tr_commit(t, D->rd, d);
+        if (w == W64)
+            zf_from(t, D->rd);
         return;
     }
     enum x64_reg a = tr_src(t, D->rs1, RAX);
@@ -119,6 +134,8 @@ static void alu(struct tr *t, enum x64_alu op, enum x64_width w, bool use_imm)
     if (w == W32)
         x64_movsxd_rr(B, d, d);
     tr_commit(t, D->rd, d);
+    if (w == W64)
+        zf_from(t, D->rd);
 }
 
 /* rd = (rs1 cmp rs2) ? 1 : 0 */
@@ -272,32 +289,48 @@ static void store(struct tr *t, enum x64_width w)
     x64_store(B, w, m, v);
 }
 
+/* A double is loaded straight into the copy of rd (tr_fcache.c) and
+ * stored from the copy of rs2. */
 static void fp_load(struct tr *t, bool single)
 {
     struct x64_mem m = tr_guest_mem(t, D->rs1, D->imm);
-    tr_note_fault(t);
-    x64_load(B, single ? W32 : W64, false, RCX, m);
-    if (single) { /* NaN-box */
-        x64_mov_ri(B, RDX, 0xffffffff00000000ull);
-        x64_or_rr(B, W64, RCX, RDX);
+    if (!single) {
+        enum x64_xmm x = tr_f_slot_for(t, D->rd);
+        tr_note_fault(t);
+        x64_movsd_xm(B, x, m);
+        x64_movsd_mx(B, FREG_MEM(D->rd), x);
+        return;
     }
+    tr_note_fault(t);
+    x64_load(B, W32, false, RCX, m);
+    x64_mov_ri(B, RDX, 0xffffffff00000000ull); /* the NaN box */
+    x64_or_rr(B, W64, RCX, RDX);
     x64_store(B, W64, FREG_MEM(D->rd), RCX);
+    tr_f_forget(t, D->rd);
 }
 
 static void fp_store(struct tr *t, bool single)
 {
-    x64_load(B, single ? W32 : W64, false, RCX, FREG_MEM(D->rs2));
+    enum x64_xmm x = single ? tr_f_read_low(t, D->rs2) : tr_f_read(t, D->rs2);
     struct x64_mem m = tr_guest_mem(t, D->rs1, D->imm);
     tr_note_fault(t);
-    x64_store(B, single ? W32 : W64, m, RCX);
+    if (single)
+        x64_movss_mx(B, m, x);
+    else
+        x64_movsd_mx(B, m, x);
 }
 
 static void branch(struct tr *t, enum x64_cc cc)
 {
-    enum x64_reg a = tr_src(t, D->rs1, RAX);
-    if (D->rs2 == 0) {
+    bool zf_known = D->rs2 == 0 && (cc == CC_E || cc == CC_NE) &&
+                    t->zf_guest == D->rs1 && t->zf_at == x64_offset(B);
+    if (zf_known) {
+        /* the instruction before left ZF by rs1 */
+    } else if (D->rs2 == 0) {
+        enum x64_reg a = tr_src(t, D->rs1, RAX);
         x64_test_rr(B, W64, a, a);
     } else {
+        enum x64_reg a = tr_src(t, D->rs1, RAX);
         enum x64_reg c = tr_src(t, D->rs2, RCX);
         x64_cmp_rr(B, W64, a, c);
     }
@@ -573,6 +606,11 @@ bool tr_insn(struct tr *t)
         tr_set_constant(t, D->rd, t->pc + (uint64_t)(int64_t)D->imm);
         return true;
     case RV_ADDI:
+        if (D->rs1 == D->rd && jit_host_reg[D->rd] >= 0) { /* flags too */
+            x64_add_ri(B, W64, (enum x64_reg)jit_host_reg[D->rd], D->imm);
+            zf_from(t, D->rd);
+            return true;
+        }
         if (D->rs1 != 0 && jit_host_reg[D->rs1] >= 0) {
             enum x64_reg d = tr_dst(D->rd);
             x64_lea(B, W64, d, x64_mem((enum x64_reg)jit_host_reg[D->rs1], D->imm));

@@ -17,6 +17,7 @@
 #include <string.h>
 #include "jit/jit.h"
 #include "mem/space.h"
+#include "rv/csr.h"
 #include "rv/interp.h"
 
 /* Sixteen host registers: RBP, R14, RSP and three scratch are taken; the
@@ -95,7 +96,7 @@ bool jit_remap(void)
 }
 
 enum stub_kind {
-    STUB_CHAIN, STUB_BOUNDS, STUB_INTERRUPT, STUB_SLOW, STUB_IC, STUB_UNBOUNDED
+    STUB_CHAIN, STUB_BOUNDS, STUB_INTERRUPT, STUB_SLOW, STUB_IC, STUB_LEAVE
 };
 
 struct tr_stub {
@@ -104,12 +105,14 @@ struct tr_stub {
     int32_t disp;       /* bounds: displacement added to it */
     size_t site;        /* offset of the rel32 that jumps to the stub */
     uint64_t target;    /* chain: guest target; bounds, slow: guest pc;
-                           unbounded: the pc to go on at */
+                           leave: the pc the interpreter goes on at */
     unsigned index;     /* bounds, slow: instruction index */
-    unsigned unretired; /* unbounded: instructions counted, not retired */
+    unsigned unretired; /* leave: instructions counted, not retired */
+    int reason;         /* leave: JX_UNBOUNDED or JX_FRM */
     size_t more_sites[3]; /* slow: further branches to the same stub */
     unsigned nmore;
     size_t resume;      /* slow: where to go on after the fallback */
+    uint8_t fowner[TR_FSLOTS]; /* slow: the FP copies expected there */
 };
 
 bool jit_is_cond_branch(enum rv_op op)
@@ -268,6 +271,7 @@ void tr_slow_resume(struct tr *t)
     for (unsigned k = t->first_stub; k < t->nstubs; k++)
         if (t->stubs[k].kind == STUB_SLOW) {
             t->stubs[k].resume = x64_offset(&t->b);
+            memcpy(t->stubs[k].fowner, t->fc.owner, sizeof t->fc.owner);
             t->fwd_guest = 0; /* the slow path joins here with other scratch */
         }
     t->slow_stub = -1;
@@ -338,11 +342,39 @@ static bool writes_x(const struct rv_insn *d)
            d->rd > 0 && d->rd < 32;
 }
 
+/* Leaves for the interpreter, which goes on at pc (reason: why the
+ * translated code after this point cannot run). */
+static void leave_if(struct tr *t, enum x64_cc cc, int reason, uint64_t pc,
+                     unsigned unretired)
+{
+    size_t site = x64_jcc_fwd(&t->b, cc);
+    if (add_stub(t, STUB_LEAVE, site, pc)) {
+        t->stubs[t->nstubs - 1].unretired = unretired;
+        t->stubs[t->nstubs - 1].reason = reason;
+    }
+}
+
+static bool writes_frm(const struct rv_insn *d)
+{
+    bool csr_op = d->op == RV_CSRRW || d->op == RV_CSRRS || d->op == RV_CSRRC ||
+                  d->op == RV_CSRRWI || d->op == RV_CSRRSI || d->op == RV_CSRRCI;
+    return csr_op && (d->imm == CSR_FRM || d->imm == CSR_FCSR);
+}
+
 static void emit_fallback(struct tr *t)
 {
     emit_fallback_call(t, t->index);
+    tr_f_forget_all(t);
     jit_stats.fallbacks_emitted++;
     jit_stats.fallback_count[t->ip->d.op]++;
+    /* Translated FP code takes the dynamic rounding mode to be one the
+     * host has (jit_may_enter); a CSR write that made it RMM or invalid
+     * hands the rest to the interpreter, this instruction retired. */
+    if (writes_frm(&t->ip->d) && !rv_ends_block(t->ip->d.op)) {
+        x64_cmp_mi(&t->b, W32, x64_mem(JIT_STATE, HART_OFF(frm)), 3);
+        leave_if(t, CC_A, JX_FRM, t->pc + t->ip->d.len,
+                 jit_unretired(t->blk, t->index) - 1);
+    }
 }
 
 /* After an instruction wrote rd, one of JIT_BOUNDED: the code after it
@@ -361,10 +393,8 @@ static void check_bounded(struct tr *t, int rd, uint64_t next_pc,
             x64_load(&t->b, W64, false, RAX, XREG_MEM(rd));
     }
     x64_cmp_rm(&t->b, W64, r, x64_mem(JIT_STATE, HART_OFF(jit_limit)));
-    size_t site = x64_jcc_fwd(&t->b, CC_AE);
-    if (add_stub(t, STUB_UNBOUNDED, site, next_pc))
-        t->stubs[t->nstubs - 1].unretired =
-            jit_unretired(t->blk, next_index - 1) - 1;
+    leave_if(t, CC_AE, JX_UNBOUNDED, next_pc,
+             jit_unretired(t->blk, next_index - 1) - 1);
 }
 
 /* The stubs go to the cold buffer: t->b is switched to it while they are
@@ -396,6 +426,7 @@ static void emit_stubs(struct tr *t, struct x64_buf *cold)
             for (unsigned k = 0; k < s->nmore; k++)
                 BIND_HOT(s->more_sites[k]);
             emit_fallback_call(t, s->index);
+            tr_f_reload(t, s->fowner);
             x64_jmp(&t->b, HOT_RUN(s->resume));
             break;
         case STUB_IC: /* target: the offset of the cache's constant */
@@ -424,12 +455,12 @@ static void emit_stubs(struct tr *t, struct x64_buf *cold)
                        (int32_t)jit_unretired(t->blk, s->index));
             tr_exit_with(t, EXIT_SIGNAL);
             break;
-        case STUB_UNBOUNDED:
+        case STUB_LEAVE:
             x64_mov_ri(&t->b, RAX, s->target);
             x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(pc)), RAX);
             if (s->unretired)
                 x64_sub_ri(&t->b, W64, JIT_INSTRET, (int32_t)s->unretired);
-            tr_exit_with(t, JX_UNBOUNDED);
+            tr_exit_with(t, s->reason);
             break;
         }
     }

@@ -83,6 +83,7 @@ enum {
     JX_STEP,        /* fallback changed control flow: continue at h->pc */
     JX_UNBOUNDED,   /* a JIT_BOUNDED register left the guest space: the
                        interpreter goes on at h->pc */
+    JX_FRM,         /* frm became RMM or invalid: as JX_UNBOUNDED */
 };
 
 /* Guest registers that hold guest-space addresses wherever translated code
@@ -104,6 +105,17 @@ static inline bool jit_bounded_ok(const struct hart *h)
     return (h->x[2] | h->x[3] | h->x[4]) < GUEST_SPACE_SIZE;
 }
 
+/* What translated code assumes wherever it runs, checked before jit_run
+ * enters it and wherever translated code may break it: the JIT_BOUNDED
+ * registers in bounds, and a dynamic rounding mode (frm) that the host
+ * has (RNE, RTZ, RDN, RUP), so that FP instructions need not check it.
+ * A CSR write to frm happens in the interpreter's body, and the code after
+ * it checks (JX_FRM); RMM, rarely used, runs in the interpreter. */
+static inline bool jit_may_enter(const struct hart *h)
+{
+    return jit_bounded_ok(h) && h->frm <= 3;
+}
+
 /* One place that can fault in a translated block: the host offset of the
  * instruction and the guest instruction it belongs to. */
 struct jit_fault_site {
@@ -112,6 +124,22 @@ struct jit_fault_site {
 };
 
 struct tr_stub;
+
+/* Copies of guest FP registers in XMM2-XMM15 within one translation unit,
+ * kept write-through: struct hart always holds the value too, so side
+ * exits, faults and the interpreter need nothing from them, and only the
+ * reads are saved (each one a store-to-load round trip on the critical
+ * path of FP code). Every copy is dropped at a call into C, which may
+ * clobber any XMM register. */
+#define TR_FSLOTS 16 /* indexed by XMM number; 0 and 1 are scratch */
+struct tr_fcache {
+    uint8_t owner[TR_FSLOTS]; /* guest f register + 1 in each XMM, or 0 */
+    uint8_t slot[32];         /* XMM holding f[r], or 0 */
+    uint32_t low32;           /* f[r]'s copy holds only its low 32 bits, and
+                                 memory its NaN box (a single result) */
+    uint32_t last_use[TR_FSLOTS];
+    uint32_t clock;
+};
 
 struct tr {
     struct x64_buf b;
@@ -138,6 +166,12 @@ struct tr {
     int fwd_guest;               /* 0: none */
     enum x64_reg fwd_host;
     size_t fwd_at;
+    struct tr_fcache fc;         /* tr_fcache.c */
+    /* The guest register whose 64-bit value the host's ZF reflects (a
+     * result of add, sub, and, or, xor), while the code ends at zf_at: a
+     * beqz/bnez on it right after needs no test. */
+    int zf_guest;                /* 0: none */
+    size_t zf_at;
 };
 
 /* The scratch register holding unmapped guest register r, if r was the
@@ -232,6 +266,26 @@ void tr_slow_if(struct tr *t, enum x64_cc cc);
 void tr_ic_stub(struct tr *t, size_t at, size_t miss, size_t hit);
 
 void tr_slow_resume(struct tr *t);
+
+/* The FP register copies (tr_fcache.c). Reads return an XMM whose low 64
+ * bits (tr_f_read) or low 32 bits (tr_f_read_low) are f[r], loading it
+ * first if no copy is there. */
+enum x64_xmm tr_f_read(struct tr *t, int r);
+enum x64_xmm tr_f_read_low(struct tr *t, int r);
+/* f[r] is a NaN-boxed single, known at translation time. */
+bool tr_f_known_boxed(const struct tr *t, int r);
+/* f[r] was just stored to struct hart from the low 64 bits of x (or the
+ * low 32, a single whose box was stored too): x's value becomes its copy. */
+void tr_f_wrote(struct tr *t, int r, enum x64_xmm x, bool single);
+/* An XMM to load f[r] into straight from guest memory, as its copy. */
+enum x64_xmm tr_f_slot_for(struct tr *t, int r);
+/* f[r] was written some other way: its copy, if any, is stale. */
+void tr_f_forget(struct tr *t, int r);
+/* After a call into C: no copy survives. */
+void tr_f_forget_all(struct tr *t);
+/* In a stub that returns to translated code after a call into C: loads
+ * the copies the code there expects (owner, as tr_fcache.owner). */
+void tr_f_reload(struct tr *t, const uint8_t owner[TR_FSLOTS]);
 void tr_exit_with(struct tr *t, int reason);
 
 #endif
