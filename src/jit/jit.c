@@ -353,8 +353,8 @@ static bool translate(struct block *blk)
 int jit_fallback(struct hart *h, const struct block_insn *ip, uint64_t pc,
                  uint64_t unretired)
 {
-    /* R14 counts the whole segment: while the instruction runs (a read
-     * of instret, a fault), h->instret is what retired before it. */
+    /* R14 counts the whole unit: while the instruction runs (a read of
+     * instret, a fault), h->instret is what retired before it. */
     h->instret -= unretired;
     jctx.in_fallback = true;
     jctx.fb_pc = pc;
@@ -362,6 +362,8 @@ int jit_fallback(struct hart *h, const struct block_insn *ip, uint64_t pc,
     jctx.in_fallback = false;
     if (r == EXIT_SIGNAL)
         return r; /* it did not retire */
+    /* Only an instruction that ends the unit (unretired 1) leaves it
+     * other than by a signal. */
     h->instret += unretired;
     if (r == STEP_NEXT)
         return STEP_NEXT;

@@ -45,9 +45,13 @@ static uint64_t continues_at(const struct block *b)
     uint64_t target = at + (uint64_t)(int64_t)last->d.imm;
     if (jit_is_cond_branch((enum rv_op)last->d.op)) {
         uint64_t next = at + last->d.len;
-        if (last->d.imm > 0 && runs(target) > runs(next))
-            return target;
-        return next;
+        uint64_t go = last->d.imm > 0 && runs(target) > runs(next) ? target : next;
+        /* Not where the branch seldom goes (the exit of a loop whose
+         * branch back is taken): then the usual way would be the side
+         * exit, which costs more than a unit's last branch. */
+        if (2 * runs(go) < b->count)
+            return 0;
+        return go;
     }
     if (last->d.op == RV_JAL && last->d.rd == RV_SINK && last->d.imm > 0)
         return target;

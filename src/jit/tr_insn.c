@@ -341,9 +341,9 @@ static void branch(struct tr *t, enum x64_cc cc)
         tr_chain(t, CC_E, false, next);
     } else if (t->blk->pc + t->ip[1].off == taken && taken != next) {
         /* A superblock that goes on at the target leaves when not taken. */
-        tr_chain(t, x64_cc_not(cc), true, next);
+        tr_side_exit(t, x64_cc_not(cc), next);
     } else {
-        tr_chain(t, cc, true, taken);
+        tr_side_exit(t, cc, taken);
     }
 }
 
@@ -609,6 +609,10 @@ bool tr_insn(struct tr *t)
         if (D->rs1 == D->rd && jit_host_reg[D->rd] >= 0) { /* flags too */
             x64_add_ri(B, W64, (enum x64_reg)jit_host_reg[D->rd], D->imm);
             zf_from(t, D->rd);
+            if (D->imm < 0 && jit_bounded(D->rd)) { /* addi sp, sp, -N */
+                t->lowered_guest = D->rd;
+                t->lowered_at = x64_offset(B);
+            }
             return true;
         }
         if (D->rs1 != 0 && jit_host_reg[D->rs1] >= 0) {

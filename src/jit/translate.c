@@ -96,7 +96,8 @@ bool jit_remap(void)
 }
 
 enum stub_kind {
-    STUB_CHAIN, STUB_BOUNDS, STUB_INTERRUPT, STUB_SLOW, STUB_IC, STUB_LEAVE
+    STUB_CHAIN, STUB_BOUNDS, STUB_INTERRUPT, STUB_SLOW, STUB_IC, STUB_LEAVE,
+    STUB_SIDE
 };
 
 struct tr_stub {
@@ -104,10 +105,11 @@ struct tr_stub {
     int8_t base;        /* bounds: host register holding the base */
     int32_t disp;       /* bounds: displacement added to it */
     size_t site;        /* offset of the rel32 that jumps to the stub */
+    bool cold_site;     /* chain: site is in the cold part (a side exit's) */
     uint64_t target;    /* chain: guest target; bounds, slow: guest pc;
                            leave: the pc the interpreter goes on at */
     unsigned index;     /* bounds, slow: instruction index */
-    unsigned unretired; /* leave: instructions counted, not retired */
+    unsigned unretired; /* leave, side: instructions counted, not retired */
     int reason;         /* leave: JX_UNBOUNDED or JX_FRM */
     size_t more_sites[3]; /* slow: further branches to the same stub */
     unsigned nmore;
@@ -133,10 +135,7 @@ static bool is_cond_branch_insn(const struct block_insn *ip)
 
 unsigned jit_unretired(const struct block *b, unsigned index)
 {
-    unsigned j = index;
-    while (j + 1 < b->n && !is_cond_branch_insn(&b->insn[j]))
-        j++;
-    return j + 1 - index;
+    return b->n - index;
 }
 
 static bool add_stub(struct tr *t, enum stub_kind kind, size_t site,
@@ -215,6 +214,18 @@ void tr_chain(struct tr *t, enum x64_cc cc, bool conditional, uint64_t target)
     tr_align_rel32(t, conditional ? 2 : 1);
     size_t site = conditional ? x64_jcc_fwd(&t->b, cc) : x64_jmp_fwd(&t->b);
     add_stub(t, STUB_CHAIN, site, target);
+}
+
+void tr_side_exit(struct tr *t, enum x64_cc cc, uint64_t target)
+{
+    unsigned skipped = jit_unretired(t->blk, t->index) - 1;
+    if (!skipped) {
+        tr_chain(t, cc, true, target);
+        return;
+    }
+    size_t site = x64_jcc_fwd(&t->b, cc);
+    if (add_stub(t, STUB_SIDE, site, target))
+        t->stubs[t->nstubs - 1].unretired = skipped;
 }
 
 void tr_chain_site(struct tr *t, size_t site, uint64_t target)
@@ -383,6 +394,12 @@ static void emit_fallback(struct tr *t)
 static void check_bounded(struct tr *t, int rd, uint64_t next_pc,
                           unsigned next_index)
 {
+    if (t->lowered_guest == rd && t->lowered_at == x64_offset(&t->b)) {
+        /* add r, -N: CF clear exactly when r wrapped */
+        leave_if(t, CC_AE, JX_UNBOUNDED, next_pc,
+                 jit_unretired(t->blk, next_index - 1) - 1);
+        return;
+    }
     enum x64_reg r = jit_host_reg[rd] >= 0 ? (enum x64_reg)jit_host_reg[rd]
                                            : RAX;
     if (r == RAX) {
@@ -405,9 +422,13 @@ static void emit_stubs(struct tr *t, struct x64_buf *cold)
     t->b = *cold;
 #define HOT_RUN(off) ((uintptr_t)hot.start + (off) + (uintptr_t)hot.delta)
 #define BIND_HOT(site) x64_patch32(&hot, (site), x64_here(&t->b))
+#define COLD_RUN(off) ((uintptr_t)t->b.start + (off) + (uintptr_t)t->b.delta)
     for (unsigned i = 0; i < t->nstubs; i++) {
         struct tr_stub *s = &t->stubs[i];
-        BIND_HOT(s->site);
+        if (s->cold_site)
+            x64_patch32(&t->b, s->site, x64_here(&t->b));
+        else
+            BIND_HOT(s->site);
         switch (s->kind) {
         case STUB_CHAIN: {
             /* A forward edge may chain past the target's interrupt check
@@ -415,9 +436,10 @@ static void emit_stubs(struct tr *t, struct x64_buf *cold)
              * an indirect jump, which check. */
             uint64_t from = t->blk->pc + t->blk->insn[s->index].off;
             uintptr_t forward = s->target > from ? JIT_SITE_FORWARD : 0;
+            uintptr_t site = s->cold_site ? COLD_RUN(s->site) : HOT_RUN(s->site);
             x64_mov_ri(&t->b, RAX, s->target);
             x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(pc)), RAX);
-            x64_mov_ri(&t->b, RAX, HOT_RUN(s->site) | forward);
+            x64_mov_ri(&t->b, RAX, site | forward);
             x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(jit_site)), RAX);
             tr_exit_with(t, JX_CHAIN);
             break;
@@ -455,6 +477,21 @@ static void emit_stubs(struct tr *t, struct x64_buf *cold)
                        (int32_t)jit_unretired(t->blk, s->index));
             tr_exit_with(t, EXIT_SIGNAL);
             break;
+        case STUB_SIDE: {
+            /* The unit counted all its instructions on entry: a side exit
+             * takes back those it skips, then goes on as a chained jump
+             * whose rel32 is here in the cold part. */
+            x64_sub_ri(&t->b, W64, JIT_INSTRET, (int32_t)s->unretired);
+            tr_align_rel32(t, 1);
+            size_t site = x64_jmp_fwd(&t->b);
+            unsigned index = s->index;
+            uint64_t target = s->target;
+            if (add_stub(t, STUB_CHAIN, site, target)) {
+                t->stubs[t->nstubs - 1].index = index;
+                t->stubs[t->nstubs - 1].cold_site = true;
+            }
+            break;
+        }
         case STUB_LEAVE:
             x64_mov_ri(&t->b, RAX, s->target);
             x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(pc)), RAX);
@@ -465,6 +502,7 @@ static void emit_stubs(struct tr *t, struct x64_buf *cold)
         }
     }
 #undef HOT_RUN
+#undef COLD_RUN
 #undef BIND_HOT
     *cold = t->b;
     t->b = hot;
@@ -518,7 +556,6 @@ size_t jit_translate(struct block *blk, struct jit_code_space *space,
         t.first_stub = t.nstubs;
         t.fused = 0;
         if (i > 0 && is_cond_branch_insn(&blk->insn[i - 1])) { /* fell through */
-            x64_add_ri(&t.b, W64, JIT_INSTRET, (int32_t)jit_unretired(blk, i));
             if (jit_profiling && blk->seg_count) {
                 x64_mov_ri(&t.b, RAX, (uintptr_t)&blk->seg_count[segment]);
                 x64_add_mi(&t.b, W64, x64_mem(RAX, 0), 1);

@@ -172,6 +172,12 @@ struct tr {
      * beqz/bnez on it right after needs no test. */
     int zf_guest;                /* 0: none */
     size_t zf_at;
+    /* A JIT_BOUNDED register (in bounds before) that an x86 add of a
+     * negative immediate just lowered, while the code ends at lowered_at:
+     * it left the guest space exactly if it wrapped below 0, which CF
+     * says without a compare (check_bounded). */
+    int lowered_guest;           /* 0: none */
+    size_t lowered_at;
 };
 
 /* The scratch register holding unmapped guest register r, if r was the
@@ -208,10 +214,10 @@ bool jit_is_cond_branch(enum rv_op op);
  * a superblock of it and the blocks it falls through to, which the caller
  * owns (and frees with free). */
 struct block *jit_superblock(struct block *head);
-/* R14 counts a unit's instructions segment by segment: a segment ends at
- * a conditional branch or at the unit's end, and its count is added as it
- * starts. The instructions from index to the end of its segment, which are
- * counted but not yet retired while instruction index runs: */
+/* R14 counts a unit's instructions as it is entered, all of them; a side
+ * exit takes back those it skips (tr_side_exit). The instructions from
+ * index to the unit's end, counted but not yet retired while instruction
+ * index runs: */
 unsigned jit_unretired(const struct block *b, unsigned index);
 
 /* Translates blk into space; returns the bytes of hot code (cold_used
@@ -254,6 +260,9 @@ void tr_chain(struct tr *t, enum x64_cc cc, bool conditional, uint64_t target);
 /* Chains the rel32 at site (an open call: x64_call_fwd), which
  * tr_align_rel32 aligned, to target. */
 void tr_chain_site(struct tr *t, size_t site, uint64_t target);
+/* A conditional branch (on cc) out of the middle of a unit, to target:
+ * through a cold stub that uncounts the instructions skipped. */
+void tr_side_exit(struct tr *t, enum x64_cc cc, uint64_t target);
 void tr_align_rel32(struct tr *t, unsigned op_len);
 struct x64_mem tr_guest_mem(struct tr *t, int rs1, int32_t imm);
 void tr_note_fault(struct tr *t);
