@@ -86,6 +86,11 @@ enum x64_xmm tr_f_slot_for(struct tr *t, int r)
     return (enum x64_xmm)s;
 }
 
+enum x64_xmm tr_f_slot_of(const struct tr *t, int r)
+{
+    return (enum x64_xmm)FC->slot[r];
+}
+
 void tr_f_forget(struct tr *t, int r)
 {
     int x = FC->slot[r];

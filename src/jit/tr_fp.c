@@ -77,15 +77,26 @@ static void store_f(struct tr *t, bool dbl, enum x64_xmm x)
     tr_f_wrote(t, D->rd, x, !dbl);
 }
 
-/* Stores xmm0 to rd, boxing a single; a NaN result goes the slow way. */
-static void store_result(struct tr *t, bool dbl)
+/* Stores x to rd, boxing a single; a NaN result goes the slow way (which
+ * reloads rd's copy, so x may be that copy). */
+static void store_result(struct tr *t, bool dbl, enum x64_xmm x)
 {
     if (dbl)
-        x64_ucomisd_xx(B, XMM0, XMM0);
+        x64_ucomisd_xx(B, x, x);
     else
-        x64_ucomiss_xx(B, XMM0, XMM0);
+        x64_ucomiss_xx(B, x, x);
     tr_slow_if(t, CC_P);
-    store_f(t, dbl, XMM0);
+    store_f(t, dbl, x);
+}
+
+/* The XMM to compute rd in: its copy, unless a source not yet read lives
+ * there (then XMM0, moved to the copy after). */
+static enum x64_xmm dest_f(struct tr *t, enum x64_xmm unread)
+{
+    enum x64_xmm s = tr_f_slot_of(t, D->rd);
+    if (s != XMM0 && s == unread)
+        return XMM0;
+    return tr_f_slot_for(t, D->rd);
 }
 
 static bool arith(struct tr *t, enum x64_sse op, bool dbl, bool unary)
@@ -93,27 +104,41 @@ static bool arith(struct tr *t, enum x64_sse op, bool dbl, bool unary)
     if (!rounding_ok(t, D->rm))
         return false;
     check_sources(t, dbl, unary ? 1 : 2);
+    enum x64_xmm d;
     if (unary) {
-        x64_sse_xx(B, op, XMM0, src_f(t, dbl, D->rs1));
+        enum x64_xmm a = src_f(t, dbl, D->rs1);
+        d = dest_f(t, XMM0);
+        x64_sse_xx(B, op, d, a);
     } else {
         enum x64_xmm b = src_f(t, dbl, D->rs2);
-        load_f(t, dbl, XMM0, D->rs1);
-        x64_sse_xx(B, op, XMM0, b);
+        enum x64_xmm a = src_f(t, dbl, D->rs1);
+        d = dest_f(t, b);
+        if (d != a)
+            x64_movaps_xx(B, d, a);
+        x64_sse_xx(B, op, d, b);
     }
-    store_result(t, dbl);
+    store_result(t, dbl, d);
     return true;
 }
 
-/* rd = xmm1 (rs1) * rs2 +- xmm0 (rs3), with the 231 forms. */
+/* rd = rs1 * rs2 +- rs3, with the 231 forms (the addend is the
+ * destination). */
 static bool fused(struct tr *t, enum x64_fma op, bool dbl)
 {
     if (!(x64_cpu() & X64_HAS_FMA) || !rounding_ok(t, D->rm))
         return false;
     check_sources(t, dbl, 3);
     enum x64_xmm a = src_f(t, dbl, D->rs1), c = src_f(t, dbl, D->rs2);
-    load_f(t, dbl, XMM0, D->rs3);
-    x64_fma_xxx(B, op, dbl, XMM0, a, c);
-    store_result(t, dbl);
+    enum x64_xmm e = src_f(t, dbl, D->rs3);
+    enum x64_xmm d = XMM0;
+    if (D->rd == D->rs3)
+        d = e;
+    else if (D->rd != D->rs1 && D->rd != D->rs2)
+        d = tr_f_slot_for(t, D->rd);
+    if (d != e)
+        x64_movaps_xx(B, d, e);
+    x64_fma_xxx(B, op, dbl, d, a, c);
+    store_result(t, dbl, d);
     return true;
 }
 
@@ -301,7 +326,7 @@ static bool min_max(struct tr *t, bool dbl, bool max)
     tr_slow_if(t, CC_E);
     x64_sse_xx(B, dbl ? (max ? X64_MAXSD : X64_MINSD) : (max ? X64_MAXSS : X64_MINSS),
                XMM0, b);
-    store_result(t, dbl);
+    store_result(t, dbl, XMM0);
     return true;
 }
 
@@ -314,7 +339,7 @@ static bool convert_fp(struct tr *t, bool to_double)
         check_boxed(t, D->rs1);
     x64_sse_xx(B, to_double ? X64_CVTSS2SD : X64_CVTSD2SS, XMM0,
                src_f(t, !to_double, D->rs1));
-    store_result(t, to_double);
+    store_result(t, to_double, XMM0);
     return true;
 }
 

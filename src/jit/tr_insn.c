@@ -112,10 +112,20 @@ static void alu(struct tr *t, enum x64_alu op, enum x64_width w, bool use_imm)
             zf_from(t, D->rd);
         return;
     }
-    enum x64_reg a = tr_src(t, D->rs1, RAX);
     bool rs2_in_memory = !use_imm && D->rs2 != 0 && jit_host_reg[D->rs2] < 0;
     enum x64_reg c = use_imm || rs2_in_memory ? RCX : tr_src(t, D->rs2, RCX);
     enum x64_reg d = tr_dst(D->rd);
+    /* An rs1 that must be loaded goes straight into a mapped rd, unless
+     * rd holds rs2. */
+    bool load_into_d = d != RAX && D->rs1 != 0 && jit_host_reg[D->rs1] < 0 &&
+                       tr_forwarded(t, D->rs1) < 0 && (use_imm || rs2_in_memory || c != d);
+    enum x64_reg a = tr_src(t, D->rs1, load_into_d ? d : RAX);
+    if (op == X64_ADD && w == W64 && !use_imm && !rs2_in_memory && d != a && d != c &&
+        D->rs1 != 0 && D->rs2 != 0) {
+        x64_lea(B, W64, d, x64_mem_idx(a, c, 1, 0)); /* three operands */
+        tr_commit(t, D->rd, d);
+        return;
+    }
     if (!use_imm && !rs2_in_memory && d == c && d != a) {
         if (a != RAX)
             x64_mov_rr(B, W64, RAX, a);

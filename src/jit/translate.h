@@ -286,8 +286,11 @@ bool tr_f_known_boxed(const struct tr *t, int r);
 /* f[r] was just stored to struct hart from the low 64 bits of x (or the
  * low 32, a single whose box was stored too): x's value becomes its copy. */
 void tr_f_wrote(struct tr *t, int r, enum x64_xmm x, bool single);
-/* An XMM to load f[r] into straight from guest memory, as its copy. */
+/* An XMM to load or compute f[r] into as its copy (that value must then
+ * be stored and passed to tr_f_wrote, or a slow path taken). */
 enum x64_xmm tr_f_slot_for(struct tr *t, int r);
+/* The XMM holding f[r]'s copy, or XMM0 (never a copy) when none does. */
+enum x64_xmm tr_f_slot_of(const struct tr *t, int r);
 /* f[r] was written some other way: its copy, if any, is stale. */
 void tr_f_forget(struct tr *t, int r);
 /* After a call into C: no copy survives. */

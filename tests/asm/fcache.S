@@ -33,6 +33,27 @@ TEST_BEGIN
         CHECK_D(fa6, 0xc018000000000000)
         CHECK_D(fa7, D_THREE)
 
+        /* Results computed in place of their copy: rd is rs2, rs1, the
+         * addend of a fused multiply-add, or a multiplicand of one. */
+        LI_D(ft0, D_FIVE)
+        fadd.d ft1, ft0, ft0              /* 10 */
+        fsub.d ft1, ft0, ft1              /* rd = rs2: 5 - 10 = -5 */
+        fadd.d ft2, ft0, ft0              /* 10 */
+        fsub.d ft2, ft2, ft0              /* rd = rs1: 5 */
+        fmadd.d ft2, ft0, ft1, ft2        /* rd = rs3: 5 * -5 + 5 = -20 */
+        fadd.d ft3, ft0, ft0              /* 10 */
+        fmadd.d ft3, ft3, ft0, ft1        /* rd = rs1: 10 * 5 - 5 = 45 */
+        fmadd.d ft4, ft0, ft0, ft0        /* rd new: 30 */
+        fsqrt.d ft5, ft0
+        fmul.d ft5, ft5, ft5              /* 5, rounded */
+        CHECK_D(ft1, 0xc014000000000000)
+        CHECK_D(ft2, 0xc034000000000000)
+        CHECK_D(ft3, 0x4046800000000000)
+        CHECK_D(ft4, 0x403e000000000000)
+        fmv.x.d a1, ft5
+        CHECK_EQ(a1, 0x4014000000000001)
+        CHECK_FFLAGS(NX)
+
         /* fld straight into a copy, fsd from one. */
         la a0, buf
         fld ft0, 0(a0)
