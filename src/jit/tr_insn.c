@@ -79,6 +79,19 @@ static void alu(struct tr *t, enum x64_alu op, enum x64_width w, bool use_imm)
     }
     bool commutative = op == X64_ADD || op == X64_OR || op == X64_XOR ||
                        op == X64_AND;
+    if (w == W64 && D->rs1 == D->rd && D->rd < 32 && jit_host_reg[D->rd] < 0 &&
+        (use_imm || (D->rs2 != D->rd && (D->rs2 == 0 || jit_host_reg[D->rs2] >= 0 ||
+                                        tr_forwarded(t, D->rs2) >= 0)))) {
+        /* rd OP= imm or a register, rd in memory: one read-modify-write
+         * (a pointer or counter stepped in place). */
+        struct x64_mem m = XREG_MEM(D->rd);
+        if (use_imm)
+            x64_alu_mi(B, op, W64, m, D->imm);
+        else
+            x64_alu_mr(B, op, W64, m, tr_src(t, D->rs2, RCX));
+        zf_from(t, D->rd);
+        return;
+    }
     if (!use_imm && commutative && D->rs2 == D->rd && D->rs1 != D->rd &&
         D->rs1 != 0 && jit_host_reg[D->rd] >= 0) {
         /* rd = rs1 OP rd, with rd mapped: one instruction on rd, whether
@@ -341,8 +354,10 @@ static void branch(struct tr *t, enum x64_cc cc)
         x64_test_rr(B, W64, a, a);
     } else {
         enum x64_reg a = tr_src(t, D->rs1, RAX);
-        enum x64_reg c = tr_src(t, D->rs2, RCX);
-        x64_cmp_rr(B, W64, a, c);
+        if (jit_host_reg[D->rs2] < 0 && tr_forwarded(t, D->rs2) < 0)
+            x64_cmp_rm(B, W64, a, XREG_MEM(D->rs2));
+        else
+            x64_cmp_rr(B, W64, a, tr_src(t, D->rs2, RCX));
     }
     uint64_t taken = t->pc + (uint64_t)(int64_t)D->imm;
     uint64_t next = t->pc + D->len;

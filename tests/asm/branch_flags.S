@@ -50,6 +50,21 @@ TEST_BEGIN
         or s11, s11, s10
         beqz s11, 3f
         addi s2, s2, 64
+        /* Counting down a register that lives in memory (s9, s10: not
+         * among the registers translated code maps at first), stepped in
+         * place. */
+        li s9, 3
+        li s10, 0
+4:      addi s10, s10, 5
+        addi s9, s9, -1
+        bnez s9, 4b
+        li t0, 15
+        bne s10, t0, 3f
+        li t1, 16                         /* both compared from memory */
+        bge s10, t1, 3f
+        bltu t1, s10, 3f
+        xori s10, s10, 15
+        bnez s10, 3f
         /* A high bit alone makes the register nonzero. */
         li a0, 0x8000000000000000
         li a1, 0
