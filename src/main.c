@@ -190,6 +190,7 @@ static void stats_at_exit(void)
         fprintf(stderr,
                 "hart: %llu blocks translated (%llu instructions, %llu bytes), "
                 "%llu fallbacks emitted, %llu chains, %llu jump-table misses, "
+                "%llu indirect jumps with varying targets (no inline cache), "
                 "%llu inline caches filled\n",
                 (unsigned long long)jit_stats.blocks,
                 (unsigned long long)jit_stats.guest_insns,
@@ -197,6 +198,7 @@ static void stats_at_exit(void)
                 (unsigned long long)jit_stats.fallbacks_emitted,
                 (unsigned long long)jit_stats.chains,
                 (unsigned long long)jit_stats.lookups_missed,
+                (unsigned long long)jit_stats.ic_skipped,
                 (unsigned long long)jit_stats.inline_caches);
     if (jit_enabled)
         fprintf(stderr,

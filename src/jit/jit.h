@@ -54,6 +54,7 @@ int jit_cosim_block(struct hart *h, struct block *b,
 struct jit_stats {
     uint64_t blocks, guest_insns, host_bytes, fallbacks_emitted;
     uint64_t chains, lookups_missed, inline_caches, flushes, remaps;
+    uint64_t ic_skipped;          /* indirect jumps translated without one */
     uint64_t exits[10];            /* returns of translated code, by reason */
     uint64_t fallback_count[512]; /* per op, emitted fallbacks (--stats) */
 };

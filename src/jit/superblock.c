@@ -85,6 +85,7 @@ struct block *jit_superblock(struct block *head)
         return head; /* translated as a plain block */
     sb->pc = head->pc;
     sb->n = n;
+    sb->targets_vary = parts[nparts - 1]->targets_vary;
     sb->seg_count = (uint64_t *)(void *)((char *)sb + counts_at);
     uint32_t k = 0;
     for (unsigned p = 0; p < nparts; p++) {

@@ -4,6 +4,7 @@
  * x0 go to the sink register (block.c), so pure operations whose rd is the
  * sink are dropped, while loads still run for their fault. */
 #include <signal.h>
+#include "jit/jit.h"
 #include "jit/translate.h"
 #include "rv/interp.h"
 
@@ -519,16 +520,24 @@ static void jalr(struct tr *t)
     bool call = is_link_reg(D->rd);
     if (call)
         ras_guard(t);
-    inline_cache(t, call);
+    /* A site whose target already varied in the interpreter (a dispatch
+     * through a table) would mostly miss its inline cache: the table
+     * lookup alone is cheaper. */
+    bool cached = !t->blk->targets_vary;
+    if (cached)
+        inline_cache(t, call);
+    else
+        jit_stats.ic_skipped++;
     size_t to_landing = 0;
-    if (call)
+    if (call && cached)
         to_landing = x64_jmp8_fwd(B);
     /* The jump table lookup, inline: each jalr gets its own indirect jump,
      * which the host predicts per site (a shared one would mispredict
      * whenever two sites alternate). */
     jit_emit_lookup(B, call);
     if (call) {
-        x64_bind8(B, to_landing);
+        if (cached)
+            x64_bind8(B, to_landing);
         ras_landing(t, t->pc + D->len);
     }
 }

@@ -39,6 +39,8 @@ struct block {
     uint32_t n;               /* instructions, the terminating one included */
     uint32_t bytes;           /* guest bytes covered */
     bool check;               /* from a volatile page: compare with copy */
+    bool targets_vary;        /* the indirect jump ending it went to more
+                                 than one block in the interpreter */
     const uint8_t *copy;      /* the guest bytes it was decoded from */
     uint64_t *seg_count;      /* a translator's superblock: the counts of
                                  its segments after the first, else NULL */

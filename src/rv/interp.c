@@ -219,6 +219,8 @@ static enum interp_exit run_blocks(struct hart *h)
 chain: {
     struct block *nb = *slot;
     if (unlikely(!nb || nb->pc != next_pc)) {
+        if (nb) /* only an indirect jump's successor changes */
+            b->targets_vary = true;
         nb = block_get(next_pc);
         if (unlikely(!nb)) {
             h->pc = next_pc;

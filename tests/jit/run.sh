@@ -109,6 +109,18 @@ else
     fail inline-cache "inline caches filled: ${filled:-none}"
 fi
 
+# An indirect jump whose target already varied in the interpreter (a
+# switch's jump table, calls through a table of functions) is translated
+# without an inline cache, and computes the same.
+"$HART" --jit=off $g/dispatch > "$work/dispatch.ref" 2>&1
+"$HART" --stats $g/dispatch > "$work/out" 2> "$work/err"
+varying=$(sed -n 's/.*, \([0-9]*\) indirect jumps with varying targets.*/\1/p' "$work/err")
+if cmp -s "$work/out" "$work/dispatch.ref" && [ "${varying:-0}" -gt 0 ]; then
+    pass indirect-without-cache
+else
+    fail indirect-without-cache "indirect jumps with varying targets: ${varying:-none}; output same: $(cmp -s "$work/out" "$work/dispatch.ref" && echo yes || echo no)"
+fi
+
 # The jump table is addressed absolutely when it lies in the low 2 GB, and
 # through struct hart otherwise (HART_TEST_HIGH_JTAB forces that): both
 # ways give the interpreter's output for programs full of indirect jumps
