@@ -64,7 +64,8 @@ static void jtab_clear(void)
 static void jtab_set(uint64_t pc, void *code)
 {
     void **e = &jtab[(pc >> 1) & ((1u << JTAB_BITS) - 1)];
-    __atomic_store_n(e, (char *)code - JIT_PC_CHECK_BYTES, __ATOMIC_RELEASE);
+    __atomic_store_n(e, (char *)code - JIT_PC_CHECK_BYTES + jit_pc_check_skip(pc),
+                     __ATOMIC_RELEASE);
 }
 
 /* Translated blocks in address order, for mapping a host pc back. */

@@ -230,8 +230,18 @@ size_t jit_translate(struct block *blk, struct jit_code_space *space,
 
 /* Every translation starts with a check that RAX holds its guest pc
  * (movabs rcx, pc; cmp rax, rcx; jne lookup_miss), where jumps through
- * the jump table enter it; the block entry (b->code) follows. */
+ * the jump table enter it; the block entry (b->code) follows. A pc that
+ * fits a sign-extended 32-bit immediate (code below 2 GB: programs that
+ * are not position-independent) is compared directly (cmp rax, imm32;
+ * jne), after padding that is never run: the check starts this many bytes
+ * in. */
 #define JIT_PC_CHECK_BYTES 19
+static inline size_t jit_pc_check_skip(uint64_t pc)
+{
+    if (pc > INT32_MAX)
+        return 0;
+    return JIT_PC_CHECK_BYTES - (pc <= 127 ? 4 : 6) - 6;
+}
 /* The jump table's address when it lies in the low 2 GB, else 0. */
 extern uintptr_t jit_jtab_low;
 /* The jump-table lookup of the guest pc in RAX: jumps (or, for a call,
