@@ -34,12 +34,29 @@ struct jit_stats jit_stats;
 static uint64_t threshold;
 static pthread_mutex_t jit_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* Once the guest has run this many instructions (its hot code is
- * translated by then), the register mapping is chosen again from what the
- * translated code uses (jit_remap), once. Set under jit_lock, read by the
- * flush. */
-#define REMAP_AFTER 20000000ull
-static bool remap_wanted, remap_done;
+/* The register mapping is chosen again (jit_remap) from the profile that
+ * translated code takes while jit_profiling is on: over the first 20
+ * million instructions, for the hot code of most programs, and once more
+ * over 50 million instructions later on, for programs whose main work
+ * comes after a long first phase (the crc benchmark fills and checksums a
+ * buffer for 70 million instructions, then hashes it). Each step is a
+ * flush of all translated code, once the guest has run the step's count
+ * of instructions since the last step (seen when translated code exits,
+ * which may be later). plan_next, plan_base and flush_does are set under
+ * jit_lock, read by the flush. */
+enum plan_step { PROFILE_ON, REMAP };
+static const struct {
+    uint64_t after;
+    enum plan_step step;
+} plan[] = {
+    {20000000, REMAP},
+    {130000000, PROFILE_ON},
+    {50000000, REMAP},
+};
+#define PLAN_STEPS (sizeof plan / sizeof *plan)
+static unsigned plan_next;
+static uint64_t plan_base;
+static int flush_does = -1; /* an enum plan_step, or -1 */
 
 /* Shared routines at the start of the cache. */
 static int (*enter_code)(struct hart *h, void *code);
@@ -245,19 +262,20 @@ void jit_flush(void)
     if (!jit_enabled)
         return;
     size_t n = atomic_load(&index_len);
+    bool remap = flush_does == REMAP;
     for (size_t i = 0; i < n; i++) {
-        if (remap_wanted)
+        if (remap)
             jit_profile(index_of[i]->blk);
         if (index_of[i]->owns_blk)
             free(index_of[i]->blk);
         free(index_of[i]);
     }
     atomic_store(&index_len, 0);
-    if (remap_wanted) {
-        remap_wanted = false;
-        if (jit_remap())
-            jit_stats.remaps++;
-    }
+    if (remap && jit_remap()) /* which ends the profiling */
+        jit_stats.remaps++;
+    if (flush_does == PROFILE_ON)
+        jit_profiling = true;
+    flush_does = -1;
     if (!jit_perfmap_on() || jit_cache_renew() != 0)
         jit_cache_reset();
     emit_routines();
@@ -517,11 +535,15 @@ static int run_translated(struct hart *h, struct block *b)
         default:
             return why;
         }
-        if (!remap_done && h->instret > REMAP_AFTER) {
+        if (plan_next < PLAN_STEPS && h->instret - plan_base > plan[plan_next].after) {
             pthread_mutex_lock(&jit_lock);
-            remap_done = remap_wanted = true;
+            if (plan_next < PLAN_STEPS &&
+                h->instret - plan_base > plan[plan_next].after) {
+                flush_does = (int)plan[plan_next++].step;
+                plan_base = h->instret;
+            }
             pthread_mutex_unlock(&jit_lock);
-            return EXIT_FLUSH; /* the flush remaps */
+            return EXIT_FLUSH; /* the flush takes the step */
         }
     }
 }

@@ -80,11 +80,15 @@ bool jit_remap(void)
         taken[pick] = true;
         best[k] = (uint8_t)pick;
     }
+    /* Without a profile (translated code that did not count), the counts
+     * are the interpreter's few runs of each block: no basis for a change. */
+    bool profiled = reg_uses[best[0]] >= 100000;
     jit_profiling = false;
+    memset(reg_uses, 0, sizeof reg_uses); /* a next profile starts anew */
     int changed = 0;
     for (int k = 0; k < JIT_NMAPPED; k++)
         changed += jit_host_reg[best[k]] < 0;
-    if (changed < 2)
+    if (!profiled || changed < 2)
         return false; /* not worth a retranslation */
     for (int r = 0; r < 33; r++)
         jit_host_reg[r] = -1;

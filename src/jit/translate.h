@@ -31,9 +31,10 @@
 extern int8_t jit_host_reg[33];
 extern uint8_t jit_mapped[JIT_NMAPPED]; /* the mapped guest registers */
 
-/* Chooses the mapped registers from the profile of the code translated so
- * far, fed block by block to jit_profile; true if the mapping changed
- * (only call with no translated code in use). Ends the profiling. */
+/* Chooses the mapped registers from the profile of the code translated
+ * since the last flush, fed block by block to jit_profile; true if the
+ * mapping changed (only call with no translated code in use). Ends the
+ * profiling (jit.c may turn it on again for a later remap). */
 extern bool jit_profiling;
 void jit_profile(const struct block *blk);
 bool jit_remap(void);

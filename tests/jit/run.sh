@@ -121,6 +121,18 @@ else
     fail indirect-without-cache "indirect jumps with varying targets: ${varying:-none}; output same: $(cmp -s "$work/out" "$work/dispatch.ref" && echo yes || echo no)"
 fi
 
+# The register mapping is chosen from a profile twice: after the first 20
+# million instructions and, over a later window, again (tests/guest/phases:
+# its second phase uses other registers than its first).
+"$HART" --jit=off $g/phases > "$work/phases.ref" 2>&1
+"$HART" --stats $g/phases > "$work/out" 2> "$work/err"
+remaps=$(sed -n 's/.* \([0-9]*\) register remaps$/\1/p' "$work/err")
+if cmp -s "$work/out" "$work/phases.ref" && [ "${remaps:-0}" = 2 ]; then
+    pass second-remap
+else
+    fail second-remap "register remaps: ${remaps:-none}; output same: $(cmp -s "$work/out" "$work/phases.ref" && echo yes || echo no)"
+fi
+
 # The jump table is addressed absolutely when it lies in the low 2 GB, and
 # through struct hart otherwise (HART_TEST_HIGH_JTAB forces that): both
 # ways give the interpreter's output for programs full of indirect jumps
