@@ -182,34 +182,29 @@ else
 fi
 
 # Accesses based on sp, gp or tp skip their bounds check in translated
-# code, which leaves for the interpreter whenever one of them is moved out
-# of the guest space (tests/asm/wild_sp.S): such exits are counted (none
-# would mean translated code went on with a wild base, which could reach
-# hart's own memory), and the final load through a wild gp is the guest's
-# SIGSEGV with the guest's address.
-"$HART" --stats --jit-threshold=1 o/guest/asm/wild_sp again > "$work/out" 2> "$work/err"
-st=$?
-wild=$(sed -n 's/.* \([0-9]*\) with sp, gp or tp outside the guest space.*/\1/p' "$work/err")
-if [ $st = 139 ] && [ "${wild:-0}" -gt 0 ] && ! grep -q 'internal error' "$work/err" &&
-    grep -q 'guest killed by SIGSEGV .*address 0xffffffffffe00000' "$work/err"; then
-    pass wild-sp-leaves-translated-code
-else
-    fail wild-sp-leaves-translated-code "status $st, exits: ${wild:-none}" "$(head -n 5 "$work/err")"
-fi
-
+# code, which leaves for the interpreter whenever one of them leaves the
+# guest space: such exits are counted (none would mean translated code went
+# on with a wild base, which could reach hart's own memory), and the final
+# access through the wild base is the guest's SIGSEGV with the guest's
+# address.
+#   leaves_when_wild NAME PROGRAM ADDRESS
+leaves_when_wild() {
+    "$HART" --stats --jit-threshold=1 "$2" again > "$work/out" 2> "$work/err"
+    st=$?
+    wild=$(sed -n 's/.* \([0-9]*\) with sp, gp or tp outside the guest space.*/\1/p' "$work/err")
+    if [ $st = 139 ] && [ "${wild:-0}" -gt 0 ] && ! grep -q 'internal error' "$work/err" &&
+        grep -q "guest killed by SIGSEGV .*address $3" "$work/err"; then
+        pass "$1"
+    else
+        fail "$1" "status $st, exits: ${wild:-none}" "$(head -n 5 "$work/err")"
+    fi
+}
+# sp, gp and tp moved out and back in a hot loop; a load through a gp of
+# -2^21 (tests/asm/wild_sp.S).
+leaves_when_wild wild-sp-leaves-translated-code o/guest/asm/wild_sp 0xffffffffffe00000
 # A decrement of sp is checked by the x86 carry alone: sp walking 2 MB
-# below 0 in translated code must leave for the interpreter (counted), so
-# that the store through it is the guest's SIGSEGV at the guest's address
-# (tests/asm/sp_wrap.S).
-"$HART" --stats --jit-threshold=1 o/guest/asm/sp_wrap again > "$work/out" 2> "$work/err"
-st=$?
-wild=$(sed -n 's/.* \([0-9]*\) with sp, gp or tp outside the guest space.*/\1/p' "$work/err")
-if [ $st = 139 ] && [ "${wild:-0}" -gt 0 ] && ! grep -q 'internal error' "$work/err" &&
-    grep -q 'guest killed by SIGSEGV .*address 0xffffffffffe00010' "$work/err"; then
-    pass sp-wrap-leaves-translated-code
-else
-    fail sp-wrap-leaves-translated-code "status $st, exits: ${wild:-none}" "$(head -n 5 "$work/err")"
-fi
+# below 0 (tests/asm/sp_wrap.S).
+leaves_when_wild sp-wrap-leaves-translated-code o/guest/asm/sp_wrap 0xffffffffffe00010
 
 # Option errors are usage errors (status 1), not crashes.
 for bad in --jit=maybe --jit-threshold=0 --jit-cache=0 --jit-cache=1025 "-d nothing"; do
