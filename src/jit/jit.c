@@ -41,9 +41,9 @@ static pthread_mutex_t jit_lock = PTHREAD_MUTEX_INITIALIZER;
  * comes after a long first phase (the crc benchmark fills and checksums a
  * buffer for 70 million instructions, then hashes it). Each step is a
  * flush of all translated code, once the guest has run the step's count
- * of instructions since the last step (seen when translated code exits,
- * which may be later). plan_next, plan_base and flush_does are set under
- * jit_lock, read by the flush. */
+ * of instructions since the last step (seen when translated code exits to
+ * the run loop or for a system call, which may be later). plan_next, plan_base and flush_does are set under
+ * jit_lock; the flush reads flush_does, run_translated the other two. */
 enum plan_step { PROFILE_ON, REMAP };
 static const struct {
     uint64_t after;
@@ -477,6 +477,29 @@ static void fill_inline_cache(uintptr_t at, uint64_t pc, void *code)
     jit_stats.inline_caches++;
 }
 
+/* Whether this thread has run the next plan step's instructions since the
+ * last step (read without jit_lock, then again under it). Each thread
+ * counts its own: one that has run fewer than plan_base takes no step. */
+static bool plan_step_due(const struct hart *h)
+{
+    unsigned next = __atomic_load_n(&plan_next, __ATOMIC_RELAXED);
+    int64_t since = (int64_t)(h->instret - __atomic_load_n(&plan_base, __ATOMIC_RELAXED));
+    return next < PLAN_STEPS && since > (int64_t)plan[next].after;
+}
+
+/* Sets up the due step for the flush that the caller's EXIT_FLUSH makes. */
+static enum interp_exit take_plan_step(const struct hart *h)
+{
+    pthread_mutex_lock(&jit_lock);
+    if (plan_step_due(h)) {
+        flush_does = (int)plan[plan_next].step;
+        __atomic_store_n(&plan_base, h->instret, __ATOMIC_RELAXED);
+        __atomic_store_n(&plan_next, plan_next + 1, __ATOMIC_RELAXED);
+    }
+    pthread_mutex_unlock(&jit_lock);
+    return EXIT_FLUSH;
+}
+
 /* Enters translated code for the block at h->pc until something needs the
  * run loop or untranslated code is reached (then returns EXIT_HOT's
  * opposite: -1). */
@@ -535,16 +558,8 @@ static int run_translated(struct hart *h, struct block *b)
         default:
             return why;
         }
-        if (plan_next < PLAN_STEPS && h->instret - plan_base > plan[plan_next].after) {
-            pthread_mutex_lock(&jit_lock);
-            if (plan_next < PLAN_STEPS &&
-                h->instret - plan_base > plan[plan_next].after) {
-                flush_does = (int)plan[plan_next++].step;
-                plan_base = h->instret;
-            }
-            pthread_mutex_unlock(&jit_lock);
-            return EXIT_FLUSH; /* the flush takes the step */
-        }
+        if (plan_step_due(h))
+            return take_plan_step(h);
     }
 }
 
@@ -563,6 +578,8 @@ enum interp_exit jit_run(struct hart *h)
         jctx.in_fallback = false;
         return EXIT_SIGNAL;
     }
+    if (plan_step_due(h)) /* also after system calls, which return here */
+        return take_plan_step(h);
     for (;;) {
         struct block *b = block_get(h->pc);
         if (!b)

@@ -133,6 +133,18 @@ else
     fail second-remap "register remaps: ${remaps:-none}; output same: $(cmp -s "$work/out" "$work/phases.ref" && echo yes || echo no)"
 fi
 
+# Each thread measures the plan's steps by its own instruction count: a
+# thread started after the first remap, making many system calls, takes no
+# step early (tests/guest/thr_late: one flush, the first remap's).
+"$HART" --jit=off $g/thr_late > "$work/late.ref" 2>&1
+"$HART" --stats $g/thr_late > "$work/out" 2> "$work/err"
+flushes=$(sed -n 's/.* \([0-9]*\) cache flushes$/\1/p' "$work/err")
+if cmp -s "$work/out" "$work/late.ref" && [ "${flushes:-0}" = 1 ]; then
+    pass late-thread-plan
+else
+    fail late-thread-plan "cache flushes: ${flushes:-none}; output same: $(cmp -s "$work/out" "$work/late.ref" && echo yes || echo no)"
+fi
+
 # The jump table is addressed absolutely when it lies in the low 2 GB, and
 # through struct hart otherwise (HART_TEST_HIGH_JTAB forces that): both
 # ways give the interpreter's output for programs full of indirect jumps
