@@ -3,8 +3,11 @@
  * goes on to (its fall-through, or a forward target that ran more often
  * in the interpreter), or the jump's target, joins the same translation,
  * and so on for a few blocks, so that the branch becomes a side exit (the
- * jump, nothing) and the usual path runs straight on:
- * no block entry (interrupt check, chained jump) on the way, and the
+ * jump, nothing) and the usual path runs straight on. A block the branch
+ * went to less than half the time does not join (a side exit costs a
+ * fix-up of the instruction count, translate.c), so a unit never goes on
+ * past a loop's taken branch back. On the usual path there is
+ * no block entry (interrupt check, chained jump), and the
  * registers already bounds-checked before the branch need no check after
  * it.
  *
