@@ -64,8 +64,9 @@ static void zf_from(struct tr *t, int rd)
 }
 
 /* rd = rs1 OP rs2 (or OP imm), computed so that rd may alias either. An
- * unmapped rs2 is used straight from memory. A W form computes 64 bits
- * and sign-extends, so its flags are not rd's. */
+ * unmapped rs2 is used straight from memory. A W form computes 32 bits
+ * (x86 clears the upper half) and sign-extends them, which leaves ZF as
+ * the 32-bit result's: zero exactly when rd is. */
 static void alu(struct tr *t, enum x64_alu op, enum x64_width w, bool use_imm)
 {
     if (identity_with_zero(op)) {
@@ -99,16 +100,15 @@ static void alu(struct tr *t, enum x64_alu op, enum x64_width w, bool use_imm)
          * rs1 is in a register, just computed, or in memory. */
         enum x64_reg d = (enum x64_reg)jit_host_reg[D->rd];
         if (jit_host_reg[D->rs1] >= 0)
-            x64_alu_rr(B, op, W64, d, (enum x64_reg)jit_host_reg[D->rs1]);
+            x64_alu_rr(B, op, w, d, (enum x64_reg)jit_host_reg[D->rs1]);
         else if (tr_forwarded(t, D->rs1) >= 0)
-            x64_alu_rr(B, op, W64, d, (enum x64_reg)tr_forwarded(t, D->rs1));
+            x64_alu_rr(B, op, w, d, (enum x64_reg)tr_forwarded(t, D->rs1));
         else
-            x64_alu_rm(B, op, W64, d, XREG_MEM(D->rs1));
+            x64_alu_rm(B, op, w, d, XREG_MEM(D->rs1));
         if (w == W32)
             x64_movsxd_rr(B, d, d);
         tr_commit(t, D->rd, d);
-        if (w == W64)
-            zf_from(t, D->rd);
+        zf_from(t, D->rd);
         return;
     }
     if (!use_imm && tr_forwarded(t, D->rs2) == RAX) {
@@ -118,12 +118,11 @@ static void alu(struct tr *t, enum x64_alu op, enum x64_width w, bool use_imm)
         enum x64_reg d = jit_host_reg[D->rd] >= 0 ? tr_dst(D->rd) : RCX;
         if (d != a)
             x64_mov_rr(B, W64, d, a);
-        x64_alu_rr(B, op, W64, d, RAX);
+        x64_alu_rr(B, op, w, d, RAX);
         if (w == W32)
             x64_movsxd_rr(B, d, d);
         tr_commit(t, D->rd, d);
-        if (w == W64)
-            zf_from(t, D->rd);
+        zf_from(t, D->rd);
         return;
     }
     bool rs2_in_memory = !use_imm && D->rs2 != 0 && jit_host_reg[D->rs2] < 0;
@@ -143,23 +142,22 @@ static void alu(struct tr *t, enum x64_alu op, enum x64_width w, bool use_imm)
     if (!use_imm && !rs2_in_memory && d == c && d != a) {
         if (a != RAX)
             x64_mov_rr(B, W64, RAX, a);
-        x64_alu_rr(B, op, W64, RAX, c);
+        x64_alu_rr(B, op, w, RAX, c);
         d = RAX;
     } else {
         if (d != a)
             x64_mov_rr(B, W64, d, a);
         if (use_imm)
-            x64_alu_ri(B, op, W64, d, D->imm);
+            x64_alu_ri(B, op, w, d, D->imm);
         else if (rs2_in_memory)
-            x64_alu_rm(B, op, W64, d, XREG_MEM(D->rs2));
+            x64_alu_rm(B, op, w, d, XREG_MEM(D->rs2));
         else
-            x64_alu_rr(B, op, W64, d, c);
+            x64_alu_rr(B, op, w, d, c);
     }
     if (w == W32)
         x64_movsxd_rr(B, d, d);
     tr_commit(t, D->rd, d);
-    if (w == W64)
-        zf_from(t, D->rd);
+    zf_from(t, D->rd);
 }
 
 /* rd = (rs1 cmp rs2) ? 1 : 0 */

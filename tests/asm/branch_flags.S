@@ -2,7 +2,8 @@
  * which translated code takes from the flags that instruction's x86
  * add/sub/and/or/xor left, without a test (jit/tr_insn.c): the flags must
  * be those of the whole 64-bit register, of the register branched on, and
- * of W forms only through their sign-extended result. */
+ * of W forms only through their sign-extended result (an x86 32-bit op,
+ * whose ZF is that of the 32 bits it computed). */
 #include "check.h"
 
 TEST_BEGIN
@@ -71,6 +72,28 @@ TEST_BEGIN
         add a2, a0, a1
         beqz a2, 3f
         addi s2, s2, 128
+        /* W forms into each kind of destination, every one 0 in 32 bits
+         * and not in 64: subw, addw with rd = rs2 (mapped at first), and
+         * addiw and subw into registers that live in memory. */
+        li a0, 0x100000005
+        li a1, 5
+        subw a2, a0, a1
+        bnez a2, 3f
+        addi s2, s2, 256
+        li a3, 0x7fffffff00000001
+        li a4, -1
+        .option push
+        .option norvc                     /* c.addw would swap a3 and a4 */
+        addw a4, a3, a4
+        .option pop
+        bnez a4, 3f
+        addi s2, s2, 512
+        li s9, 0x300000001
+        addiw s10, s9, -1
+        bnez s10, 3f
+        subw s11, s9, a1
+        beqz s11, 3f                      /* -4: not zero */
+        addi s2, s2, 1024
 3:
-        CHECK_EQ(s2, 255)
+        CHECK_EQ(s2, 2047)
 TEST_END
