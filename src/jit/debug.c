@@ -76,18 +76,46 @@ void jit_perfmap_fork_child(void)
     jit_perfmap_open();
 }
 
-static void print_host_code(const uint8_t *code, size_t size)
+/* The guest instructions whose code starts at host offset off (those at
+ * or before it not yet shown: an instruction with no code of its own, a
+ * nop, shows with the next), as comments above that code. */
+static void print_guest_marks(const struct block *b, const uint32_t *insn_at,
+                              uint32_t *next, size_t off)
 {
+    for (; *next < b->n && insn_at[*next] <= off; ++*next) {
+        const struct block_insn *bi = &b->insn[*next];
+        if (bi->d.op >= RV_OP_COUNT)
+            continue;
+        char text[96];
+        struct rv_insn d = bi->d;
+        if (d.rd == RV_SINK)
+            d.rd = 0;
+        rv_disasm(&d, b->pc + bi->off, text, sizeof text);
+        fprintf(stderr, "  ; 0x%010llx:  %s\n",
+                (unsigned long long)(b->pc + bi->off), text);
+    }
+}
+
+/* Host code, with the guest instructions of b named above their code when
+ * insn_at is given. */
+static void print_host_code(const uint8_t *code, size_t size,
+                            const struct block *b, const uint32_t *insn_at)
+{
+    uint32_t next = 0;
     if (!cs.tried)
         capstone_load();
     struct cs_insn_v4 *insn = NULL;
     size_t n = cs.ready ? cs.disasm(cs.handle, code, size, (uintptr_t)code,
                                     0, &insn)
                         : 0;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
+        if (insn_at)
+            print_guest_marks(b, insn_at, &next, (size_t)(insn[i].address -
+                                                          (uintptr_t)code));
         fprintf(stderr, "  0x%012llx:  %-8s %s\n",
                 (unsigned long long)insn[i].address, insn[i].mnemonic,
                 insn[i].op_str);
+    }
     if (n) {
         cs.free(insn, n);
         return;
@@ -101,7 +129,8 @@ static void print_host_code(const uint8_t *code, size_t size)
 }
 
 void jit_debug_block(const struct block *b, const void *code, size_t size,
-                     const void *cold, size_t cold_size)
+                     const void *cold, size_t cold_size,
+                     const uint32_t *insn_at)
 {
     uint64_t off = 0;
     const char *name = symbols_lookup(b->pc, &off);
@@ -142,9 +171,9 @@ void jit_debug_block(const struct block *b, const void *code, size_t size,
     }
     if (jit_debug & JIT_DEBUG_OUT_ASM) {
         fprintf(stderr, "OUT: [size=%zu]\n", size);
-        print_host_code(code, size);
+        print_host_code(code, size, b, insn_at);
         fprintf(stderr, "OUT (cold): [size=%zu]\n", cold_size);
-        print_host_code(cold, cold_size);
+        print_host_code(cold, cold_size, b, NULL);
     }
     if (jit_debug)
         fputc('\n', stderr);

@@ -338,6 +338,8 @@ static bool translate(struct block *blk)
     };
     /* --cosim checks translations block by block against the interpreter. */
     struct block *unit = jit_cosim ? blk : jit_superblock(blk);
+    if (jit_debug & JIT_DEBUG_OUT_ASM)
+        space.insn_at = calloc(unit->n ? unit->n : 1, sizeof *space.insn_at);
     unsigned nfaults = 0;
     size_t used = jit_translate(unit, &space, &routines, faults, MAX_FAULTS,
                                 &nfaults);
@@ -353,6 +355,7 @@ static bool translate(struct block *blk)
     }
     if (!tr || !add_translation(tr)) {
         free(tr);
+        free(space.insn_at);
         if (unit != blk)
             free(unit);
         return false;
@@ -363,7 +366,8 @@ static bool translate(struct block *blk)
     jit_stats.host_bytes += used + space.cold_used;
 
     if (jit_debug_any)
-        jit_debug_block(unit, x, used, cx, space.cold_used);
+        jit_debug_block(unit, x, used, cx, space.cold_used, space.insn_at);
+    free(space.insn_at);
     __atomic_store_n(&blk->code, (void *)(x + JIT_PC_CHECK_BYTES),
                      __ATOMIC_RELEASE);
     return true;

@@ -42,8 +42,12 @@ bool jit_perfmap_open(void);
 bool jit_perfmap_on(void);
 void jit_perfmap_fork_child(void);
 struct block;
+/* insn_at (may be NULL): where each guest instruction's host code starts,
+ * as jit_code_space.insn_at; out_asm then names the guest instruction
+ * above its code. */
 void jit_debug_block(const struct block *b, const void *code, size_t size,
-                     const void *cold, size_t cold_size);
+                     const void *cold, size_t cold_size,
+                     const uint32_t *insn_at);
 
 /* --cosim: check every translated block against the interpreter. */
 extern bool jit_cosim;

@@ -565,6 +565,7 @@ size_t jit_translate(struct block *blk, struct jit_code_space *space,
         t.slow_stub = -1;
         t.first_stub = t.nstubs;
         t.fused = 0;
+        size_t insn_start = x64_offset(&t.b);
         if (i > 0 && is_cond_branch_insn(&blk->insn[i - 1])) { /* fell through */
             if (jit_profiling && blk->seg_count) {
                 x64_mov_ri(&t.b, RAX, (uintptr_t)&blk->seg_count[segment]);
@@ -586,6 +587,8 @@ size_t jit_translate(struct block *blk, struct jit_code_space *space,
                 written |= 1u << blk->insn[k].d.rd;
         t.checked &= ~written;
         t.checked |= t.in_bounds; /* lui, auipc: a known address */
+        for (unsigned k = i; space->insn_at && k <= i + t.fused; k++)
+            space->insn_at[k] = (uint32_t)insn_start;
         i += t.fused;
         uint32_t unknown = written & JIT_BOUNDED & ~t.in_bounds;
         t.in_bounds = 0;

@@ -206,6 +206,10 @@ struct jit_code_space {
     size_t hot_size, cold_size;
     uintptr_t hot_run, cold_run;
     size_t cold_used; /* set by jit_translate */
+    /* If not NULL (-d out_asm), jit_translate sets insn_at[i] to the hot
+     * offset where instruction i's code starts (one entry per instruction
+     * of the unit; instructions fused into one share it). */
+    uint32_t *insn_at;
 };
 
 /* Conditional branches: the only control transfers a translation unit

@@ -35,6 +35,27 @@ if grep -Eq '^  0x[0-9a-f]+:  (mov|add|cmp|jmp|jne|lea) ' "$work/err"; then
 else
     fail debug-out-asm-host-code "no x86-64 instructions (is libcapstone4 installed?)"
 fi
+# out_asm names each guest instruction above its host code: every block's
+# marks are its IN: instructions, in order, each followed by host code
+# (a mark can only be followed by another when fused or without code).
+bad=$(awk '
+    /^IN:/ { mode = "in"; nin = 0; nmark = 0; next }
+    /^OUT: \[/ { mode = "out"; next }
+    /^OUT \(cold\)/ {
+        if (nin != nmark || nin == 0) bad++
+        for (i = 1; i <= nin; i++) if (in_pc[i] != mark[i]) { bad++; break }
+        if (last_mark) bad++
+        mode = ""; next
+    }
+    mode == "in" && /^  0x/ { in_pc[++nin] = $1; next }
+    mode == "out" && /^  ; 0x/ { mark[++nmark] = $2; last_mark = 1; next }
+    mode == "out" && /^  0x/ { last_mark = 0 }
+    END { print bad + 0 }' "$work/err")
+if [ "$bad" = 0 ] && grep -q '^  ; 0x[0-9a-f]*:  ' "$work/err"; then
+    pass debug-out-asm-guest-marks
+else
+    fail debug-out-asm-guest-marks "$bad blocks whose out_asm marks are not their IN: instructions"
+fi
 
 # --perfmap: /tmp/perf-PID.map with guest function names.
 pid=$(sh -c 'echo $$; exec "$0" --perfmap --jit-threshold=5 "$@" > /dev/null' \
