@@ -148,6 +148,7 @@ static bool emit_routines(void)
 
     x64_align(&b, 16);
     routines.lookup_miss = x64_here(&b);
+    x64_and_ri(&b, W64, RAX, -2); /* jalr leaves bit 0 to here (tr_insn.c) */
     x64_store(&b, W64, x64_mem(JIT_STATE, HART_OFF(pc)), RAX);
     x64_store_i(&b, W64, x64_mem(JIT_STATE, HART_OFF(jit_site)), 0); /* no cache */
     x64_mov_ri(&b, RAX, JX_LOOKUP);

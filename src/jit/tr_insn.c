@@ -511,10 +511,11 @@ static void jalr(struct tr *t)
         x64_ret(B);
         return;
     }
-    x64_and_ri(B, W64, RAX, -2);
     link_rd(t); /* after the target: rd may be rs1 */
-    /* The target stays in RAX: the ways out to the run loop (the inline
-     * cache's stub, lookup_miss) store it as h->pc. */
+    /* The target stays in RAX, bit 0 not yet cleared: an odd one matches
+     * no inline cache and no translation's pc check, so it always leaves
+     * through the inline cache's stub or lookup_miss, which clear it as
+     * they store it as h->pc. */
     bool call = is_link_reg(D->rd);
     if (call)
         ras_guard(t);

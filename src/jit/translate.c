@@ -457,6 +457,7 @@ static void emit_stubs(struct tr *t, struct x64_buf *cold)
             break;
         case STUB_IC: /* target: the offset of the cache's constant */
             BIND_HOT(s->more_sites[0]);
+            x64_and_ri(&t->b, W64, RAX, -2); /* jalr left bit 0 to here */
             x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(pc)), RAX);
             x64_mov_ri(&t->b, RCX, HOT_RUN(s->target));
             x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(jit_site)), RCX);

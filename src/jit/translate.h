@@ -46,7 +46,8 @@ bool jit_remap(void);
 /* The shared routines translated code jumps to (jit.c), by run address:
  *   exit         spill the guest registers and return to jit_run (EAX: why)
  *   lookup_miss  the indirect target in RAX is not in the jump table: it
- *                becomes h->pc, then exit
+ *                becomes h->pc, bit 0 cleared (jalr leaves that to the
+ *                ways out), then exit
  *   lookup       look up the jump table for the guest pc in RAX (bit 0
  *                cleared first, as jalr does), jump there
  *   ras_mismatch a return landed after a call that was not its own: the

@@ -1,6 +1,7 @@
 /* RV64I control transfer and upper immediates: every branch taken and not
  * taken (signed and unsigned edges), jal and jalr link values, jalr adding
- * its offset and clearing bit 0 of the target, jalr with rd = rs1, far
+ * its offset and clearing bit 0 of the target (also at a site whose
+ * targets vary), jalr with rd = rs1, far
  * jumps, lui sign extension and auipc relative to its own address. The
  * compressed forms are in rvc.S; this file is assembled without them. */
 #include "check.h"
@@ -89,6 +90,23 @@ back3:  la a3, back3
         li a0, 3
         call odd_return
         CHECK_EQ(a0, 4)
+        /* One jalr site whose target alternates between an even address
+         * and an odd one: once the targets vary, the odd one goes through
+         * the jump-table lookup (translated code clears bit 0 only on the
+         * way out of it) and must reach the even address below it. */
+        li s3, 0
+        li s4, 4
+        la s5, alt_even
+        la s6, alt_odd
+        addi s6, s6, 1
+9:      andi t1, s4, 1
+        mv t2, s5
+        beqz t1, 10f
+        mv t2, s6
+10:     jalr a0, 0(t2)
+        addi s4, s4, -1
+        bnez s4, 9b
+        CHECK_EQ(s3, 34)
 
         /* Far jumps: more than the ±4 KiB of a branch, over a gap. */
         li a0, 0
@@ -139,6 +157,12 @@ target3:
 double_a0:
         add a0, a0, a0
         ret
+alt_even:
+        addi s3, s3, 1
+        jr a0
+alt_odd:
+        addi s3, s3, 16
+        jr a0
 odd_return:
         addi a0, a0, 1
         addi ra, ra, 1
