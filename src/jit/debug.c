@@ -12,6 +12,7 @@
 #include <dlfcn.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 #include "linux/symbols.h"
 #include "rv/block.h"
@@ -97,9 +98,10 @@ static void print_guest_marks(const struct block *b, const uint32_t *insn_at,
 }
 
 /* Host code, with the guest instructions of b named above their code when
- * insn_at is given. */
+ * insn_at (offsets from origin) is given. */
 static void print_host_code(const uint8_t *code, size_t size,
-                            const struct block *b, const uint32_t *insn_at)
+                            const struct block *b, const uint32_t *insn_at,
+                            const void *origin)
 {
     uint32_t next = 0;
     if (!cs.tried)
@@ -111,7 +113,7 @@ static void print_host_code(const uint8_t *code, size_t size,
     for (size_t i = 0; i < n; i++) {
         if (insn_at)
             print_guest_marks(b, insn_at, &next, (size_t)(insn[i].address -
-                                                          (uintptr_t)code));
+                                                          (uintptr_t)origin));
         fprintf(stderr, "  0x%012llx:  %-8s %s\n",
                 (unsigned long long)insn[i].address, insn[i].mnemonic,
                 insn[i].op_str);
@@ -171,9 +173,22 @@ void jit_debug_block(const struct block *b, const void *code, size_t size,
     }
     if (jit_debug & JIT_DEBUG_OUT_ASM) {
         fprintf(stderr, "OUT: [size=%zu]\n", size);
-        print_host_code(code, size, b, insn_at);
+        /* A pc that needs 64 bits is kept as data before the code that
+         * compares it (translate.h: jit_pc_check_skip). */
+        size_t data = b->pc > INT32_MAX ? 8 : 0;
+        if (size < data)
+            data = 0;
+        if (data) {
+            uint64_t v;
+            memcpy(&v, code, sizeof v);
+            fprintf(stderr, "  0x%012llx:  %-8s 0x%llx\n",
+                    (unsigned long long)(uintptr_t)code, ".quad",
+                    (unsigned long long)v);
+        }
+        print_host_code((const uint8_t *)code + data, size - data, b, insn_at,
+                        code);
         fprintf(stderr, "OUT (cold): [size=%zu]\n", cold_size);
-        print_host_code(cold, cold_size, b, NULL);
+        print_host_code(cold, cold_size, b, NULL, cold);
     }
     if (jit_debug)
         fputc('\n', stderr);

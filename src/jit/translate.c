@@ -534,13 +534,13 @@ size_t jit_translate(struct block *blk, struct jit_code_space *space,
     t.checked = JIT_BOUNDED; /* jit_run enters with them in bounds */
 
     /* The jump table's way in: the entry it took may be another pc's. */
-    size_t skip = jit_pc_check_skip(blk->pc);
-    if (skip) {
-        x64_nop(&t.b, (unsigned)skip); /* never run: the table enters after */
+    if (blk->pc <= INT32_MAX) {
+        /* never run: the table enters after */
+        x64_nop(&t.b, (unsigned)jit_pc_check_skip(blk->pc));
         x64_cmp_ri(&t.b, W64, RAX, (int32_t)blk->pc);
     } else {
-        x64_movabs(&t.b, RCX, blk->pc);
-        x64_cmp_rr(&t.b, W64, RAX, RCX);
+        x64_data64(&t.b, blk->pc);
+        x64_cmp_rm(&t.b, W64, RAX, x64_mem_rip(space->hot_run));
     }
     x64_patch32(&t.b, x64_jcc_fwd(&t.b, CC_NE), t.lookup_miss);
     if (x64_offset(&t.b) != JIT_PC_CHECK_BYTES)

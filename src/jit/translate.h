@@ -234,18 +234,20 @@ size_t jit_translate(struct block *blk, struct jit_code_space *space,
                      struct jit_fault_site *faults, unsigned max_faults,
                      unsigned *nfaults);
 
-/* Every translation starts with a check that RAX holds its guest pc
- * (movabs rcx, pc; cmp rax, rcx; jne lookup_miss), where jumps through
- * the jump table enter it; the block entry (b->code) follows. A pc that
- * fits a sign-extended 32-bit immediate (code below 2 GB: programs that
- * are not position-independent) is compared directly (cmp rax, imm32;
- * jne), after padding that is never run: the check starts this many bytes
+/* Every translation starts with a check that RAX holds its guest pc,
+ * where jumps through the jump table enter it; the block entry (b->code)
+ * follows, this many bytes in. A pc that fits a sign-extended 32-bit
+ * immediate (code below 2 GB: programs that are not position-independent)
+ * is compared directly (cmp rax, imm32; jne lookup_miss) after padding
+ * that is never run; a larger one is kept as 8 bytes of data at the start
+ * and compared RIP-relative (cmp rax, [pc]; jne), one instruction where
+ * movabs and cmp would be two. The check starts jit_pc_check_skip bytes
  * in. */
-#define JIT_PC_CHECK_BYTES 19
+#define JIT_PC_CHECK_BYTES 21
 static inline size_t jit_pc_check_skip(uint64_t pc)
 {
     if (pc > INT32_MAX)
-        return 0;
+        return 8;
     return JIT_PC_CHECK_BYTES - (pc <= 127 ? 4 : 6) - 6;
 }
 /* The jump table's address when it lies in the low 2 GB, else 0. */

@@ -281,6 +281,9 @@ void x64_ret(struct x64_buf *b);
 void x64_int3(struct x64_buf *b);
 void x64_ud2(struct x64_buf *b);
 void x64_nop(struct x64_buf *b, unsigned bytes);   /* fewest instructions */
+/* Eight bytes of data (little-endian) among the code, never run: a
+ * constant that an instruction reads RIP-relative (x64_mem_rip). */
+void x64_data64(struct x64_buf *b, uint64_t v);
 void x64_align(struct x64_buf *b, unsigned align); /* nops to a run address multiple */
 /* 0 to 3 prefix bytes that the direct jmp, jcc or call emitted next
  * ignores: padding that, unlike a nop, costs no instruction. */

@@ -143,6 +143,11 @@ void x64_ud2(struct x64_buf *b)
     x64_byte(b, 0x0B);
 }
 
+void x64_data64(struct x64_buf *b, uint64_t v)
+{
+    x64_imm(b, (int64_t)v, 8);
+}
+
 /* The recommended multi-byte nops (Intel SDM, NOP): 0F 1F /0 with growing
  * memory operands and 66 prefixes; longer runs repeat the 9-byte one. */
 void x64_nop(struct x64_buf *b, unsigned bytes)

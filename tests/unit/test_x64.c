@@ -375,6 +375,28 @@ static uint64_t helper(uint64_t x, uint64_t y)
     return x * 3 + y;
 }
 
+/* A constant among the code, compared RIP-relative (the pc check at the
+ * start of a translation whose pc needs 64 bits). */
+TEST(x64_exec_rip_constant)
+{
+    struct jit j;
+    struct x64_buf *b = jit_open(&j, 4096);
+    uintptr_t at = x64_here(b);
+    x64_data64(b, 0x3ff7e8349a123456);
+    fn2 eq = (fn2)x64_here(b);
+    x64_zero(b, RAX);
+    x64_cmp_rm(b, W64, RDI, x64_mem_rip(at));
+    x64_setcc_r(b, CC_E, RAX);
+    x64_ret(b);
+    CHECK(x64_offset(b) >= 8 && j.mem[0] == 0x56 && j.mem[7] == 0x3f);
+    if (jit_seal(&j)) {
+        CHECK(eq(0x3ff7e8349a123456, 0) == 1);
+        CHECK(eq(0x3ff7e8349a123457, 0) == 0);
+        CHECK(eq(0x123456, 0) == 0);
+    }
+    jit_close(&j);
+}
+
 /* Calls into C, near (rel32 when in reach) and through a register; keeps
  * the callee-saved registers it uses with push/pop (REX.B for r12-r15). */
 TEST(x64_exec_calls)
