@@ -130,9 +130,21 @@ static void print_host_code(const uint8_t *code, size_t size,
     }
 }
 
+/* size bytes of data at p, as .quad lines. */
+static void print_data(const uint8_t *p, size_t size)
+{
+    for (size_t i = 0; i + 8 <= size; i += 8) {
+        uint64_t v;
+        memcpy(&v, p + i, sizeof v);
+        fprintf(stderr, "  0x%012llx:  %-8s 0x%llx\n",
+                (unsigned long long)(uintptr_t)(p + i), ".quad",
+                (unsigned long long)v);
+    }
+}
+
 void jit_debug_block(const struct block *b, const void *code, size_t size,
                      const void *cold, size_t cold_size,
-                     const uint32_t *insn_at)
+                     const uint32_t *insn_at, size_t data_tail)
 {
     uint64_t off = 0;
     const char *name = symbols_lookup(b->pc, &off);
@@ -176,17 +188,12 @@ void jit_debug_block(const struct block *b, const void *code, size_t size,
         /* A pc that needs 64 bits is kept as data before the code that
          * compares it (translate.h: jit_pc_check_skip). */
         size_t data = b->pc > INT32_MAX ? 8 : 0;
-        if (size < data)
-            data = 0;
-        if (data) {
-            uint64_t v;
-            memcpy(&v, code, sizeof v);
-            fprintf(stderr, "  0x%012llx:  %-8s 0x%llx\n",
-                    (unsigned long long)(uintptr_t)code, ".quad",
-                    (unsigned long long)v);
-        }
-        print_host_code((const uint8_t *)code + data, size - data, b, insn_at,
-                        code);
+        if (size < data + data_tail)
+            data = data_tail = 0;
+        print_data(code, data);
+        print_host_code((const uint8_t *)code + data, size - data - data_tail,
+                        b, insn_at, code);
+        print_data((const uint8_t *)code + size - data_tail, data_tail);
         fprintf(stderr, "OUT (cold): [size=%zu]\n", cold_size);
         print_host_code(cold, cold_size, b, NULL, cold);
     }

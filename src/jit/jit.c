@@ -367,7 +367,8 @@ static bool translate(struct block *blk)
     jit_stats.host_bytes += used + space.cold_used;
 
     if (jit_debug_any)
-        jit_debug_block(unit, x, used, cx, space.cold_used, space.insn_at);
+        jit_debug_block(unit, x, used, cx, space.cold_used, space.insn_at,
+                        space.data_tail);
     free(space.insn_at);
     __atomic_store_n(&blk->code, (void *)(x + JIT_PC_CHECK_BYTES),
                      __ATOMIC_RELEASE);

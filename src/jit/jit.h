@@ -44,10 +44,10 @@ void jit_perfmap_fork_child(void);
 struct block;
 /* insn_at (may be NULL): where each guest instruction's host code starts,
  * as jit_code_space.insn_at; out_asm then names the guest instruction
- * above its code. */
+ * above its code. The code ends with data_tail bytes of data. */
 void jit_debug_block(const struct block *b, const void *code, size_t size,
                      const void *cold, size_t cold_size,
-                     const uint32_t *insn_at);
+                     const uint32_t *insn_at, size_t data_tail);
 
 /* --cosim: check every translated block against the interpreter. */
 extern bool jit_cosim;

@@ -433,17 +433,29 @@ static void ras_guard(struct tr *t)
 }
 
 /* After a host call: where the matching return lands, with its target in
- * RAX. */
+ * RAX. A call ends its unit, so an address that needs 64 bits goes after
+ * the unit's last jump, as data compared RIP-relative (one instruction
+ * where movabs and cmp would be two). */
 static void ras_landing(struct tr *t, uint64_t after)
 {
+    size_t disp_end = 0;
     if (after <= INT32_MAX) {
         x64_cmp_ri(B, W64, RAX, (int32_t)after);
     } else {
-        x64_mov_ri(B, RCX, after);
-        x64_cmp_rr(B, W64, RAX, RCX);
+        x64_cmp_rm(B, W64, RAX, x64_mem_rip(x64_here(B))); /* patched below */
+        disp_end = x64_offset(B);
     }
     x64_jcc(B, CC_NE, t->ras_mismatch);
     tr_chain(t, CC_E, false, after);
+    if (disp_end) {
+        unsigned mis = (unsigned)(x64_here(B) & 7);
+        if (mis)
+            x64_nop(B, 8 - mis); /* never run: aligns the data */
+        uintptr_t data = x64_here(B);
+        x64_data64(B, after);
+        x64_patch32(B, disp_end - 4, data);
+        t->data_tail = 8;
+    }
 }
 
 void tr_jump_direct(struct tr *t, int rd, uint64_t target, uint64_t after)

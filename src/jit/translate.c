@@ -605,5 +605,6 @@ size_t jit_translate(struct block *blk, struct jit_code_space *space,
     *nfaults = t.nfaults;
     jit_stats.guest_insns += blk->n;
     space->cold_used = x64_offset(&cold);
+    space->data_tail = t.data_tail;
     return x64_offset(&t.b);
 }

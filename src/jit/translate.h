@@ -180,6 +180,7 @@ struct tr {
      * says without a compare (check_bounded). */
     int lowered_guest;           /* 0: none */
     size_t lowered_at;
+    unsigned data_tail;          /* bytes of data ending the hot code */
 };
 
 /* The scratch register holding unmapped guest register r, if r was the
@@ -211,6 +212,9 @@ struct jit_code_space {
      * offset where instruction i's code starts (one entry per instruction
      * of the unit; instructions fused into one share it). */
     uint32_t *insn_at;
+    /* Set by jit_translate: the hot code ends with this many bytes of data
+     * (a return address its landing compares, tr_insn.c), never run. */
+    size_t data_tail;
 };
 
 /* Conditional branches: the only control transfers a translation unit
