@@ -671,7 +671,20 @@ bool tr_insn(struct tr *t)
     case RV_ADDIW: alu(t, X64_ADD, W32, true); return true;
     case RV_XORI: alu(t, X64_XOR, W64, true); return true;
     case RV_ORI: alu(t, X64_OR, W64, true); return true;
-    case RV_ANDI: alu(t, X64_AND, W64, true); return true;
+    case RV_ANDI:
+        if (D->imm == 0xff && D->rd != D->rs1) { /* zext.b: one movzx */
+            enum x64_reg d = tr_dst(D->rd);
+            int f = tr_forwarded(t, D->rs1);
+            if (jit_host_reg[D->rs1] >= 0 || f >= 0)
+                x64_movzx_rr(B, W8, d, f >= 0 ? (enum x64_reg)f
+                                              : (enum x64_reg)jit_host_reg[D->rs1]);
+            else
+                x64_load(B, W8, false, d, XREG_MEM(D->rs1));
+            tr_commit(t, D->rd, d);
+            return true;
+        }
+        alu(t, X64_AND, W64, true);
+        return true;
     case RV_ADD: alu(t, X64_ADD, W64, false); return true;
     case RV_SUB: alu(t, X64_SUB, W64, false); return true;
     case RV_XOR: alu(t, X64_XOR, W64, false); return true;

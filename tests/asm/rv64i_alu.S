@@ -34,6 +34,24 @@ TEST_BEGIN
         TEST_RR(xor, 0xff00ff00ff00ff00, 0x0ff00ff00ff00ff0, 0xf0f0f0f0f0f0f0f0)
         TEST_RI(andi, 0xffffffffffffffff, -2048, 0xfffffffffffff800)
         TEST_RI(andi, 0x123456789abcdef0, 0x7ff, 0x6f0)
+        /* zext.b (andi 0xff), a movzx when rd is not rs1: from and to
+         * registers mapped at first (a0-a5) and not (s9, s10), and from
+         * a value just computed. */
+        TEST_RI(andi, 0x80000000000001ff, 0xff, 0xff)
+        li s9, 0xfedcba9876543280
+        andi a1, s9, 0xff
+        CHECK_EQ(a1, 0x80)
+        li a0, -2
+        andi s10, a0, 0xff
+        CHECK_EQ(s10, 0xfe)
+        andi s10, s9, 0xff
+        CHECK_EQ(s10, 0x80)
+        addi s9, s9, 0x7f
+        andi s10, s9, 0xff
+        CHECK_EQ(s10, 0xff)
+        li a2, 0x1234
+        andi a2, a2, 0xff                 /* rd = rs1 */
+        CHECK_EQ(a2, 0x34)
         TEST_RI(ori, 0x8000000000000000, -2048, 0xfffffffffffff800)
         TEST_RI(ori, 0x1000, 0x234, 0x1234)
         TEST_RI(xori, 0x00ff00ff00ff00ff, -1, 0xff00ff00ff00ff00)   /* not */
