@@ -80,7 +80,7 @@ static void jtab_clear(void)
 /* Points the entry for pc at translated code (the block entry, b->code). */
 static void jtab_set(uint64_t pc, void *code)
 {
-    void **e = &jtab[(pc >> 1) & ((1u << JTAB_BITS) - 1)];
+    void **e = &jtab[pc & ((1u << JTAB_BITS) - 1)];
     __atomic_store_n(e, (char *)code - JIT_PC_CHECK_BYTES + jit_pc_check_skip(pc),
                      __ATOMIC_RELEASE);
 }

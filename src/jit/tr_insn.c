@@ -390,15 +390,11 @@ static void link_rd(struct tr *t)
 void jit_emit_lookup(struct x64_buf *b, bool call)
 {
     struct x64_mem entry;
+    _Static_assert(JIT_JTAB_BITS == 16, "the index is one movzx");
+    x64_movzx_rr(b, W16, RCX, RAX);
     if (jit_jtab_low) {
-        /* Entry (pc >> 1) & mask is 8 bytes at 4 * (pc & (mask << 1)). */
-        x64_mov_rr(b, W32, RCX, RAX);
-        x64_and_ri(b, W32, RCX, ((1 << JIT_JTAB_BITS) - 1) << 1);
-        entry = x64_mem_idx(X64_NONE, RCX, 4, (int32_t)jit_jtab_low);
+        entry = x64_mem_idx(X64_NONE, RCX, 8, (int32_t)jit_jtab_low);
     } else {
-        x64_mov_rr(b, W64, RCX, RAX);
-        x64_shift_ri(b, X64_SHR, W64, RCX, 1);
-        x64_and_ri(b, W32, RCX, (1 << JIT_JTAB_BITS) - 1);
         x64_load(b, W64, false, RDX, x64_mem(JIT_STATE, HART_OFF(jit_table)));
         entry = x64_mem_idx(RDX, RCX, 8, 0);
     }

@@ -23,9 +23,10 @@
 #define JIT_INSTRET R14
 #define JIT_NMAPPED 10
 
-/* The indirect-jump table: 2^JIT_JTAB_BITS entries {guest pc, host code},
- * indexed by pc >> 1. */
-#define JIT_JTAB_BITS 14
+/* The indirect-jump table: 2^JIT_JTAB_BITS host code addresses, indexed
+ * by the low 16 bits of the guest pc, which one movzx extracts (the odd
+ * entries only ever hold lookup_miss: no translation has an odd pc). */
+#define JIT_JTAB_BITS 16
 
 /* Host register of guest register r, or -1 when it lives in struct hart. */
 extern int8_t jit_host_reg[33];

@@ -182,7 +182,7 @@ for way in low high; do
     done
     env $env "$HART" -d out_asm --jit-threshold=1 $g/qsort > /dev/null 2> "$work/err"
     if [ $way = low ]; then
-        grep -Eq 'jmp +qword ptr \[rcx\*4 \+ 0x[0-9a-f]+\]' "$work/err" || ok=0
+        grep -Eq 'jmp +qword ptr \[rcx\*8 \+ 0x[0-9a-f]+\]' "$work/err" || ok=0
     else
         grep -Eq 'jmp +qword ptr \[rdx \+ rcx\*8\]' "$work/err" || ok=0
     fi
