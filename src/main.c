@@ -364,6 +364,7 @@ int main(int argc, char **argv)
                 strerror(-err));
         return 1;
     }
+    block_init(); /* before jit_init: the order fork takes their locks */
     space_code_changed = run_code_changed;
     sys_flush_icache_hook = run_code_changed;
     char msg[512];

@@ -107,7 +107,8 @@ static __thread struct {
 
 
 /* A fork must not leave the child with jit_lock held by a thread that
- * does not exist there. */
+ * does not exist there. It takes jit_lock before block_lock (main.c calls
+ * block_init before jit_init), the order translate nests them in. */
 static void fork_prepare(void)
 {
     pthread_mutex_lock(&jit_lock);

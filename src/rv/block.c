@@ -168,6 +168,11 @@ static void register_atfork(void)
     pthread_atfork(fork_prepare, fork_done, fork_done);
 }
 
+void block_init(void)
+{
+    pthread_once(&atfork_once, register_atfork);
+}
+
 static struct block *lookup(unsigned h, uint64_t pc)
 {
     for (struct block *b = __atomic_load_n(&table[h], __ATOMIC_ACQUIRE); b;
@@ -205,7 +210,7 @@ struct block *block_get(uint64_t pc)
     unsigned h = hash_pc(pc);
     struct block *b = lookup(h, pc);
     if (!b) {
-        pthread_once(&atfork_once, register_atfork);
+        block_init(); /* a no-op after the first call */
         pthread_mutex_lock(&block_lock);
         b = lookup(h, pc); /* another thread may have built it meanwhile */
         if (!b)

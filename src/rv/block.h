@@ -57,6 +57,12 @@ static inline struct block *block_of(const struct block_insn *ip)
 /* The block starting at pc, decoded now if it is not cached. NULL when the
  * cache is full: the caller must leave the engine and call block_flush. */
 struct block *block_get(uint64_t pc);
+/* Registers the fork handler that takes block_lock around a fork. A fork
+ * takes the locks of handlers registered later first (pthread_atfork), so
+ * this must come before the handlers of locks held while block_get runs
+ * (jit_init's jit_lock: the translator builds superblocks under it);
+ * otherwise a fork and a translating thread each wait for the other's. */
+void block_init(void);
 
 /* For a block decoded from a page that is written to often: b if its code
  * is unchanged, else a fresh decoding (NULL when the cache is full). */
