@@ -609,6 +609,19 @@ static void sse(void)
                 }
             }
         }
+    static const struct { enum x64_sse op; const char *name; } avx[] = {
+        {X64_ADDSD, "vaddsd"}, {X64_ADDSS, "vaddss"}, {X64_SUBSD, "vsubsd"},
+        {X64_SUBSS, "vsubss"}, {X64_MULSD, "vmulsd"}, {X64_MULSS, "vmulss"},
+        {X64_DIVSD, "vdivsd"}, {X64_DIVSS, "vdivss"}, {X64_MINSD, "vminsd"},
+        {X64_MAXSS, "vmaxss"}, {X64_SQRTSD, "vsqrtsd"},
+    };
+    for (unsigned k = 0; k < sizeof avx / sizeof *avx; k++)
+        for (int d = 0; d < 16; d++)
+            for (int a = (d + (int)k) & 1; a < 16; a += 2) {
+                int c = (d * 5 + a + (int)k) & 15;
+                x64_avx_xxx(&B, avx[k].op, d, a, c);
+                out("avx", "%s xmm%d, xmm%d, xmm%d", avx[k].name, d, a, c);
+            }
     x64_vfmadd231sd(&B, XMM1, XMM2, XMM3);
     out("fma", "vfmadd231sd xmm1, xmm2, xmm3");
     x64_vfnmsub132ss(&B, XMM9, XMM10, XMM11);

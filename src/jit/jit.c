@@ -212,8 +212,11 @@ static int set_gs_base(void)
     return 0;
 }
 
+bool jit_avx;
+
 int jit_init(size_t cache_size, uint64_t hot)
 {
+    jit_avx = (x64_cpu() & X64_HAS_AVX) && !getenv("HART_TEST_NO_AVX");
     int err = set_gs_base();
     if (err)
         return err;

@@ -109,6 +109,13 @@ static bool arith(struct tr *t, enum x64_sse op, bool dbl, bool unary)
         enum x64_xmm a = src_f(t, dbl, D->rs1);
         d = dest_f(t, XMM0);
         x64_sse_xx(B, op, d, a);
+    } else if (jit_avx) {
+        /* Three operands: straight into rd's copy, whichever sources it
+         * held (both were read just now, so its slot evicts neither). */
+        enum x64_xmm b = src_f(t, dbl, D->rs2);
+        enum x64_xmm a = src_f(t, dbl, D->rs1);
+        d = tr_f_slot_for(t, D->rd);
+        x64_avx_xxx(B, op, d, a, b);
     } else {
         enum x64_xmm b = src_f(t, dbl, D->rs2);
         enum x64_xmm a = src_f(t, dbl, D->rs1);

@@ -40,6 +40,11 @@ extern bool jit_profiling;
 void jit_profile(const struct block *blk);
 bool jit_remap(void);
 
+/* FP arithmetic uses the VEX three-operand forms (the host has AVX, and
+ * the environment has no HART_TEST_NO_AVX, which tests/jit sets to run
+ * the SSE forms too); set by jit_init. */
+extern bool jit_avx;
+
 #define HART_OFF(field) ((int32_t)offsetof(struct hart, field))
 #define XREG_MEM(r) x64_mem(JIT_STATE, HART_OFF(x) + 8 * (r))
 #define FREG_MEM(r) x64_mem(JIT_STATE, HART_OFF(f) + 8 * (r))

@@ -111,7 +111,7 @@ void x64_set_rel32(void *p, uintptr_t p_run, uintptr_t target);
 /* Host features the optional instructions need (bit set, from cpuid, cached). */
 enum {
     X64_HAS_SSE41 = 1, X64_HAS_POPCNT = 2, X64_HAS_LZCNT = 4, X64_HAS_BMI1 = 8,
-    X64_HAS_BMI2 = 16, X64_HAS_FMA = 32,
+    X64_HAS_BMI2 = 16, X64_HAS_FMA = 32, X64_HAS_AVX = 64,
 };
 unsigned x64_cpu(void);
 
@@ -357,6 +357,12 @@ void x64_cmpsd_xx(struct x64_buf *b, enum x64_xmm dst, enum x64_xmm src, uint8_t
 void x64_cmpss_xx(struct x64_buf *b, enum x64_xmm dst, enum x64_xmm src, uint8_t pred);
 void x64_ldmxcsr(struct x64_buf *b, struct x64_mem m);
 void x64_stmxcsr(struct x64_buf *b, struct x64_mem m);
+
+/* The VEX three-operand form of a scalar SSE arithmetic op (vaddsd and
+ * the like, X64_HAS_AVX): d = a op c, the rest of d's 128 bits from a.
+ * Neither source is overwritten, so no copy is needed first. */
+void x64_avx_xxx(struct x64_buf *b, enum x64_sse op, enum x64_xmm d,
+                 enum x64_xmm a, enum x64_xmm c);
 
 /* FMA3 (VEX), scalar. The digits name which operands multiply and which
  * adds: 132 d = d*c + a, 213 d = a*d + c, 231 d = a*c + d (msub subtracts

@@ -203,12 +203,15 @@ unsigned x64_cpu(void)
             has |= X64_HAS_SSE41;
         if (c & 1u << 23)
             has |= X64_HAS_POPCNT;
-        /* FMA is VEX on XMM state: the OS must save AVX state (XCR0 bits 1,2). */
-        if (c & 1u << 12 && c & 1u << 27) {
+        /* FMA and AVX are VEX on XMM state: the OS must save AVX state
+         * (XCR0 bits 1,2). */
+        if (c & 1u << 27) {
             unsigned lo, hi;
             __asm__("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
-            if ((lo & 6) == 6)
+            if ((lo & 6) == 6 && c & 1u << 12)
                 has |= X64_HAS_FMA;
+            if ((lo & 6) == 6 && c & 1u << 28)
+                has |= X64_HAS_AVX;
         }
     }
     if (__get_cpuid_count(7, 0, &a, &b, &c, &d)) {

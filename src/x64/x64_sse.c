@@ -125,6 +125,17 @@ void x64_stmxcsr(struct x64_buf *b, struct x64_mem m)
 }
 
 /* VEX.LIG.66.0F38.W1 (sd) / W0 (ss); the first source is in vvvv. */
+void x64_avx_xxx(struct x64_buf *b, enum x64_sse op, enum x64_xmm d,
+                 enum x64_xmm a, enum x64_xmm c)
+{
+    /* VEX.pp stands for the mandatory prefix: none, 66, F3, F2. */
+    unsigned prefix = (unsigned)op >> 16;
+    unsigned pp = prefix == 0x66 ? 1 : prefix == 0xF3 ? 2 : prefix == 0xF2 ? 3 : 0;
+    if (((unsigned)op >> 8 & 0xFF) != 0x0F)
+        x64_fail("not a 0F-map SSE op");
+    x64_vex(b, pp, 1, false, a, (uint8_t)op, d, x64_r(c), 0, 0);
+}
+
 void x64_fma_xxx(struct x64_buf *b, enum x64_fma op, bool dbl, enum x64_xmm d,
                  enum x64_xmm a, enum x64_xmm c)
 {

@@ -21,6 +21,32 @@ fail() { echo "FAIL $1"; shift; for l in "$@"; do echo "  $l"; done; }
 "$HART" --jit=off $g/primes 1000 > "$work/primes.ref" 2>&1
 "$HART" --jit=off $g/bigcompute > "$work/big.ref" 2>&1
 
+# FP arithmetic in both forms: three-operand AVX (vaddsd) where the host
+# has it, and two-operand SSE (HART_TEST_NO_AVX, as on a host without).
+for way in avx sse; do
+    ok=1
+    for t in fcache rv64d rv64f rounding; do
+        if [ $way = sse ]; then
+            HART_TEST_NO_AVX=1 "$HART" -d out_asm --jit-threshold=1 o/guest/asm/$t again > "$work/fp.out" 2> "$work/fp.err"
+        else
+            "$HART" -d out_asm --jit-threshold=1 o/guest/asm/$t again > "$work/fp.out" 2> "$work/fp.err"
+        fi
+        grep -q 'checks passed' "$work/fp.out" || ok=0
+        cat "$work/fp.err" >> "$work/fp.$way"
+    done
+    if [ $way = sse ]; then
+        grep -Eq '^  0x[0-9a-f]+:  (addsd|mulsd) ' "$work/fp.sse" || ok=0
+        ! grep -Eq '^  0x[0-9a-f]+:  v(add|mul|sub|div)s[sd] ' "$work/fp.sse" || ok=0
+    elif grep -qw avx /proc/cpuinfo; then
+        grep -Eq '^  0x[0-9a-f]+:  v(add|mul)sd ' "$work/fp.avx" || ok=0
+    fi
+    if [ $ok = 1 ]; then
+        pass "fp-arith-$way"
+    else
+        fail "fp-arith-$way" "an FP test failed in translated code, or out_asm shows the other form"
+    fi
+done
+
 # -d in_asm,out_asm: guest code as the disassembler prints it, host code.
 "$HART" -d in_asm,out_asm --jit-threshold=1 $g/primes 1000 > "$work/out" 2> "$work/err"
 if grep -q '^IN:' "$work/err" && grep -q '^OUT: \[size=' "$work/err" &&
