@@ -40,6 +40,10 @@ struct hart {
      * engine stop at the next block boundary; cleared by the run loop of the
      * thread that owns this hart. The only field written by others. */
     _Atomic int interrupt;
+    /* Set by the owning thread while it runs translated code: another
+     * thread that sets interrupt then also kicks it (run.c), as translated
+     * code does not read interrupt. Read by others. */
+    _Atomic int jit_running;
 
     /* For translated code (jit/): a constant it compares addresses against,
      * and what its exit stubs leave for the run loop. */

@@ -80,8 +80,13 @@ void run_unregister(struct hart *h)
 static void interrupt_all(void)
 {
     pthread_mutex_lock(&harts_lock);
-    for (int i = 0; i < nharts; i++)
+    for (int i = 0; i < nharts; i++) {
         atomic_store(&harts[i]->interrupt, 1);
+        /* Translated code notices only a kick; elsewhere the run loop
+         * (or jit_reload, after a call into C) reads interrupt. */
+        if (atomic_load(&harts[i]->jit_running))
+            signal_kick(harts[i]);
+    }
     pthread_mutex_unlock(&harts_lock);
 }
 
@@ -139,6 +144,7 @@ static void host_fault(int sig, siginfo_t *info, void *uc)
     if (sig == SIGSEGV && host_in_guest_space(host) &&
         smc_host_fault(host - guest_base)) {
         interp_interrupt_current();
+        jit_interrupt_context(uc);
         return;
     }
     /* The same, when another thread's fault has just released the page and

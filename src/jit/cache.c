@@ -12,6 +12,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+/* Changed only by a flush (jit_cache_renew), when no thread runs
+ * translated code; read by signal handlers (jit_cache_contains). */
 static uint8_t *exec_view, *write_view;
 static size_t capacity;
 
@@ -119,6 +121,12 @@ void jit_cache_shrink_last(void *exec, size_t size)
     struct region *r = (uint8_t *)exec < exec_view + cold.base ? &hot : &cold;
     if ((uint8_t *)exec == exec_view + r->last_start)
         r->used = r->last_start + size;
+}
+
+bool jit_cache_contains(uintptr_t run)
+{
+    return exec_view && run >= (uintptr_t)exec_view &&
+           run < (uintptr_t)exec_view + capacity;
 }
 
 uint8_t *jit_cache_writable(const void *exec)

@@ -25,6 +25,8 @@ void jit_cache_shrink_last(void *exec, size_t used);
 
 /* The writable alias of an executable address in the cache. */
 uint8_t *jit_cache_writable(const void *exec);
+/* Whether a run address lies in the code cache (async-signal-safe). */
+bool jit_cache_contains(uintptr_t run);
 
 /* In a forked child: the cache becomes the child's own copy, at the same
  * addresses (the parent's and the child's would otherwise be one memory

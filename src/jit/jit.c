@@ -121,6 +121,26 @@ static void fork_done(void)
 
 static const enum x64_reg callee_saved[6] = {RBX, RBP, R12, R13, R14, R15};
 
+/* Where in the code cache R14 is not the instruction count but the value
+ * jit_run's caller keeps there: in enter before the reload, and in exit
+ * from the pops on. Set once, by emit_routines. */
+static struct {
+    uintptr_t enter_from, enter_to, exit_from, exit_to;
+} r14_foreign;
+
+void jit_interrupt_context(void *ucontext)
+{
+    if (!jctx.active)
+        return;
+    ucontext_t *uc = ucontext;
+    uintptr_t rip = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+    if (!jit_cache_contains(rip) ||
+        (rip >= r14_foreign.enter_from && rip < r14_foreign.enter_to) ||
+        (rip >= r14_foreign.exit_from && rip < r14_foreign.exit_to))
+        return; /* the run loop, a fallback or jit_reload sees h->interrupt */
+    uc->uc_mcontext.gregs[REG_R14] |= (greg_t)((uint64_t)1 << JIT_INTERRUPT_BIT);
+}
+
 /* The routines translated code shares, at the start of the cache:
  *   enter(h, code): save the host's callee-saved registers, set up an empty
  *     return-address stack (tr_insn.c) below them, load the guest's mapped
@@ -143,9 +163,11 @@ static bool emit_routines(void)
      * words and the alignment word above the saved registers. */
     x64_load(&b, W64, false, RSP, x64_mem(JIT_STATE, HART_OFF(jit_rsp)));
     x64_add_ri(&b, W64, RSP, 24);
+    r14_foreign.exit_from = x64_here(&b);
     for (int i = 5; i >= 0; i--)
         x64_pop_r(&b, callee_saved[i]);
     x64_ret(&b);
+    r14_foreign.exit_to = x64_here(&b);
 
     x64_align(&b, 16);
     routines.lookup_miss = x64_here(&b);
@@ -188,7 +210,8 @@ static bool emit_routines(void)
     x64_store(&b, W64, x64_mem(JIT_STATE, HART_OFF(jit_rsp)), RSP);
     x64_lea(&b, W64, RCX, x64_mem(RSP, -8 * JIT_RAS_DEPTH));
     x64_store(&b, W64, x64_mem(JIT_STATE, HART_OFF(jit_ras_floor)), RCX);
-    jit_reload(&b);
+    r14_foreign.enter_from = enter;
+    r14_foreign.enter_to = jit_reload(&b);
     x64_jmp_r(&b, RAX);
     if (b.overflow)
         return false;
@@ -266,6 +289,10 @@ void jit_flush(void)
 {
     if (!jit_enabled)
         return;
+    /* No thread runs translated code now (the caller sees to that), but a
+     * fork may: it takes jit_lock, and must not copy a flush half done
+     * into its child, which would free the same translations again. */
+    pthread_mutex_lock(&jit_lock);
     size_t n = atomic_load(&index_len);
     bool remap = flush_does == REMAP;
     for (size_t i = 0; i < n; i++) {
@@ -286,6 +313,7 @@ void jit_flush(void)
     emit_routines();
     jtab_clear(); /* to the new lookup_miss */
     jit_stats.flushes++;
+    pthread_mutex_unlock(&jit_lock);
 }
 
 static bool add_translation(struct translation *tr)
@@ -436,8 +464,9 @@ void jit_host_fault(int sig, const siginfo_t *info, void *ucontext)
         if (!site)
             return;
         h->pc = tr->blk->pc + tr->blk->insn[site->index].off;
-        h->instret = (uint64_t)uc->uc_mcontext.gregs[greg_index(JIT_INSTRET)] -
-                     jit_unretired(tr->blk, site->index);
+        uint64_t count = (uint64_t)uc->uc_mcontext.gregs[greg_index(JIT_INSTRET)];
+        count &= ~((uint64_t)1 << JIT_INTERRUPT_BIT);
+        h->instret = count - jit_unretired(tr->blk, site->index);
         for (int i = 0; i < JIT_NMAPPED; i++) {
             enum x64_reg r = (enum x64_reg)jit_host_reg[jit_mapped[i]];
             h->x[jit_mapped[i]] = (uint64_t)uc->uc_mcontext.gregs[greg_index(r)];
@@ -519,8 +548,10 @@ static int run_translated(struct hart *h, struct block *b)
         if (!jit_may_enter(h))
             return -1; /* translated code relies on it */
         jctx.active = true;
+        atomic_store(&h->jit_running, 1);
         int why = jit_cosim ? jit_cosim_block(h, b, enter_code)
                             : enter_code(h, b->code);
+        atomic_store(&h->jit_running, 0);
         jctx.active = false;
         jit_stats.exits[why >= JX_CHAIN ? 4 + (why - JX_CHAIN) % 6 : why % 4]++;
         switch (why) {
@@ -545,10 +576,7 @@ static int run_translated(struct hart *h, struct block *b)
             }
             pthread_mutex_lock(&jit_lock);
             if (why == JX_CHAIN) {
-                uintptr_t to = (uintptr_t)next->code;
-                if (h->jit_site & JIT_SITE_FORWARD)
-                    to += jit_entry_check_bytes;
-                patch_rel32(h->jit_site & ~JIT_SITE_FORWARD, to);
+                patch_rel32(h->jit_site, (uintptr_t)next->code);
                 jit_stats.chains++;
             } else {
                 jtab_set(h->pc, next->code);
@@ -584,6 +612,7 @@ enum interp_exit jit_run(struct hart *h)
     h->jit_table = jtab;
     jctx.h = h;
     if (sigsetjmp(jctx.env, 0)) {
+        atomic_store(&h->jit_running, 0);
         jctx.active = false;
         jctx.in_fallback = false;
         return EXIT_SIGNAL;

@@ -30,6 +30,10 @@ void jit_fork_child(void);
  * interpreter called from it, becomes a guest signal (does not return);
  * returns when the fault is not the translator's. */
 void jit_host_fault(int sig, const siginfo_t *info, void *ucontext);
+/* For a host signal handler that has set h->interrupt of this thread:
+ * if the signal interrupted translated code, asks that code to stop at
+ * its next unit entry (translate.h: JIT_INTERRUPT_BIT). Async-signal-safe. */
+void jit_interrupt_context(void *ucontext);
 
 /* Debug output (-d in_asm,out_asm) and perf map (--perfmap). */
 enum { JIT_DEBUG_IN_ASM = 1, JIT_DEBUG_OUT_ASM = 2 };

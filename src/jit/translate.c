@@ -43,7 +43,6 @@ int8_t jit_host_reg[33] = {
  * be lost), so that the remap weighs each block by how often it ran. */
 bool jit_profiling = true;
 
-size_t jit_entry_check_bytes;
 
 /* Uses of each guest register, weighted by executions (jit_profile). */
 static uint64_t reg_uses[32];
@@ -313,15 +312,25 @@ void jit_spill(struct x64_buf *b)
     for (int i = 0; i < JIT_NMAPPED; i++)
         x64_store(b, W64, XREG_MEM(jit_mapped[i]),
                   (enum x64_reg)jit_host_reg[jit_mapped[i]]);
+    /* h->interrupt, set by whoever set the bit, still says it */
+    x64_bt_ri(b, X64_BTR, W64, JIT_INSTRET, JIT_INTERRUPT_BIT);
     x64_store(b, W64, x64_mem(JIT_STATE, HART_OFF(instret)), JIT_INSTRET);
 }
 
-void jit_reload(struct x64_buf *b)
+uintptr_t jit_reload(struct x64_buf *b)
 {
     for (int i = 0; i < JIT_NMAPPED; i++)
         x64_load(b, W64, false, (enum x64_reg)jit_host_reg[jit_mapped[i]],
                  XREG_MEM(jit_mapped[i]));
     x64_load(b, W64, false, JIT_INSTRET, x64_mem(JIT_STATE, HART_OFF(instret)));
+    /* A request made while R14 was spilled (in C, or before the load above)
+     * is in h->interrupt alone. */
+    uintptr_t check = x64_here(b);
+    x64_cmp_mi(b, W32, x64_mem(JIT_STATE, HART_OFF(interrupt)), 0);
+    size_t none = x64_jcc8_fwd(b, CC_E);
+    x64_bt_ri(b, X64_BTS, W64, JIT_INSTRET, JIT_INTERRUPT_BIT);
+    x64_bind8(b, none);
+    return check;
 }
 
 /* Instruction index runs in the interpreter: all guest registers go to
@@ -435,15 +444,10 @@ static void emit_stubs(struct tr *t, struct x64_buf *cold)
             BIND_HOT(s->site);
         switch (s->kind) {
         case STUB_CHAIN: {
-            /* A forward edge may chain past the target's interrupt check
-             * (JIT_SITE_FORWARD): every loop still has a backward edge or
-             * an indirect jump, which check. */
-            uint64_t from = t->blk->pc + t->blk->insn[s->index].off;
-            uintptr_t forward = s->target > from ? JIT_SITE_FORWARD : 0;
             uintptr_t site = s->cold_site ? COLD_RUN(s->site) : HOT_RUN(s->site);
             x64_mov_ri(&t->b, RAX, s->target);
             x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(pc)), RAX);
-            x64_mov_ri(&t->b, RAX, site | forward);
+            x64_mov_ri(&t->b, RAX, site);
             x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(jit_site)), RAX);
             tr_exit_with(t, JX_CHAIN);
             break;
@@ -465,6 +469,7 @@ static void emit_stubs(struct tr *t, struct x64_buf *cold)
             x64_jmp(&t->b, t->exit_code);
             break;
         case STUB_INTERRUPT:
+            x64_sub_ri(&t->b, W64, JIT_INSTRET, (int32_t)s->unretired);
             x64_mov_ri(&t->b, RAX, s->target);
             x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(pc)), RAX);
             tr_exit_with(t, JX_INTERRUPT);
@@ -546,13 +551,12 @@ size_t jit_translate(struct block *blk, struct jit_code_space *space,
     if (x64_offset(&t.b) != JIT_PC_CHECK_BYTES)
         return 0; /* cannot happen: the encodings are fixed */
 
-    /* Entry: stop here if asked to, else count the block as retired. */
-    x64_cmp_mi(&t.b, W32, x64_mem(JIT_STATE, HART_OFF(interrupt)), 0);
-    size_t site = x64_jcc_fwd(&t.b, CC_NE);
-    add_stub(&t, STUB_INTERRUPT, site, blk->pc);
-    /* the same for every block, from its entry */
-    jit_entry_check_bytes = x64_offset(&t.b) - JIT_PC_CHECK_BYTES;
+    /* Entry: count the unit as retired, and stop here if asked to (the
+     * interrupt bit makes the count negative). */
     x64_add_ri(&t.b, W64, JIT_INSTRET, (int32_t)jit_unretired(blk, 0));
+    size_t site = x64_jcc_fwd(&t.b, CC_S);
+    if (add_stub(&t, STUB_INTERRUPT, site, blk->pc))
+        t.stubs[t.nstubs - 1].unretired = jit_unretired(blk, 0);
     if (jit_profiling) {
         x64_mov_ri(&t.b, RAX, (uintptr_t)&blk->count);
         x64_add_mi(&t.b, W64, x64_mem(RAX, 0), 1);

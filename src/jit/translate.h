@@ -13,7 +13,8 @@
 /* Register conventions inside translated code:
  *   RBP  the struct hart            GS base  guest_base (host address of 0)
  *   R14  h->instret, counted in a register: a count in memory would chain
- *        every iteration of a small loop through a store and a load
+ *        every iteration of a small loop through a store and a load; its
+ *        bit 63 asks the thread to stop (JIT_INTERRUPT_BIT)
  *   RAX, RCX, RDX  scratch          RSP  host stack, 16-byte aligned
  *   the other ten hold the guest registers of jit_host_reg[].
  * Guest memory is addressed through the GS segment (jit_run sets each
@@ -74,11 +75,14 @@ enum {
     JIT_IC_LOOKUP_CALL = 30,
 };
 
-/* Every block starts with its interrupt check, this many bytes long; a
- * chained forward branch jumps past it (tr_chain: the chain stub marks
- * such a site in h->jit_site with JIT_SITE_FORWARD, its low bit). */
-extern size_t jit_entry_check_bytes;
-#define JIT_SITE_FORWARD ((uintptr_t)1)
+/* Interrupts. Bit 63 of R14 (JIT_INTERRUPT_BIT: an instruction count
+ * never gets there) says the thread is asked to stop: every unit starts
+ * with add r14, N; js -> stop, so the check costs one jump fused with the
+ * count. Whatever sets h->interrupt sets the bit too: a host signal
+ * handler, in the context it interrupted (jit_interrupt_context), another
+ * thread through a kick (a signal), and jit_reload from h->interrupt
+ * after a call into C. jit_spill stores R14 without it. */
+#define JIT_INTERRUPT_BIT 63
 
 /* Most calls the return-address stack holds (8 host bytes each). */
 #define JIT_RAS_DEPTH 512
@@ -273,9 +277,11 @@ int jit_fallback(struct hart *h, const struct block_insn *ip, uint64_t pc,
                  uint64_t unretired);
 
 /* Moves the registers translated code keeps (mapped guest registers and
- * the instruction count) to struct hart, and back. */
+ * the instruction count) to struct hart, and back; the reload sets R14's
+ * interrupt bit from h->interrupt, and returns the run address of the
+ * compare that reads it (before which R14 holds no count yet). */
 void jit_spill(struct x64_buf *b);
-void jit_reload(struct x64_buf *b);
+uintptr_t jit_reload(struct x64_buf *b);
 
 /* Helpers for the per-instruction emitters. */
 enum x64_reg tr_src(struct tr *t, int r, enum x64_reg scratch);

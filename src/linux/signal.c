@@ -41,6 +41,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "core/run.h"
+#include "jit/jit.h"
 #include "linux/process.h"
 #include "linux/thread.h"
 #include "mem/access.h"
@@ -167,10 +168,23 @@ static void host_handler(int sig, siginfo_t *info, void *ucv)
     t->pending_seq[sig] = ++t->arrivals;
     atomic_fetch_or(&t->pending, SIGBIT(sig));
     atomic_store(&t->hart.interrupt, 1);
+    jit_interrupt_context(ucv);
     ucontext_t *uc = ucv;
     sigaddset(&uc->uc_sigmask, sig);
     if (t->in_syscall && !t->kick_armed)
         arm_kick(t);
+}
+
+void signal_kick(struct hart *h)
+{
+    siginfo_t info;
+    memset(&info, 0, sizeof info);
+    info.si_signo = SIGBUS;
+    info.si_code = SI_QUEUE;
+    info.si_pid = getpid();
+    info.si_uid = getuid();
+    info.si_value.sival_int = KICK_COOKIE;
+    syscall(SYS_rt_tgsigqueueinfo, getpid(), thread_of(h)->tid, SIGBUS, &info);
 }
 
 void signal_host_async(int sig, siginfo_t *info, void *ucontext)
@@ -181,6 +195,14 @@ void signal_host_async(int sig, siginfo_t *info, void *ucontext)
         info->si_timerid == t->kick_timer) {
         t->kicked = true;
         return; /* it has interrupted the system call: done */
+    }
+    if (sig == SIGBUS && info->si_code == SI_QUEUE &&
+        info->si_value.sival_int == KICK_COOKIE && info->si_pid == getpid() &&
+        t) { /* signal_kick: the sender has set interrupt */
+        if (t->in_syscall)
+            t->kicked = true;
+        jit_interrupt_context(ucontext);
+        return;
     }
     /* Async-signal context: read the disposition without the lock (a
      * word-sized load; a racing sigaction picks either value, as on Linux). */

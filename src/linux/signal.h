@@ -33,6 +33,10 @@ void signal_after_syscall(struct hart *h, int nr, uint64_t orig_a0);
 /* For hart's host fault handler: a SIGSEGV or SIGBUS that another process
  * sent (not a fault) is an ordinary asynchronous guest signal. */
 void signal_host_async(int sig, siginfo_t *info, void *ucontext);
+/* Sends h's thread hart's own SIGBUS, which interrupts translated code
+ * there (after the caller set h->interrupt: translated code does not read
+ * it) and is otherwise ignored. */
+void signal_kick(struct hart *h);
 
 /* Takes over the dispositions the process started with (ignored signals
  * stay ignored across execve). Once, before the guest runs. */
