@@ -311,24 +311,24 @@ static void store(struct tr *t, enum x64_width w)
     x64_store(B, w, m, v);
 }
 
-/* A double is loaded straight into the copy of rd (tr_fcache.c) and
- * stored from the copy of rs2. */
+/* A value is loaded straight into the copy of rd (tr_fcache.c) and
+ * stored from the copy of rs2. A single's copy holds its 32 bits, and
+ * its NaN box goes to memory: known boxed, later single operations on it
+ * need no check. */
 static void fp_load(struct tr *t, bool single)
 {
     struct x64_mem m = tr_guest_mem(t, D->rs1, D->imm);
+    enum x64_xmm x = tr_f_slot_for(t, D->rd);
+    tr_note_fault(t);
     if (!single) {
-        enum x64_xmm x = tr_f_slot_for(t, D->rd);
-        tr_note_fault(t);
         x64_movsd_xm(B, x, m);
         x64_movsd_mx(B, FREG_MEM(D->rd), x);
         return;
     }
-    tr_note_fault(t);
-    x64_load(B, W32, false, RCX, m);
-    x64_mov_ri(B, RDX, 0xffffffff00000000ull); /* the NaN box */
-    x64_or_rr(B, W64, RCX, RDX);
-    x64_store(B, W64, FREG_MEM(D->rd), RCX);
-    tr_f_forget(t, D->rd);
+    x64_movss_xm(B, x, m);
+    x64_movss_mx(B, FREG_MEM(D->rd), x);
+    x64_store_i(B, W32, x64_mem(JIT_STATE, HART_OFF(f) + 8 * D->rd + 4), -1);
+    tr_f_wrote(t, D->rd, x, true);
 }
 
 static void fp_store(struct tr *t, bool single)

@@ -15,7 +15,7 @@
         .data
         .align 3
 buf:    .dword D_ONE, D_TWO, D_THREE, D_FOUR
-        .dword 0, 0, 0, 0
+        .dword 0, 0, 0, 0, 0                /* up to 64(a0) */
         .text
 TEST_BEGIN
         /* A dependent chain whose operands come back from copies. */
@@ -95,9 +95,16 @@ TEST_BEGIN
         li a1, S_THREE
         fmv.w.x fs8, a1
         fadd.s fs9, fs8, fs7              /* 4.0f */
+        /* flw's copy holds 32 bits: read as 64 (fsd, fmv.x.d) it must
+         * come with its NaN box. */
+        fsd fs7, 64(a0)
+        fmv.x.d a2, fs7
+        ld a3, 64(a0)
         CHECK_D(fs5, D_FIVE)
         CHECK_D(fs6, 0x401c000000000000)
         CHECK_S(fs9, S_FOUR)
+        CHECK_EQ(a2, 0xffffffff00000000 | S_ONE)
+        CHECK_EQ(a3, 0xffffffff00000000 | S_ONE)
 
         /* The slow path (a NaN result, which RISC-V makes canonical) and
          * an instruction the translator hands to the interpreter (static
