@@ -180,6 +180,15 @@ static void shift_imm(struct tr *t, enum x64_shift op, enum x64_width w)
 {
     enum x64_reg a = tr_src(t, D->rs1, RAX);
     enum x64_reg d = tr_dst(D->rd);
+    if (w == W32 && op == X64_SAR && d != a) {
+        /* sraiw: shifting the sign-extended word is the same, and the
+         * sign extension doubles as the move. */
+        x64_movsxd_rr(B, d, a);
+        if (D->imm)
+            x64_shift_ri(B, X64_SAR, W64, d, (uint8_t)D->imm);
+        tr_commit(t, D->rd, d);
+        return;
+    }
     if (d != a)
         x64_mov_rr(B, W64, d, a);
     if (D->imm)
@@ -664,7 +673,18 @@ bool tr_insn(struct tr *t)
         }
         alu(t, X64_ADD, W64, true);
         return true;
-    case RV_ADDIW: alu(t, X64_ADD, W32, true); return true;
+    case RV_ADDIW:
+        if (D->rs1 != D->rd && D->rs1 != 0 && D->imm != 0 &&
+            jit_host_reg[D->rs1] >= 0) {
+            /* rd = rs1 + imm in 32 bits, then sign-extended: no move */
+            enum x64_reg d = tr_dst(D->rd);
+            x64_lea(B, W32, d, x64_mem((enum x64_reg)jit_host_reg[D->rs1], D->imm));
+            x64_movsxd_rr(B, d, d);
+            tr_commit(t, D->rd, d);
+            return true;
+        }
+        alu(t, X64_ADD, W32, true);
+        return true;
     case RV_XORI: alu(t, X64_XOR, W64, true); return true;
     case RV_ORI: alu(t, X64_OR, W64, true); return true;
     case RV_ANDI:

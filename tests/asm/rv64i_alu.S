@@ -98,6 +98,23 @@ TEST_BEGIN
         TEST_RI(sraiw, 0x80000000, 1, 0xffffffffc0000000)
         TEST_RI(sraiw, 0x0000000140000000, 30, 1)
         TEST_RI(sraiw, 0x80000000, 31, -1)
+        /* sraiw and addiw between registers mapped at first (a0-a5) and
+         * not (s9, s10), with garbage in the upper half of the source. */
+        li s9, 0x1234567880000001
+        sraiw s10, s9, 1
+        CHECK_EQ(s10, 0xffffffffc0000000)
+        sraiw a1, s9, 0
+        CHECK_EQ(a1, 0xffffffff80000001)
+        li a2, 0x7654321000000010
+        sraiw s10, a2, 4
+        CHECK_EQ(s10, 1)
+        addiw s10, a2, -17
+        CHECK_EQ(s10, -1)
+        li a2, 0x123456787ffffffe
+        addiw a1, a2, 2
+        CHECK_EQ(a1, 0xffffffff80000000)
+        addiw s10, s9, 1
+        CHECK_EQ(s10, 0xffffffff80000002)
         /* Compares: signed and unsigned. */
         TEST_RR(slt, -1, 0, 1)
         TEST_RR(slt, 0, -1, 0)
