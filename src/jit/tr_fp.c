@@ -394,6 +394,66 @@ static void fold_mxcsr_flags(struct tr *t)
     x64_bind8(B, none);
 }
 
+static bool is_frflags(const struct rv_insn *d)
+{
+    return d->op == RV_CSRRS && d->rs1 == 0 && d->imm == CSR_FFLAGS &&
+           d->rd != RV_SINK && d->rd != 0;
+}
+
+static bool is_fsflags_of(const struct rv_insn *d, int r)
+{
+    return d->op == RV_CSRRW && d->imm == CSR_FFLAGS && d->rd == RV_SINK &&
+           d->rs1 == r;
+}
+
+/* frflags t; flt.d/fle.d/feq.d rd, a, b; fsflags t: how C's isless and
+ * the like come out, a compare whose flags are thrown away. t gets fflags
+ * as frflags does (folding MXCSR, which leaves its sticky bits clear), the
+ * compare is a quiet ucomisd, and fsflags then has nothing to restore:
+ * fflags is t already, and MXCSR holds only what the compare raised,
+ * which is nothing unless an operand was a NaN (invalid, for a signalling
+ * one), so only then are its sticky bits cleared again. This spares the
+ * second stmxcsr, which costs about 15% of a loop like the fp kernel's.
+ * Doubles only: a single would need a NaN-box check, whose slow path
+ * would redo the frflags alone. */
+bool tr_fp_quiet_compare(struct tr *t)
+{
+    if (t->index + 2 >= t->blk->n)
+        return false;
+    const struct rv_insn *f = &t->ip->d, *c = &t->ip[1].d, *g = &t->ip[2].d;
+    int kind = c->op == RV_FLE_D ? 0 : c->op == RV_FLT_D ? 1 :
+               c->op == RV_FEQ_D ? 2 : -1;
+    if (!is_frflags(f) || kind < 0 || !is_fsflags_of(g, f->rd) ||
+        c->rd == RV_SINK || c->rd == f->rd)
+        return false;
+    fold_mxcsr_flags(t);
+    enum x64_reg d = tr_dst(f->rd);
+    x64_load(B, W32, false, d, x64_mem(JIT_STATE, HART_OFF(fflags)));
+    tr_commit(t, f->rd, d);
+    enum x64_xmm a = tr_f_read(t, c->rs1), b = tr_f_read(t, c->rs2);
+    if (kind == 2) {
+        x64_sse_xx(B, X64_UCOMISD, a, b);
+        x64_setcc_r(B, CC_E, RDX);
+        x64_setcc_r(B, CC_NP, RCX);
+    } else { /* b > a, or b >= a: false when unordered */
+        x64_sse_xx(B, X64_UCOMISD, b, a);
+        x64_setcc_r(B, kind == 1 ? CC_A : CC_AE, RDX);
+    }
+    size_t ordered = x64_jcc8_fwd(B, CC_NP);
+    struct x64_mem mx = x64_mem(JIT_STATE, HART_OFF(jit_mxcsr));
+    x64_stmxcsr(B, mx);
+    x64_and_mi(B, W32, mx, ~0x3f);
+    x64_ldmxcsr(B, mx);
+    x64_bind8(B, ordered);
+    if (kind == 2)
+        x64_and_rr(B, W32, RDX, RCX);
+    enum x64_reg e = tr_dst(c->rd);
+    x64_movzx_rr(B, W8, e, RDX);
+    tr_commit(t, c->rd, e);
+    t->fused = 2;
+    return true;
+}
+
 /* frflags, fsflags and frrm, which code around quiet comparisons
  * (isless ...) runs in its inner loops; other CSR accesses go to the
  * interpreter's body. */

@@ -8,7 +8,8 @@
  *   auipc rt, hi; jalr rd, lo(rt)     ->  direct jump or call (far call
  *                                         and tail), chained like jal
  *   slli rd, rs, 32; srli rd, rd, 32  ->  mov rd32, rs32 (zero-extend)
- *   slli rd, rs, 1..3; add rd, rd, rt ->  lea rd, [rt + rs*2..8] */
+ *   slli rd, rs, 1..3; add rd, rd, rt ->  lea rd, [rt + rs*2..8]
+ * and one triple, frflags; flt.d/fle.d/feq.d; fsflags (tr_fp.c). */
 #include "jit/translate.h"
 
 #define B (&t->b)
@@ -17,6 +18,8 @@ bool tr_fuse(struct tr *t)
 {
     if (t->index + 1 >= t->blk->n)
         return false;
+    if (tr_fp_quiet_compare(t))
+        return true;
     const struct rv_insn *a = &t->ip->d, *b = &t->ip[1].d;
     if (a->op == RV_AUIPC && b->op == RV_JALR && a->rd != RV_SINK &&
         b->rs1 == a->rd && !jit_bounded(a->rd) && !jit_bounded(b->rd)) {

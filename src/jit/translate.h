@@ -204,6 +204,8 @@ bool tr_fp(struct tr *t); /* F and D, from tr_insn */
 bool tr_atomic(struct tr *t); /* A and fence, from tr_insn */
 /* Pairs translated as one (macro-op fusion); sets t->fused. */
 bool tr_fuse(struct tr *t);
+/* frflags; an FP compare; fsflags, as one (tr_fp.c, from tr_fuse). */
+bool tr_fp_quiet_compare(struct tr *t);
 /* rd = base + (shifted << s), shifted zero-extended from 32 bits if uw. */
 void tr_shadd(struct tr *t, int rd, int shifted, int base, unsigned s,
               bool uw);
