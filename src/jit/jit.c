@@ -471,6 +471,9 @@ void jit_host_fault(int sig, const siginfo_t *info, void *ucontext)
             enum x64_reg r = (enum x64_reg)jit_host_reg[jit_mapped[i]];
             h->x[jit_mapped[i]] = (uint64_t)uc->uc_mcontext.gregs[greg_index(r)];
         }
+        for (int r = 1; r < 32; r++) /* W results left unextended */
+            if (site->sext >> r & 1)
+                h->x[r] = (uint64_t)(int64_t)(int32_t)h->x[r];
     }
     uint64_t addr = host - guest_base;
     if (sig == SIGBUS) {

@@ -35,6 +35,13 @@ static void move_to_rd(struct tr *t, int src, enum x64_width w)
         return;
     } else if (jit_host_reg[src] >= 0) {
         enum x64_reg a = (enum x64_reg)jit_host_reg[src];
+        if (w == W32 && d == a && tr_low32_only(t)) {
+            /* sext.w whose upper half nobody reads: nothing to do, but
+             * ZF no longer describes the register */
+            if (t->zf_guest == D->rd)
+                t->zf_guest = 0;
+            return;
+        }
         if (w == W32)
             x64_movsxd_rr(B, d, a);
         else if (d != a)
@@ -105,7 +112,7 @@ static void alu(struct tr *t, enum x64_alu op, enum x64_width w, bool use_imm)
             x64_alu_rr(B, op, w, d, (enum x64_reg)tr_forwarded(t, D->rs1));
         else
             x64_alu_rm(B, op, w, d, XREG_MEM(D->rs1));
-        if (w == W32)
+        if (w == W32 && !tr_low32_only(t))
             x64_movsxd_rr(B, d, d);
         tr_commit(t, D->rd, d);
         zf_from(t, D->rd);
@@ -119,7 +126,7 @@ static void alu(struct tr *t, enum x64_alu op, enum x64_width w, bool use_imm)
         if (d != a)
             x64_mov_rr(B, W64, d, a);
         x64_alu_rr(B, op, w, d, RAX);
-        if (w == W32)
+        if (w == W32 && !tr_low32_only(t))
             x64_movsxd_rr(B, d, d);
         tr_commit(t, D->rd, d);
         zf_from(t, D->rd);
@@ -154,7 +161,7 @@ static void alu(struct tr *t, enum x64_alu op, enum x64_width w, bool use_imm)
         else
             x64_alu_rr(B, op, w, d, c);
     }
-    if (w == W32)
+    if (w == W32 && !tr_low32_only(t))
         x64_movsxd_rr(B, d, d);
     tr_commit(t, D->rd, d);
     zf_from(t, D->rd);
@@ -195,7 +202,7 @@ static void shift_imm(struct tr *t, enum x64_shift op, enum x64_width w)
         x64_shift_ri(B, op, w, d, (uint8_t)D->imm);
     /* srliw by 1 or more leaves bit 31 clear, so the 32-bit result, zero-
      * extended by x86, is already sign-extended. */
-    if (w == W32 && !(op == X64_SHR && D->imm))
+    if (w == W32 && !(op == X64_SHR && D->imm) && !tr_low32_only(t))
         x64_movsxd_rr(B, d, d);
     tr_commit(t, D->rd, d);
 }
@@ -222,7 +229,7 @@ static void shift_reg(struct tr *t, enum x64_shift op, enum x64_width w)
         d = tr_dst(D->rd);
         x64_mov_rr(B, W64, d, RAX);
     }
-    if (w == W32)
+    if (w == W32 && !tr_low32_only(t))
         x64_movsxd_rr(B, d, d);
     tr_commit(t, D->rd, d);
 }
@@ -239,7 +246,7 @@ static void mul(struct tr *t, enum x64_width w)
             x64_mov_rr(B, W64, d, a);
         x64_imul_rr(B, W64, d, c);
     }
-    if (w == W32)
+    if (w == W32 && !tr_low32_only(t))
         x64_movsxd_rr(B, d, d);
     tr_commit(t, D->rd, d);
 }
@@ -679,7 +686,8 @@ bool tr_insn(struct tr *t)
             /* rd = rs1 + imm in 32 bits, then sign-extended: no move */
             enum x64_reg d = tr_dst(D->rd);
             x64_lea(B, W32, d, x64_mem((enum x64_reg)jit_host_reg[D->rs1], D->imm));
-            x64_movsxd_rr(B, d, d);
+            if (!tr_low32_only(t))
+                x64_movsxd_rr(B, d, d);
             tr_commit(t, D->rd, d);
             return true;
         }

@@ -118,6 +118,7 @@ struct tr_stub {
     unsigned nmore;
     size_t resume;      /* slow: where to go on after the fallback */
     uint8_t fowner[TR_FSLOTS]; /* slow: the FP copies expected there */
+    uint32_t sext;      /* bounds: as jit_fault_site.sext */
 };
 
 bool jit_is_cond_branch(enum rv_op op)
@@ -254,6 +255,7 @@ struct x64_mem tr_guest_mem(struct tr *t, int rs1, int32_t imm)
     if (add_stub(t, STUB_BOUNDS, site, t->pc)) {
         t->stubs[t->nstubs - 1].base = (int8_t)base;
         t->stubs[t->nstubs - 1].disp = imm;
+        t->stubs[t->nstubs - 1].sext = t->unextended;
     }
     return x64_mem_gs(base, imm);
 }
@@ -297,8 +299,8 @@ void tr_note_fault(struct tr *t)
         t->b.overflow = true;
         return;
     }
-    t->faults[t->nfaults++] =
-        (struct jit_fault_site){(uint32_t)x64_offset(&t->b), t->index};
+    t->faults[t->nfaults++] = (struct jit_fault_site){
+        (uint32_t)x64_offset(&t->b), t->index, t->unextended};
 }
 
 void tr_exit_with(struct tr *t, int reason)
@@ -357,6 +359,23 @@ static void emit_fallback_call(struct tr *t, unsigned index)
     } else {
         x64_cmp_ri(&t->b, W32, RAX, STEP_NEXT);
         x64_jcc(&t->b, CC_NE, t->exit_code);
+    }
+}
+
+/* Makes the guest registers of mask (left unextended by W forms, where
+ * the code goes on to a fault) hold their true values. */
+static void sign_extend(struct tr *t, uint32_t mask)
+{
+    for (int r = 1; r < 32; r++) {
+        if (!(mask >> r & 1))
+            continue;
+        if (jit_host_reg[r] >= 0) {
+            enum x64_reg h = (enum x64_reg)jit_host_reg[r];
+            x64_movsxd_rr(&t->b, h, h);
+        } else {
+            x64_load(&t->b, W32, true, RAX, XREG_MEM(r));
+            x64_store(&t->b, W64, XREG_MEM(r), RAX);
+        }
     }
 }
 
@@ -477,6 +496,7 @@ static void emit_stubs(struct tr *t, struct x64_buf *cold)
         case STUB_BOUNDS:
             x64_lea(&t->b, W64, RAX, x64_mem((enum x64_reg)s->base, s->disp));
             x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(exit_addr)), RAX);
+            sign_extend(t, s->sext);
             x64_store_i(&t->b, W32, x64_mem(JIT_STATE, HART_OFF(exit_signal)),
                         SIGSEGV);
             x64_store_i(&t->b, W32, x64_mem(JIT_STATE, HART_OFF(exit_code)),
@@ -537,6 +557,11 @@ size_t jit_translate(struct block *blk, struct jit_code_space *space,
     t.lookup_miss = routines->lookup_miss;
     t.ras_mismatch = routines->ras_mismatch;
     t.checked = JIT_BOUNDED; /* jit_run enters with them in bounds */
+    bool low32[JIT_MAX_UNIT];
+    if (blk->n <= JIT_MAX_UNIT) {
+        jit_low32_results(blk, low32);
+        t.low32 = low32;
+    }
 
     /* The jump table's way in: the entry it took may be another pc's. */
     if (blk->pc <= INT32_MAX) {
@@ -587,9 +612,15 @@ size_t jit_translate(struct block *blk, struct jit_code_space *space,
             emit_fallback(&t);
         tr_slow_resume(&t);
         uint32_t written = 0;
-        for (unsigned k = i; k <= i + t.fused; k++)
-            if (writes_x(&blk->insn[k].d))
-                written |= 1u << blk->insn[k].d.rd;
+        for (unsigned k = i; k <= i + t.fused; k++) {
+            if (!writes_x(&blk->insn[k].d))
+                continue;
+            uint32_t bit = 1u << blk->insn[k].d.rd;
+            written |= bit;
+            /* a W result still sign-extended (fused) is fixed all the same */
+            t.unextended = (t.unextended & ~bit) |
+                           (t.low32 && t.low32[k] ? bit : 0);
+        }
         t.checked &= ~written;
         t.checked |= t.in_bounds; /* lui, auipc: a known address */
         for (unsigned k = i; space->insn_at && k <= i + t.fused; k++)

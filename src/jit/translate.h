@@ -133,6 +133,8 @@ static inline bool jit_may_enter(const struct hart *h)
 struct jit_fault_site {
     uint32_t host_off;
     uint32_t index;
+    uint32_t sext; /* guest registers a W form left unextended (demand.c):
+                      their true value is their low 32 bits sign-extended */
 };
 
 struct tr_stub;
@@ -191,7 +193,26 @@ struct tr {
     int lowered_guest;           /* 0: none */
     size_t lowered_at;
     unsigned data_tail;          /* bytes of data ending the hot code */
+    /* Per instruction of the unit: its result is only read in its low 32
+     * bits before being overwritten (demand.c), so a W form may leave the
+     * upper half as x86 left it instead of sign-extending; NULL: always
+     * extend. */
+    const bool *low32;
+    uint32_t unextended; /* guest registers holding such a W result now */
 };
+
+/* The most instructions a translation unit has (a block, rv/block.c, or
+ * a superblock, superblock.c). */
+#define JIT_MAX_UNIT 256
+
+/* Fills low32[0..blk->n) (see struct tr). */
+void jit_low32_results(const struct block *blk, bool *low32);
+
+/* This instruction is a W form whose sign extension nobody reads. */
+static inline bool tr_low32_only(const struct tr *t)
+{
+    return t->low32 && t->low32[t->index];
+}
 
 /* The scratch register holding unmapped guest register r, if r was the
  * last thing stored and nothing was emitted since; else -1. */
