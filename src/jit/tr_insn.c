@@ -70,6 +70,21 @@ static void zf_from(struct tr *t, int rd)
     }
 }
 
+/* neg and negw (sub rd, x0, rs2): the value into rd, then x86's neg,
+ * whose ZF is the result's. */
+static void negate(struct tr *t, enum x64_width w)
+{
+    enum x64_reg d = tr_dst(D->rd);
+    enum x64_reg s = tr_src(t, D->rs2, d);
+    if (s != d)
+        x64_mov_rr(B, W64, d, s);
+    x64_neg_r(B, w, d);
+    if (w == W32 && !tr_low32_only(t))
+        x64_movsxd_rr(B, d, d);
+    tr_commit(t, D->rd, d);
+    zf_from(t, D->rd);
+}
+
 /* rd = rs1 OP rs2 (or OP imm), computed so that rd may alias either. An
  * unmapped rs2 is used straight from memory. A W form computes 32 bits
  * (x86 clears the upper half) and sign-extends them, which leaves ZF as
@@ -85,6 +100,10 @@ static void alu(struct tr *t, enum x64_alu op, enum x64_width w, bool use_imm)
             move_to_rd(t, D->rs1 ? D->rs1 : D->rs2, w);
             return;
         }
+    }
+    if (op == X64_SUB && !use_imm && D->rs1 == 0 && D->rs2 != 0) {
+        negate(t, w);
+        return;
     }
     bool commutative = op == X64_ADD || op == X64_OR || op == X64_XOR ||
                        op == X64_AND;

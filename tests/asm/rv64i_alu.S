@@ -150,6 +150,35 @@ TEST_BEGIN
         li a2, -1
         sltu a2, a2, a2
         CHECK_EQ(a2, 0)
+        /* neg and negw (translated as x86 neg): between registers in host
+         * registers and in memory, in place, of the most negative word,
+         * and with a branch on the result's flags. */
+        li a0, 5
+        neg a1, a0
+        CHECK_EQ(a1, -5)
+        neg a0, a0
+        CHECK_EQ(a0, -5)
+        li a0, 0x180000000
+        negw a1, a0
+        CHECK_EQ(a1, 0xffffffff80000000)
+        li a0, 0x7fffffff00000001
+        negw a0, a0
+        CHECK_EQ(a0, -1)
+        li s4, 0x123456789
+        neg s5, s4
+        CHECK_EQ(s5, -0x123456789)
+        negw s4, s4
+        CHECK_EQ(s4, -0x23456789)
+        negw s6, a0                       /* memory from a host register */
+        CHECK_EQ(s6, 1)
+        neg a1, s6                        /* and back */
+        CHECK_EQ(a1, -1)
+        li a2, 0x100000000
+        li a3, 7
+        negw a4, a2
+        bnez a4, 1f                       /* 0: the word's zero flag */
+        addi a3, a3, -7
+1:      CHECK_EQ(a3, 0)
         /* lui / addi pairs (li) for 32-bit constants with bit 11 set. */
         li a0, 0x12345fff
         CHECK_EQ(a0, 0x12345fff)
