@@ -192,7 +192,8 @@ static void stats_at_exit(void)
                 "hart: %llu blocks translated (%llu instructions, %llu bytes), "
                 "%llu fallbacks emitted, %llu chains, %llu jump-table misses, "
                 "%llu indirect jumps with varying targets (no inline cache), "
-                "%llu inline caches filled\n",
+                "%llu inline caches filled, %llu return-address stack "
+                "overflows\n",
                 (unsigned long long)jit_stats.blocks,
                 (unsigned long long)jit_stats.guest_insns,
                 (unsigned long long)jit_stats.host_bytes,
@@ -200,7 +201,8 @@ static void stats_at_exit(void)
                 (unsigned long long)jit_stats.chains,
                 (unsigned long long)jit_stats.lookups_missed,
                 (unsigned long long)jit_stats.ic_skipped,
-                (unsigned long long)jit_stats.inline_caches);
+                (unsigned long long)jit_stats.inline_caches,
+                (unsigned long long)jit_stats.ras_overflows);
     if (jit_enabled)
         fprintf(stderr,
                 "hart: exits from translated code: %llu to chain, %llu to look "

@@ -50,10 +50,12 @@ struct hart {
     uint64_t jit_limit;   /* GUEST_SPACE_SIZE: one-instruction bounds checks */
     uint64_t jit_site;    /* run address of the rel32 to chain */
     void *jit_table;      /* indirect-jump table: host code by guest pc */
-    /* The return-address stack of translated code lives on the host stack
-     * (jit.c): its empty position, and the lowest it may grow to. */
+    /* The return-address stack of translated code (jit/ras.c): where the
+     * run loop puts it, and its empty position; and the host stack it
+     * was entered from, where calls into C from translated code run. */
+    uint64_t jit_ras_top;
     uint64_t jit_rsp;
-    uint64_t jit_ras_floor;
+    uint64_t jit_c_rsp;
     uint32_t jit_mxcsr;   /* where translated code stores MXCSR to edit it */
 };
 

@@ -161,6 +161,8 @@ static void host_fault(int sig, siginfo_t *info, void *uc)
         }
     }
     stale_retries = 0;
+    if (jit_enabled && jit_ras_overflow(info, uc))
+        return;
     /* Each returns only if the fault is not a guest access of its own. */
     interp_host_fault(sig, info, uc);
     if (jit_enabled)

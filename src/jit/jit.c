@@ -161,8 +161,8 @@ static bool emit_routines(void)
     jit_spill(&b);
     /* The stack as enter left it: the empty return-address stack's two
      * words and the alignment word above the saved registers. */
-    x64_load(&b, W64, false, RSP, x64_mem(JIT_STATE, HART_OFF(jit_rsp)));
-    x64_add_ri(&b, W64, RSP, 24);
+    x64_load(&b, W64, false, RSP, x64_mem(JIT_STATE, HART_OFF(jit_c_rsp)));
+    x64_add_ri(&b, W64, RSP, 8);
     r14_foreign.exit_from = x64_here(&b);
     for (int i = 5; i >= 0; i--)
         x64_pop_r(&b, callee_saved[i]);
@@ -204,12 +204,12 @@ static bool emit_routines(void)
     x64_sub_ri(&b, W64, RSP, 8); /* 16-byte aligned from here */
     x64_mov_rr(&b, W64, JIT_STATE, RDI);
     x64_mov_rr(&b, W64, RAX, RSI);
+    x64_store(&b, W64, x64_mem(JIT_STATE, HART_OFF(jit_c_rsp)), RSP);
+    x64_load(&b, W64, false, RSP, x64_mem(JIT_STATE, HART_OFF(jit_ras_top)));
     x64_mov_ri(&b, RCX, ras_empty);
     x64_push_r(&b, RCX);
     x64_push_r(&b, RCX);
     x64_store(&b, W64, x64_mem(JIT_STATE, HART_OFF(jit_rsp)), RSP);
-    x64_lea(&b, W64, RCX, x64_mem(RSP, -8 * JIT_RAS_DEPTH));
-    x64_store(&b, W64, x64_mem(JIT_STATE, HART_OFF(jit_ras_floor)), RCX);
     r14_foreign.enter_from = enter;
     r14_foreign.enter_to = jit_reload(&b);
     x64_jmp_r(&b, RAX);
@@ -441,16 +441,28 @@ static int greg_index(enum x64_reg r)
     return map[r];
 }
 
+bool jit_ras_overflow(const siginfo_t *info, void *ucontext)
+{
+    ucontext_t *uc = ucontext;
+    uintptr_t rip = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+    if (!jctx.active || jctx.in_fallback || !jit_cache_contains(rip) ||
+        !jit_ras_guard_hit((uintptr_t)info->si_addr))
+        return false;
+    uc->uc_mcontext.gregs[REG_RSP] = (greg_t)jctx.h->jit_rsp;
+    jit_stats.ras_overflows++;
+    return true;
+}
+
 void jit_host_fault(int sig, const siginfo_t *info, void *ucontext)
 {
     if (!jctx.active)
         return;
     uintptr_t host = (uintptr_t)info->si_addr;
-    if (!host_in_guest_space(host))
-        return;
     struct hart *h = jctx.h;
     ucontext_t *uc = ucontext;
     uintptr_t rip = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+    if (!host_in_guest_space(host))
+        return;
     if (jctx.in_fallback) {
         h->pc = jctx.fb_pc; /* h->instret is exact already (jit_fallback) */
     } else {
@@ -613,6 +625,9 @@ enum interp_exit jit_run(struct hart *h)
     }
     h->jit_limit = GUEST_SPACE_SIZE;
     h->jit_table = jtab;
+    h->jit_ras_top = jit_ras_top();
+    if (!h->jit_ras_top) /* no memory for it: interpret */
+        return interp_run(h);
     jctx.h = h;
     if (sigsetjmp(jctx.env, 0)) {
         atomic_store(&h->jit_running, 0);

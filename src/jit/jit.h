@@ -30,6 +30,17 @@ void jit_fork_child(void);
  * interpreter called from it, becomes a guest signal (does not return);
  * returns when the fault is not the translator's. */
 void jit_host_fault(int sig, const siginfo_t *info, void *ucontext);
+
+/* The return-address stack of this host thread's translated code
+ * (ras.c): its top (mapped on first use; 0 if that failed), whether a
+ * fault address is its guard page, and its release when the thread ends. */
+uintptr_t jit_ras_top(void);
+/* From the host fault handler: true if the fault was a call of translated
+ * code one deeper than the return-address stack holds, which then starts
+ * over empty (the call runs again when the handler returns). */
+bool jit_ras_overflow(const siginfo_t *info, void *ucontext);
+bool jit_ras_guard_hit(uintptr_t addr);
+void jit_ras_release(void);
 /* For a host signal handler that has set h->interrupt of this thread:
  * if the signal interrupted translated code, asks that code to stop at
  * its next unit entry (translate.h: JIT_INTERRUPT_BIT). Async-signal-safe. */
@@ -63,6 +74,8 @@ struct jit_stats {
     uint64_t blocks, guest_insns, host_bytes, fallbacks_emitted;
     uint64_t chains, lookups_missed, inline_caches, flushes, remaps;
     uint64_t ic_skipped;          /* indirect jumps translated without one */
+    uint64_t ras_overflows;       /* calls that emptied the return-address
+                                     stack (counted by the fault handler) */
     uint64_t exits[10];            /* returns of translated code, by reason */
     uint64_t fallback_count[512]; /* per op, emitted fallbacks (--stats) */
 };

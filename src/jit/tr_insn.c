@@ -453,16 +453,6 @@ static bool is_link_reg(int r)
     return r == 1 || r == 5;
 }
 
-/* Before a host call: a stack at its depth limit starts over (the calls
- * below it then return through the jump table). */
-static void ras_guard(struct tr *t)
-{
-    x64_cmp_rm(B, W64, RSP, x64_mem(JIT_STATE, HART_OFF(jit_ras_floor)));
-    size_t ok = x64_jcc8_fwd(B, CC_A);
-    x64_load(B, W64, false, RSP, x64_mem(JIT_STATE, HART_OFF(jit_rsp)));
-    x64_bind8(B, ok);
-}
-
 /* After a host call: where the matching return lands, with its target in
  * RAX. A call ends its unit, so an address that needs 64 bits goes after
  * the unit's last jump, as data compared RIP-relative (one instruction
@@ -496,7 +486,6 @@ void tr_jump_direct(struct tr *t, int rd, uint64_t target, uint64_t after)
         tr_chain(t, CC_E, false, target);
         return;
     }
-    ras_guard(t);
     tr_align_rel32(t, 1);
     tr_chain_site(t, x64_call_fwd(B), target);
     ras_landing(t, after);
@@ -560,8 +549,6 @@ static void jalr(struct tr *t)
      * through the inline cache's stub or lookup_miss, which clear it as
      * they store it as h->pc. */
     bool call = is_link_reg(D->rd);
-    if (call)
-        ras_guard(t);
     /* A site whose target already varied in the interpreter (a dispatch
      * through a table) would mostly miss its inline cache: the table
      * lookup alone is cheaper. */

@@ -341,10 +341,11 @@ static void emit_fallback_call(struct tr *t, unsigned index)
 {
     const struct block_insn *ip = &t->blk->insn[index];
     jit_spill(&t->b);
-    /* The return-address stack leaves RSP 8-byte aligned only: align it for
-     * the C call, keeping the old value on the stack (popped after). */
+    /* C runs on the thread's stack, below where enter left it (16-byte
+     * aligned there), not on the return-address stack: the old RSP goes
+     * there too, popped after. */
     x64_mov_rr(&t->b, W64, RAX, RSP);
-    x64_and_ri(&t->b, W64, RSP, -16);
+    x64_load(&t->b, W64, false, RSP, x64_mem(JIT_STATE, HART_OFF(jit_c_rsp)));
     x64_push_r(&t->b, RAX);
     x64_push_r(&t->b, RAX);
     x64_mov_rr(&t->b, W64, RDI, JIT_STATE);

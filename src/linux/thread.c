@@ -24,6 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "core/run.h"
+#include "jit/jit.h"
 #include "linux/signal.h"
 #include "linux/sys.h"
 #include "mem/access.h"
@@ -317,6 +318,7 @@ int64_t sys_exit(struct hart *h, const uint64_t *a)
                 NULL, NULL, 0);
     run_unregister(h);
     current_thread = NULL;
+    jit_ras_release();
     host_altstack_end(t);
     if (t->allocated)
         free(t);
