@@ -1,9 +1,9 @@
-/* The code cache's two views of one memfd. The executable view is never
- * writable and the writable view never executable; hart writes through
+/* The code cache's two views of one piece of shared memory. The executable
+ * view is never writable and the writable view never executable; hart writes through
  * one and runs the other. Both are outside the guest's reservation, so
  * the guest can neither read nor write translated code. The cache is
- * process-wide; allocation happens under the translator's lock. A shared
- * memfd would also be shared with a forked child, so the child gets its
+ * process-wide; allocation happens under the translator's lock. Shared
+ * memory would also be shared with a forked child, so the child gets its
  * own copy (jit_cache_fork_child). */
 #include "jit/cache.h"
 
@@ -25,29 +25,34 @@ struct region {
 };
 static struct region hot, cold;
 
-/* Maps both views of a new memfd of size bytes, at the given addresses
- * (MAP_FIXED) or anywhere (NULL); 0 or -errno. */
+/* Maps both views of new shared memory of size bytes, at the given
+ * addresses (MAP_FIXED) or anywhere (NULL); 0 or -errno. The memory is
+ * anonymous shared memory, and the executable view a second mapping of
+ * its pages (mremap with an old size of 0): /proc/PID/maps shows both as
+ * "/dev/zero (deleted)", which perf takes for anonymous memory and so
+ * names from /tmp/perf-PID.map (--perfmap). A memfd would show under its
+ * own name, which perf (6.1, Debian 12's) looks for as a file instead. */
 static int map_views(size_t size, uint8_t *w_at, uint8_t *x_at, void **w_out,
                      void **x_out)
 {
-    int fd = memfd_create("hart-code-cache", MFD_CLOEXEC);
-    if (fd < 0)
-        return -errno;
-    if (ftruncate(fd, (off_t)size) < 0) {
-        int err = errno;
-        close(fd);
-        return -err;
-    }
     int fixed = w_at ? MAP_FIXED : 0;
-    void *w = mmap(w_at, size, PROT_READ | PROT_WRITE, MAP_SHARED | fixed, fd,
-                   0);
-    void *x = w == MAP_FAILED ? MAP_FAILED
-                              : mmap(x_at, size, PROT_READ | PROT_EXEC,
-                                     MAP_SHARED | fixed, fd, 0);
-    int err = errno;
-    close(fd);
+    void *w = mmap(w_at, size, PROT_READ | PROT_WRITE,
+                   MAP_SHARED | MAP_ANONYMOUS | fixed, -1, 0);
+    if (w == MAP_FAILED)
+        return -errno;
+    /* The second view comes writable like the first, and is made
+     * executable only once it is no longer writable. */
+    void *x = mremap(w, 0, size, MREMAP_MAYMOVE | (x_at ? MREMAP_FIXED : 0),
+                     x_at);
+    if (x != MAP_FAILED && mprotect(x, size, PROT_READ | PROT_EXEC) != 0) {
+        int err = errno;
+        munmap(x, size);
+        x = MAP_FAILED;
+        errno = err;
+    }
     if (x == MAP_FAILED) {
-        if (w != MAP_FAILED && !fixed)
+        int err = errno;
+        if (!fixed)
             munmap(w, size);
         return -err;
     }

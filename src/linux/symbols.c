@@ -1,5 +1,5 @@
-/* Guest function names, from the symbol tables of the ELF files the loader
- * mapped (the program and its interpreter), for debug output and for
+/* Guest function names, from the symbol table (or, stripped, the dynamic
+ * symbol table) of the program the loader mapped, for debug output and for
  * perf's map files. Symbols are a convenience: a file without them, or with
  * a table that does not make sense, simply has no names. Loaded once at
  * start-up, read-only afterwards. */
@@ -57,8 +57,14 @@ void symbols_load(const char *path, uint64_t bias)
     uint64_t size = (uint64_t)st.st_size;
     Elf64_Shdr *sh = read_part(fd, size, eh.e_shoff,
                                (uint64_t)eh.e_shnum * sizeof(Elf64_Shdr));
+    /* The full symbol table, or in a stripped file (as Debian ships) the
+     * dynamic one, whose exported functions still name much of the code. */
+    uint32_t table = SHT_DYNSYM;
+    for (unsigned i = 0; sh && i < eh.e_shnum; i++)
+        if (sh[i].sh_type == SHT_SYMTAB)
+            table = SHT_SYMTAB;
     for (unsigned i = 0; sh && i < eh.e_shnum; i++) {
-        if (sh[i].sh_type != SHT_SYMTAB || sh[i].sh_link >= eh.e_shnum ||
+        if (sh[i].sh_type != table || sh[i].sh_link >= eh.e_shnum ||
             sh[i].sh_entsize != sizeof(Elf64_Sym))
             continue;
         const Elf64_Shdr *strs = &sh[sh[i].sh_link];

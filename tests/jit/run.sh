@@ -94,6 +94,27 @@ else
 fi
 rm -f "$map"
 
+# perf itself names translated code from the map: it reads maps only for
+# anonymous memory, which the code cache must therefore look like
+# (jit/cache.c). Skipped where perf is missing or may not sample.
+if command -v perf > /dev/null 2>&1 &&
+    perf record -q -e cpu-clock -o "$work/perf.data" true > /dev/null 2>&1; then
+    perf record -q -e cpu-clock -F 2000 -o "$work/perf.data" \
+        "$HART" --perfmap --jit-threshold=5 $g/bigcompute > /dev/null 2>&1
+    perf report -i "$work/perf.data" --sort sym 2> /dev/null > "$work/perf.txt"
+    if grep -Eq '[A-Za-z_][A-Za-z0-9_.]*\+0x[0-9a-f]+ \[riscv64\]' "$work/perf.txt"; then
+        pass perf-report-names
+    else
+        fail perf-report-names "perf report names no guest code" "$(grep -v '^#' "$work/perf.txt" | head -5)"
+    fi
+    for pid in $(perf report -i "$work/perf.data" --sort pid 2> /dev/null |
+        sed -n 's/^ *[0-9.]*% *\([0-9]*\):.*/\1/p'); do
+        rm -f "/tmp/perf-$pid.map"
+    done
+else
+    echo "SKIP perf-report-names: perf is missing or cannot sample here"
+fi
+
 # A perf map cannot say that an address range changed hands, so code
 # addresses are never reused, even when the cache is flushed (here by the
 # register remap, which retranslates everything): no two ranges in the map
