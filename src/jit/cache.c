@@ -25,15 +25,16 @@ struct region {
 };
 static struct region hot, cold;
 
-/* Maps both views of new shared memory of size bytes, at the given
+/* Two views of one piece of shared memory of size bytes, at the given
  * addresses (MAP_FIXED) or anywhere (NULL); 0 or -errno. The memory is
  * anonymous shared memory, and the executable view a second mapping of
  * its pages (mremap with an old size of 0): /proc/PID/maps shows both as
  * "/dev/zero (deleted)", which perf takes for anonymous memory and so
- * names from /tmp/perf-PID.map (--perfmap). A memfd would show under its
- * own name, which perf (6.1, Debian 12's) looks for as a file instead. */
-static int map_views(size_t size, uint8_t *w_at, uint8_t *x_at, void **w_out,
-                     void **x_out)
+ * names from /tmp/perf-PID.map (--perfmap). A memfd shows under its own
+ * name, which perf (6.1, Debian 12's) looks for as a file instead; it
+ * serves where that mremap is refused (valgrind refuses it). */
+static int map_anonymous_views(size_t size, uint8_t *w_at, uint8_t *x_at,
+                               void **w_out, void **x_out)
 {
     int fixed = w_at ? MAP_FIXED : 0;
     void *w = mmap(w_at, size, PROT_READ | PROT_WRITE,
@@ -59,6 +60,43 @@ static int map_views(size_t size, uint8_t *w_at, uint8_t *x_at, void **w_out,
     *w_out = w;
     *x_out = x;
     return 0;
+}
+
+static int map_memfd_views(size_t size, uint8_t *w_at, uint8_t *x_at,
+                           void **w_out, void **x_out)
+{
+    int fd = memfd_create("hart-code-cache", MFD_CLOEXEC);
+    if (fd < 0)
+        return -errno;
+    if (ftruncate(fd, (off_t)size) < 0) {
+        int err = errno;
+        close(fd);
+        return -err;
+    }
+    int fixed = w_at ? MAP_FIXED : 0;
+    void *w = mmap(w_at, size, PROT_READ | PROT_WRITE, MAP_SHARED | fixed, fd,
+                   0);
+    void *x = w == MAP_FAILED ? MAP_FAILED
+                              : mmap(x_at, size, PROT_READ | PROT_EXEC,
+                                     MAP_SHARED | fixed, fd, 0);
+    int err = errno;
+    close(fd);
+    if (x == MAP_FAILED) {
+        if (w != MAP_FAILED && !fixed)
+            munmap(w, size);
+        return -err;
+    }
+    *w_out = w;
+    *x_out = x;
+    return 0;
+}
+
+static int map_views(size_t size, uint8_t *w_at, uint8_t *x_at, void **w_out,
+                     void **x_out)
+{
+    if (map_anonymous_views(size, w_at, x_at, w_out, x_out) == 0)
+        return 0;
+    return map_memfd_views(size, w_at, x_at, w_out, x_out);
 }
 
 int jit_cache_fork_child(void)
