@@ -380,8 +380,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "hart: %s\n", msg);
         return status;
     }
-    if (want_perfmap || jit_debug) /* only they use names: spare start-up */
+    if (want_perfmap || jit_debug) { /* only they use names: spare start-up */
+        symbols_wanted = true;
         symbols_load(path, proc.load_bias);
+    }
     /* The name ps shows, which Linux takes from the name run. */
     prctl(PR_SET_NAME, strrchr(name, '/') ? strrchr(name, '/') + 1 : name);
     procfs_exe_link(); /* made absolute before the guest can chdir */

@@ -1,12 +1,14 @@
 /* Guest function names, from the symbol table (or, stripped, the dynamic
- * symbol table) of the program the loader mapped, for debug output and for
- * perf's map files. Symbols are a convenience: a file without them, or with
- * a table that does not make sense, simply has no names. Loaded once at
- * start-up, read-only afterwards. */
+ * symbol table) of the program the loader mapped and of the libraries the
+ * guest maps executable later, for debug output and for perf's map files.
+ * Symbols are a convenience: a file without them, or with a table that
+ * does not make sense, simply has no names. */
 #include "linux/symbols.h"
 
 #include <elf.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -19,6 +21,8 @@ struct symbol {
 
 static struct symbol *symbols;
 static size_t nsymbols;
+
+static const char *lookup(uint64_t pc, uint64_t *offset);
 
 static int by_addr(const void *a, const void *b)
 {
@@ -42,8 +46,78 @@ static void *read_part(int fd, uint64_t size, uint64_t off, uint64_t len)
     return buf;
 }
 
+bool symbols_wanted;
+
+/* Guards symbols and nsymbols: libraries are added as guest threads map
+ * them, while the translator looks names up. */
+static pthread_mutex_t symbols_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The files loaded so far, by path and bias, so that one mapped twice
+ * (several of its segments, or dlopen again) is read once. */
+struct loaded {
+    struct loaded *next;
+    uint64_t bias;
+    char path[];
+};
+static struct loaded *loaded;
+
+static void load(const char *path, uint64_t bias);
+
 void symbols_load(const char *path, uint64_t bias)
 {
+    pthread_mutex_lock(&symbols_lock);
+    load(path, bias);
+    pthread_mutex_unlock(&symbols_lock);
+}
+
+void symbols_load_mapped(const char *path, uint64_t addr, uint64_t offset)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    Elf64_Ehdr eh;
+    Elf64_Phdr ph;
+    bool found = false;
+    uint64_t bias = 0;
+    if (pread(fd, &eh, sizeof eh, 0) == sizeof eh &&
+        !memcmp(eh.e_ident, ELFMAG, SELFMAG) &&
+        eh.e_phentsize == sizeof(Elf64_Phdr)) {
+        /* The segment this mapping starts: mapped at its page, so the
+         * bias is what puts that page at addr. */
+        for (unsigned i = 0; i < eh.e_phnum && !found; i++) {
+            if (pread(fd, &ph, sizeof ph, (off_t)(eh.e_phoff + i * sizeof ph)) !=
+                sizeof ph)
+                break;
+            if (ph.p_type == PT_LOAD && (ph.p_flags & PF_X) &&
+                (ph.p_offset & ~UINT64_C(4095)) == offset) {
+                bias = addr - (ph.p_vaddr & ~UINT64_C(4095));
+                found = true;
+            }
+        }
+    }
+    close(fd);
+    if (!found)
+        return;
+    pthread_mutex_lock(&symbols_lock);
+    bool seen = false;
+    for (struct loaded *l = loaded; l && !seen; l = l->next)
+        seen = l->bias == bias && !strcmp(l->path, path);
+    if (!seen)
+        load(path, bias);
+    pthread_mutex_unlock(&symbols_lock);
+}
+
+/* Under symbols_lock. */
+static void load(const char *path, uint64_t bias)
+{
+    size_t len = strlen(path);
+    struct loaded *l = malloc(sizeof *l + len + 1);
+    if (l) {
+        l->bias = bias;
+        memcpy(l->path, path, len + 1);
+        l->next = loaded;
+        loaded = l;
+    }
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return;
@@ -94,6 +168,15 @@ void symbols_load(const char *path, uint64_t bias)
 }
 
 const char *symbols_lookup(uint64_t pc, uint64_t *offset)
+{
+    pthread_mutex_lock(&symbols_lock);
+    const char *name = lookup(pc, offset);
+    pthread_mutex_unlock(&symbols_lock);
+    return name;
+}
+
+/* Under symbols_lock. */
+static const char *lookup(uint64_t pc, uint64_t *offset)
 {
     size_t lo = 0, hi = nsymbols;
     while (lo < hi) {

@@ -1,10 +1,14 @@
 /* Memory system calls. The mapping calls belong to the address space
  * (mem/space.c), which keeps the guest's page table; these handlers only
- * unpack arguments. The few that act on existing pages without changing
+ * unpack arguments (and have an executable file mapping's symbols read,
+ * when names are wanted). The few that act on existing pages without changing
  * mappings (msync, mlock, mincore) run on the host addresses once the
  * range is known to lie inside the guest space; Linux gives ENOMEM for
  * unmapped parts, which the page table answers. */
+#include <stdio.h>
 #include <sys/mman.h>
+#include <unistd.h>
+#include "linux/symbols.h"
 #include "linux/sys.h"
 
 _Static_assert(PROT_READ == GUEST_PROT_READ && PROT_WRITE == GUEST_PROT_WRITE &&
@@ -23,8 +27,20 @@ int64_t sys_brk(struct hart *h, const uint64_t *a)
 
 int64_t sys_mmap(struct hart *h, const uint64_t *a)
 {
-    return space_mmap(a[0], a[1], (int)a[2], (int)a[3], (int)a[4],
-                      (int64_t)a[5]);
+    int64_t r = space_mmap(a[0], a[1], (int)a[2], (int)a[3], (int)a[4],
+                           (int64_t)a[5]);
+    if (symbols_wanted && r >= 0 && ((int)a[2] & PROT_EXEC) &&
+        !((int)a[3] & MAP_ANONYMOUS)) {
+        /* A library's code (ld.so maps it): its functions get names. */
+        char link[64], path[4096];
+        snprintf(link, sizeof link, "/proc/self/fd/%d", (int)a[4]);
+        ssize_t n = readlink(link, path, sizeof path - 1);
+        if (n > 0) {
+            path[n] = '\0';
+            symbols_load_mapped(path, (uint64_t)r, a[5]);
+        }
+    }
+    return r;
 }
 
 int64_t sys_munmap(struct hart *h, const uint64_t *a)

@@ -94,6 +94,31 @@ else
 fi
 rm -f "$map"
 
+# Code in the libraries a dynamic program maps (ld.so mmaps them) is named
+# from their dynamic symbols: some name in the map is one libc defines and
+# the program does not.
+sysroot=/usr/riscv64-linux-gnu
+if [ -f $sysroot/lib/libc.so.6 ] && command -v riscv64-linux-gnu-nm > /dev/null &&
+    riscv64-linux-gnu-gcc -O2 tests/guest/primes.c -o "$work/dynprimes" -lm 2> /dev/null; then
+    pid=$(sh -c 'echo $$; exec "$0" --perfmap --jit-threshold=1 -L "$1" "$2" > /dev/null' \
+        "$HART" $sysroot "$work/dynprimes")
+    map=/tmp/perf-$pid.map
+    riscv64-linux-gnu-nm -D --defined-only $sysroot/lib/libc.so.6 | awk '{ print $3 }' |
+        sed 's/@.*//' | sort -u > "$work/libc.names"
+    riscv64-linux-gnu-nm --defined-only "$work/dynprimes" | awk '{ print $3 }' | sort -u > "$work/prog.names"
+    sed -n 's/^[0-9a-f]* [0-9a-f]* \([A-Za-z_][A-Za-z0-9_.]*\)+0x.*/\1/p' "$map" 2> /dev/null |
+        sort -u > "$work/map.names"
+    named=$(comm -12 "$work/libc.names" "$work/map.names" | comm -23 - "$work/prog.names" | wc -l)
+    if [ "$named" -gt 0 ]; then
+        pass perfmap-libraries
+    else
+        fail perfmap-libraries "no libc function named in $map"
+    fi
+    rm -f "$map"
+else
+    echo "SKIP perfmap-libraries: no riscv64 sysroot in $sysroot"
+fi
+
 # perf itself names translated code from the map: it reads maps only for
 # anonymous memory, which the code cache must therefore look like
 # (jit/cache.c). Skipped where perf is missing or may not sample.
