@@ -24,7 +24,7 @@
 
 /* Small enough for the translator's per-block limits (fault sites, stubs,
  * 16-bit instruction offsets) with room to spare. */
-enum { SUPER_MAX_BLOCKS = 4, SUPER_MAX_INSNS = 64, SUPER_MAX_BYTES = 1024 };
+enum { SUPER_MAX_BLOCKS = 8, SUPER_MAX_INSNS = 96, SUPER_MAX_BYTES = 1024 };
 
 /* Times the block at pc ran in the interpreter so far. */
 static uint64_t runs(uint64_t pc)
