@@ -229,6 +229,15 @@ static void shifts(void)
                 x64_shift_cl(&B, ops[oi], w, r);
                 out("shift", "%s %s, cl", name[ops[oi]], reg(w, r));
             }
+    for (int oi = 0; oi < 5; oi++)
+        for (enum x64_width w = W32; w <= W64; w += 32)
+            for (int i = oi; i < nmems; i += 3) {
+                static const uint8_t imms[] = {1, 2, 31, 63};
+                struct x64_mem m = at(i);
+                uint8_t v = imms[i % 4];
+                x64_shift_mi(&B, ops[oi], w, m, v);
+                out("shift-mi", "%s %s, %u", name[ops[oi]], mem(ptr(w), m), v);
+            }
     for (enum x64_width w = W32; w <= W64; w += 32)
         for (int d = 0; d < 16; d++)
             for (int s = 0; s < 16; s++) {

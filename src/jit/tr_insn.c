@@ -204,6 +204,12 @@ static void set_if(struct tr *t, enum x64_cc cc, bool use_imm)
 
 static void shift_imm(struct tr *t, enum x64_shift op, enum x64_width w)
 {
+    if (w == W64 && D->rd == D->rs1 && D->rd < 32 && jit_host_reg[D->rd] < 0 &&
+        D->imm) {
+        /* rd shifted in place, in memory: one read-modify-write */
+        x64_shift_mi(B, op, W64, XREG_MEM(D->rd), (uint8_t)D->imm);
+        return;
+    }
     enum x64_reg a = tr_src(t, D->rs1, RAX);
     enum x64_reg d = tr_dst(D->rd);
     if (w == W32 && op == X64_SAR && d != a) {

@@ -179,6 +179,9 @@ static inline void x64_movsxd_rr(struct x64_buf *b, enum x64_reg dst, enum x64_r
 enum x64_shift { X64_ROL = 0, X64_ROR = 1, X64_SHL = 4, X64_SHR = 5, X64_SAR = 7 };
 void x64_shift_ri(struct x64_buf *b, enum x64_shift op, enum x64_width w,
                   enum x64_reg r, uint8_t imm);
+/* The same on a memory operand (read, shift, write back). */
+void x64_shift_mi(struct x64_buf *b, enum x64_shift op, enum x64_width w,
+                  struct x64_mem m, uint8_t imm);
 void x64_shift_cl(struct x64_buf *b, enum x64_shift op, enum x64_width w, enum x64_reg r);
 /* x64_shl_ri / x64_shl_cl, and the same for shr sar rol ror. */
 #define X64_SHIFT_NAMED(name, OP)                                              \

@@ -177,6 +177,15 @@ void x64_shift_ri(struct x64_buf *b, enum x64_shift op, enum x64_width w,
         x64_enc(b, w3264(w), 0xC1, op, x64_r(r), 1, imm);
 }
 
+void x64_shift_mi(struct x64_buf *b, enum x64_shift op, enum x64_width w,
+                  struct x64_mem m, uint8_t imm)
+{
+    if (imm == 1)
+        x64_enc(b, w3264(w), 0xD1, op, x64_m(m), 0, 0);
+    else
+        x64_enc(b, w3264(w), 0xC1, op, x64_m(m), 1, imm);
+}
+
 void x64_shift_cl(struct x64_buf *b, enum x64_shift op, enum x64_width w, enum x64_reg r)
 {
     x64_enc(b, w3264(w), 0xD3, op, x64_r(r), 0, 0);

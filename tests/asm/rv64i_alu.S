@@ -179,6 +179,24 @@ TEST_BEGIN
         bnez a4, 1f                       /* 0: the word's zero flag */
         addi a3, a3, -7
 1:      CHECK_EQ(a3, 0)
+        /* Shifts by a constant of a register in memory, in place (one
+         * x86 shift of the memory operand): by 1 (its own encoding), by
+         * more, and by 63. */
+        li s7, 0x8000000000000081
+        slli s7, s7, 1
+        CHECK_EQ(s7, 0x102)
+        li s7, 0x8000000000000081
+        srli s7, s7, 7
+        CHECK_EQ(s7, 0x0100000000000001)
+        li s7, 0x8000000000000081
+        srai s7, s7, 1
+        CHECK_EQ(s7, 0xc000000000000040)
+        li s7, -2
+        srli s7, s7, 63
+        CHECK_EQ(s7, 1)
+        li s7, 5
+        slli s7, s7, 63
+        CHECK_EQ(s7, 0x8000000000000000)
         /* lui / addi pairs (li) for 32-bit constants with bit 11 set. */
         li a0, 0x12345fff
         CHECK_EQ(a0, 0x12345fff)
