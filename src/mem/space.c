@@ -27,6 +27,40 @@ pthread_mutex_t space_lock = PTHREAD_MUTEX_INITIALIZER;
 struct vma_list space_vmas;
 uint8_t *space_pages;
 
+/* One bit per guest page: some block was decoded from it (rv/block.c sets
+ * it, from any thread), so a change of its mapping may leave stale code.
+ * Never cleared but by execve: a page that once held decoded code counts
+ * as holding it, which costs at most a flush too many. Pages that were
+ * never run (a library's data, or code mapped and dropped unused, as a
+ * dlopen'd library is mapped in several steps) change without one. */
+static uint64_t *space_decoded;
+enum { DECODED_BYTES = GUEST_SPACE_SIZE / GUEST_PAGE_SIZE / 8 };
+
+void space_note_decoded(uint64_t addr)
+{
+    uint64_t page = addr / GUEST_PAGE_SIZE;
+    if (addr < GUEST_SPACE_SIZE &&
+        !(__atomic_load_n(&space_decoded[page / 64], __ATOMIC_RELAXED) >> (page % 64) & 1))
+        __atomic_fetch_or(&space_decoded[page / 64], UINT64_C(1) << (page % 64),
+                          __ATOMIC_SEQ_CST);
+}
+
+/* Whether a block was ever decoded from a page of [start, end). */
+static bool range_decoded(uint64_t start, uint64_t end)
+{
+    uint64_t first = start / GUEST_PAGE_SIZE, last = (end - 1) / GUEST_PAGE_SIZE;
+    for (uint64_t w = first / 64; w <= last / 64; w++) {
+        uint64_t bits = __atomic_load_n(&space_decoded[w], __ATOMIC_SEQ_CST);
+        if (w == first / 64)
+            bits &= ~UINT64_C(0) << (first % 64);
+        if (w == last / 64 && last % 64 != 63)
+            bits &= (UINT64_C(1) << (last % 64 + 1)) - 1;
+        if (bits)
+            return true;
+    }
+    return false;
+}
+
 /* A fork while another thread changes mappings must not leave the child
  * with the lock taken forever. */
 static void fork_prepare(void)
@@ -57,6 +91,15 @@ int space_init(void)
         munmap(t, table);
         return -e;
     }
+    void *d = mmap(NULL, DECODED_BYTES, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (d == MAP_FAILED) {
+        int e = errno;
+        munmap(t, table);
+        munmap(r, GUEST_GUARD_SIZE + GUEST_SPACE_SIZE + GUEST_GUARD_SIZE);
+        return -e;
+    }
+    space_decoded = d;
     space_pages = t;
     guest_base = (uintptr_t)r + GUEST_GUARD_SIZE;
     pthread_atfork(fork_prepare, fork_done, fork_done);
@@ -71,6 +114,7 @@ void space_reset(void)
     vma_clear(&space_vmas);
     /* Dropping the table's pages zeroes it without touching 64 MiB. */
     madvise(space_pages, GUEST_SPACE_SIZE / GUEST_PAGE_SIZE, MADV_DONTNEED);
+    madvise(space_decoded, DECODED_BYTES, MADV_DONTNEED);
     space_brk_forget();
     pthread_mutex_unlock(&space_lock);
     if (had_code && space_code_changed)
@@ -102,7 +146,8 @@ int space_host_reserve(uint64_t start, uint64_t len)
 
 void space_inval_note(struct space_inval *iv, uint64_t start, uint64_t end)
 {
-    if (!vma_range_has(&space_vmas, start, end, PAGE_X))
+    if (start >= end || !vma_range_has(&space_vmas, start, end, PAGE_X) ||
+        !range_decoded(start, end))
         return;
     if (iv->hi == 0 || start < iv->lo)
         iv->lo = start;

@@ -104,6 +104,10 @@ struct space_region {
  * that change mappings. */
 void space_for_each(void (*fn)(const struct space_region *, void *), void *arg);
 
+/* A block was decoded from the page at addr (rv/block.c): from now on a
+ * change of that page's mapping calls space_code_changed. Any thread. */
+void space_note_decoded(uint64_t addr);
+
 /* Called when guest pages that may hold code change (munmap, mprotect
  * dropping X or adding W, remapping, madvise(DONTNEED)): the engine drops
  * decoded blocks in the range. Set by the engine at start-up; may be NULL.

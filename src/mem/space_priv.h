@@ -33,7 +33,8 @@ int space_host_reserve(uint64_t start, uint64_t len);
 struct space_inval {
     uint64_t lo, hi;
 };
-/* Notes [start, end) if some page in it is executable. */
+/* Notes [start, end) if some page in it is executable and had code
+ * decoded from it. */
 void space_inval_note(struct space_inval *iv, uint64_t start, uint64_t end);
 void space_inval_flush(const struct space_inval *iv);
 

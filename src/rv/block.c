@@ -66,11 +66,14 @@ static void *arena_alloc(size_t size)
     return p;
 }
 
-/* Reads the instruction at pc if the guest may execute it. */
+/* Reads the instruction at pc if the guest may execute it. Its page is
+ * noted as holding decoded code before it is read: a munmap racing with
+ * the read then sees the note and drops the block (mem/space.c). */
 static bool fetch(uint64_t pc, uint32_t *word)
 {
     if (!guest_addr_ok(pc) || !(space_page_flags(pc) & PAGE_X))
         return false;
+    space_note_decoded(pc);
     uint16_t low = guest_load16(pc);
     if (rv_insn_length(low) != 4) {
         *word = low;
@@ -80,6 +83,7 @@ static bool fetch(uint64_t pc, uint32_t *word)
     if ((high_pc & (GUEST_PAGE_SIZE - 1)) == 0 &&
         (!guest_addr_ok(high_pc) || !(space_page_flags(high_pc) & PAGE_X)))
         return false;
+    space_note_decoded(high_pc);
     *word = low | (uint32_t)guest_load16(high_pc) << 16;
     return true;
 }
