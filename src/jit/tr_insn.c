@@ -120,15 +120,21 @@ static void alu(struct tr *t, enum x64_alu op, enum x64_width w, bool use_imm)
         zf_from(t, D->rd);
         return;
     }
-    if (!use_imm && commutative && D->rs2 == D->rd && D->rs1 != D->rd &&
-        D->rs1 != 0 && jit_host_reg[D->rd] >= 0) {
+    if (!use_imm && (commutative || op == X64_SUB) && D->rs2 == D->rd &&
+        D->rs1 != D->rd && D->rs1 != 0 && jit_host_reg[D->rd] >= 0) {
         /* rd = rs1 OP rd, with rd mapped: one instruction on rd, whether
-         * rs1 is in a register, just computed, or in memory. */
+         * rs1 is in a register, just computed, or in memory; rs1 - rd is
+         * -rd + rs1. */
         enum x64_reg d = (enum x64_reg)jit_host_reg[D->rd];
+        int forwarded = tr_forwarded(t, D->rs1); /* before the neg */
+        if (op == X64_SUB) {
+            x64_neg_r(B, w, d);
+            op = X64_ADD;
+        }
         if (jit_host_reg[D->rs1] >= 0)
             x64_alu_rr(B, op, w, d, (enum x64_reg)jit_host_reg[D->rs1]);
-        else if (tr_forwarded(t, D->rs1) >= 0)
-            x64_alu_rr(B, op, w, d, (enum x64_reg)tr_forwarded(t, D->rs1));
+        else if (forwarded >= 0)
+            x64_alu_rr(B, op, w, d, (enum x64_reg)forwarded);
         else
             x64_alu_rm(B, op, w, d, XREG_MEM(D->rs1));
         if (w == W32 && !tr_low32_only(t))

@@ -179,6 +179,43 @@ TEST_BEGIN
         bnez a4, 1f                       /* 0: the word's zero flag */
         addi a3, a3, -7
 1:      CHECK_EQ(a3, 0)
+        /* sub and subw into their second operand (translated as neg, then
+         * add): rs1 in a host register, in memory, and just computed;
+         * overflow of the word; the zero flag for a branch after. */
+        li a0, 10
+        li a1, 3
+        sub a1, a0, a1
+        CHECK_EQ(a1, 7)
+        li a1, 13
+        subw a1, a0, a1
+        CHECK_EQ(a1, -3)
+        li s4, 0x100000005
+        li a2, 6
+        subw a2, s4, a2
+        CHECK_EQ(a2, -1)
+        li a2, 6
+        sub a2, s4, a2
+        CHECK_EQ(a2, 0xffffffff)
+        li a0, 0x80000000
+        li a3, 1
+        subw a3, a0, a3
+        CHECK_EQ(a3, 0x7fffffff)
+        li a3, 2
+        addi s5, s4, 1                    /* 0x100000006, just computed */
+        sub a3, s5, a3
+        CHECK_EQ(a3, 0x100000004)
+        li a4, 0x100000007
+        li a5, 7
+        li a3, 9
+        subw a5, a4, a5                   /* 0 as a word */
+        bnez a5, 1f
+        li a3, 0
+1:      CHECK_EQ(a3, 0)
+        li a5, 7
+        sub a5, a4, a5                    /* not 0 */
+        beqz a5, 1f
+        li a3, 5
+1:      CHECK_EQ(a3, 5)
         /* Shifts by a constant of a register in memory, in place (one
          * x86 shift of the memory operand): by 1 (its own encoding), by
          * more, and by 63. */
