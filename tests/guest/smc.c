@@ -8,22 +8,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
-typedef long (*fn)(long);
-
-/* addi a0, a0, imm ; ret */
-static void emit(uint32_t *p, int imm)
-{
-    p[0] = 0x00050513u | ((uint32_t)imm & 0xfff) << 20;
-    p[1] = 0x00008067u;
-}
-
-static long call_many(fn f, int times)
-{
-    long sum = 0;
-    for (int i = 0; i < times; i++)
-        sum += f(i);
-    return sum;
-}
+#include "jit_code.h"
 
 int main(void)
 {
