@@ -49,8 +49,29 @@ static void *read_part(int fd, uint64_t size, uint64_t off, uint64_t len)
 bool symbols_wanted;
 
 /* Guards symbols and nsymbols: libraries are added as guest threads map
- * them, while the translator looks names up. */
+ * them, while the translator looks names up (holding jit_lock, which is
+ * therefore always taken first). */
 static pthread_mutex_t symbols_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* A fork must not leave the child with symbols_lock held by a thread that
+ * does not exist there. Registered by the first load, which main makes
+ * before jit_init registers jit_lock's: fork then takes jit_lock first. */
+static void fork_prepare(void)
+{
+    pthread_mutex_lock(&symbols_lock);
+}
+
+static void fork_done(void)
+{
+    pthread_mutex_unlock(&symbols_lock);
+}
+
+static void register_atfork(void)
+{
+    pthread_atfork(fork_prepare, fork_done, fork_done);
+}
+
+static pthread_once_t atfork_once = PTHREAD_ONCE_INIT;
 
 /* The files loaded so far, by path and bias, so that one mapped twice
  * (several of its segments, or dlopen again) is read once. */
@@ -65,6 +86,7 @@ static void load(const char *path, uint64_t bias);
 
 void symbols_load(const char *path, uint64_t bias)
 {
+    pthread_once(&atfork_once, register_atfork);
     pthread_mutex_lock(&symbols_lock);
     load(path, bias);
     pthread_mutex_unlock(&symbols_lock);
