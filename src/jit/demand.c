@@ -4,7 +4,8 @@
  * movsxd off chains such as SHA-256's rotates and sums.
  *
  * A backward pass over the unit, per guest register: what the code after
- * this point demands of its value (nothing, the low 32 bits, or all 64).
+ * this point demands of its value (nothing, the low 32 bits, a value a
+ * fault can recover, or all 64 bits: enum demand).
  * Everywhere guest state can be seen from outside, all 64 bits are
  * demanded of every register: at the unit's end, and at every instruction
  * that is neither plain integer arithmetic nor a plain load or store
@@ -106,7 +107,6 @@ void jit_low32_results(const struct block *blk, bool *low32)
     for (unsigned i = blk->n; i-- > 0;) {
         const struct rv_insn *d = &blk->insn[i].d;
         enum rv_op op = (enum rv_op)d->op;
-        low32[i] = false;
         enum kind k = d->op < RV_OP_COUNT ? kind_of(op) : OTHER;
         bool writes = k != OTHER && rv_regfile(op, 0) == RV_REG_X;
         if (k == OTHER || (writes && jit_bounded(d->rd))) {

@@ -159,8 +159,8 @@ static bool emit_routines(void)
 
     routines.exit = x64_here(&b);
     jit_spill(&b);
-    /* The stack as enter left it: the empty return-address stack's two
-     * words and the alignment word above the saved registers. */
+    /* The host stack as enter left it: the alignment word above the saved
+     * registers (the return-address stack is simply left behind). */
     x64_load(&b, W64, false, RSP, x64_mem(JIT_STATE, HART_OFF(jit_c_rsp)));
     x64_add_ri(&b, W64, RSP, 8);
     r14_foreign.exit_from = x64_here(&b);
@@ -458,11 +458,11 @@ void jit_host_fault(int sig, const siginfo_t *info, void *ucontext)
     if (!jctx.active)
         return;
     uintptr_t host = (uintptr_t)info->si_addr;
+    if (!host_in_guest_space(host))
+        return;
     struct hart *h = jctx.h;
     ucontext_t *uc = ucontext;
     uintptr_t rip = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
-    if (!host_in_guest_space(host))
-        return;
     if (jctx.in_fallback) {
         h->pc = jctx.fb_pc; /* h->instret is exact already (jit_fallback) */
     } else {

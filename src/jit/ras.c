@@ -12,9 +12,9 @@
 #include <unistd.h>
 #include "jit/translate.h"
 
-/* This thread's mapping: the guard page, then the stack. */
+/* This thread's mapping: the guard page, then the stack; its size. */
 static __thread uint8_t *ras_map;
-static __thread size_t ras_page;
+static __thread size_t ras_page, ras_size;
 
 enum { RAS_BYTES = JIT_RAS_DEPTH * 8 };
 
@@ -24,20 +24,21 @@ uintptr_t jit_ras_top(void)
         long page = sysconf(_SC_PAGESIZE);
         if (page <= 0)
             return 0;
-        size_t stack = ((size_t)RAS_BYTES + (size_t)page - 1) & ~((size_t)page - 1);
-        void *m = mmap(NULL, (size_t)page + stack, PROT_READ | PROT_WRITE,
+        size_t size = (size_t)page +
+                      (((size_t)RAS_BYTES + (size_t)page - 1) & ~((size_t)page - 1));
+        void *m = mmap(NULL, size, PROT_READ | PROT_WRITE,
                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
         if (m == MAP_FAILED)
             return 0;
         if (mprotect(m, (size_t)page, PROT_NONE) != 0) {
-            munmap(m, (size_t)page + stack);
+            munmap(m, size);
             return 0;
         }
         ras_map = m;
         ras_page = (size_t)page;
+        ras_size = size;
     }
-    return (uintptr_t)ras_map + ras_page +
-           (((size_t)RAS_BYTES + ras_page - 1) & ~(ras_page - 1));
+    return (uintptr_t)ras_map + ras_size;
 }
 
 bool jit_ras_guard_hit(uintptr_t addr)
@@ -50,6 +51,6 @@ void jit_ras_release(void)
 {
     if (!ras_map)
         return;
-    munmap(ras_map, ras_page + (((size_t)RAS_BYTES + ras_page - 1) & ~(ras_page - 1)));
+    munmap(ras_map, ras_size);
     ras_map = NULL;
 }

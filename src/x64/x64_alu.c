@@ -168,22 +168,26 @@ void x64_movsx_rr(struct x64_buf *b, enum x64_width from, enum x64_reg dst, enum
 }
 
 /* Group 2: C1 /op ib, D1 /op (by one, as as prefers), D3 /op (by CL). */
+/* C1 /op ib, or D1 /op for a count of 1. */
+static void shift_imm(struct x64_buf *b, enum x64_shift op, enum x64_width w,
+                      struct x64_rm rm, uint8_t imm)
+{
+    if (imm == 1)
+        x64_enc(b, w3264(w), 0xD1, op, rm, 0, 0);
+    else
+        x64_enc(b, w3264(w), 0xC1, op, rm, 1, imm);
+}
+
 void x64_shift_ri(struct x64_buf *b, enum x64_shift op, enum x64_width w,
                   enum x64_reg r, uint8_t imm)
 {
-    if (imm == 1)
-        x64_enc(b, w3264(w), 0xD1, op, x64_r(r), 0, 0);
-    else
-        x64_enc(b, w3264(w), 0xC1, op, x64_r(r), 1, imm);
+    shift_imm(b, op, w, x64_r(r), imm);
 }
 
 void x64_shift_mi(struct x64_buf *b, enum x64_shift op, enum x64_width w,
                   struct x64_mem m, uint8_t imm)
 {
-    if (imm == 1)
-        x64_enc(b, w3264(w), 0xD1, op, x64_m(m), 0, 0);
-    else
-        x64_enc(b, w3264(w), 0xC1, op, x64_m(m), 1, imm);
+    shift_imm(b, op, w, x64_m(m), imm);
 }
 
 void x64_shift_cl(struct x64_buf *b, enum x64_shift op, enum x64_width w, enum x64_reg r)
