@@ -372,26 +372,27 @@ static bool move(struct tr *t, bool to_x, bool dbl)
     return true;
 }
 
-/* fflags as fpu_read_fflags keeps it: the sticky bits MXCSR collected
- * since the last read fold into h->fflags and are cleared. */
 static uint8_t mxcsr_to_fflags[64];
 
-static void fold_mxcsr_flags(struct tr *t)
+/* rd = fflags, which is h->fflags together with the sticky bits MXCSR
+ * collected since they were last folded in (rv/fpu.c). Unlike
+ * fpu_read_fflags, this leaves those bits in MXCSR: reading fflags
+ * changes nothing, every write of it clears them, and the ldmxcsr that
+ * folding would take costs more than all the rest (in a loop whose
+ * arithmetic is inexact, it ran on every read). */
+static void read_fflags(struct tr *t, int rd)
 {
     if (!mxcsr_to_fflags[0x3f]) /* filled once, under jit_lock */
         for (unsigned m = 0; m < 64; m++)
             mxcsr_to_fflags[m] = (uint8_t)fpu_mxcsr_fflags(m);
     struct x64_mem mx = x64_mem(JIT_STATE, HART_OFF(jit_mxcsr));
     x64_stmxcsr(B, mx);
-    x64_load(B, W32, false, RAX, mx);
+    x64_load(B, W8, false, RAX, mx);
     x64_and_ri(B, W32, RAX, 0x3f);
-    size_t none = x64_jcc8_fwd(B, CC_E);
     x64_mov_ri(B, RCX, (uintptr_t)mxcsr_to_fflags);
     x64_load(B, W8, false, RCX, x64_mem_idx(RCX, RAX, 1, 0));
-    x64_or_mr(B, W32, x64_mem(JIT_STATE, HART_OFF(fflags)), RCX);
-    x64_and_mi(B, W32, mx, ~0x3f);
-    x64_ldmxcsr(B, mx);
-    x64_bind8(B, none);
+    x64_or_rm(B, W32, RCX, x64_mem(JIT_STATE, HART_OFF(fflags)));
+    tr_commit(t, rd, RCX);
 }
 
 static bool is_frflags(const struct rv_insn *d)
@@ -408,12 +409,10 @@ static bool is_fsflags_of(const struct rv_insn *d, int r)
 
 /* frflags t; flt.d/fle.d/feq.d rd, a, b; fsflags t: how C's isless and
  * the like come out, a compare whose flags are thrown away. t gets fflags
- * as frflags does (folding MXCSR, which leaves its sticky bits clear), the
- * compare is a quiet ucomisd, and fsflags then has nothing to restore:
- * fflags is t already, and MXCSR holds only what the compare raised,
- * which is nothing unless an operand was a NaN (invalid, for a signalling
- * one), so only then are its sticky bits cleared again. This spares the
- * second stmxcsr, which costs about 15% of a loop like the fp kernel's.
+ * as frflags does, the compare is a quiet ucomisd, and fsflags then has
+ * nothing to restore: fflags is t already, as the compare raises nothing
+ * unless an operand was a NaN (invalid, for a signalling one). Only then
+ * does fsflags run, as h->fflags = t and MXCSR's sticky bits cleared.
  * Doubles only: a single would need a NaN-box check, whose slow path
  * would redo the frflags alone. */
 bool tr_fp_quiet_compare(struct tr *t)
@@ -426,10 +425,7 @@ bool tr_fp_quiet_compare(struct tr *t)
     if (!is_frflags(f) || kind < 0 || !is_fsflags_of(g, f->rd) ||
         c->rd == RV_SINK || c->rd == f->rd)
         return false;
-    fold_mxcsr_flags(t);
-    enum x64_reg d = tr_dst(f->rd);
-    x64_load(B, W32, false, d, x64_mem(JIT_STATE, HART_OFF(fflags)));
-    tr_commit(t, f->rd, d);
+    read_fflags(t, f->rd);
     enum x64_xmm a = tr_f_read(t, c->rs1), b = tr_f_read(t, c->rs2);
     if (kind == 2) {
         x64_sse_xx(B, X64_UCOMISD, a, b);
@@ -440,6 +436,7 @@ bool tr_fp_quiet_compare(struct tr *t)
         x64_setcc_r(B, kind == 1 ? CC_A : CC_AE, RDX);
     }
     size_t ordered = x64_jcc8_fwd(B, CC_NP);
+    x64_store(B, W32, x64_mem(JIT_STATE, HART_OFF(fflags)), tr_src(t, f->rd, RAX));
     struct x64_mem mx = x64_mem(JIT_STATE, HART_OFF(jit_mxcsr));
     x64_stmxcsr(B, mx);
     x64_and_mi(B, W32, mx, ~0x3f);
@@ -461,10 +458,7 @@ static bool fp_csr(struct tr *t)
 {
     unsigned csr = (unsigned)D->imm;
     if (D->op == RV_CSRRS && D->rs1 == 0 && csr == CSR_FFLAGS) {
-        fold_mxcsr_flags(t);
-        enum x64_reg d = tr_dst(D->rd);
-        x64_load(B, W32, false, d, x64_mem(JIT_STATE, HART_OFF(fflags)));
-        tr_commit(t, D->rd, d);
+        read_fflags(t, D->rd);
         return true;
     }
     if (D->op == RV_CSRRS && D->rs1 == 0 && csr == CSR_FRM) {
