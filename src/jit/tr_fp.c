@@ -452,13 +452,22 @@ bool tr_fp_quiet_compare(struct tr *t)
 }
 
 /* frflags, fsflags and frrm, which code around quiet comparisons
- * (isless ...) runs in its inner loops; other CSR accesses go to the
- * interpreter's body. */
+ * (isless ...) runs in its inner loops, and csrs fflags; other CSR
+ * accesses go to the interpreter's body. */
 static bool fp_csr(struct tr *t)
 {
     unsigned csr = (unsigned)D->imm;
     if (D->op == RV_CSRRS && D->rs1 == 0 && csr == CSR_FFLAGS) {
         read_fflags(t, D->rd);
+        return true;
+    }
+    if (D->op == RV_CSRRS && D->rd == RV_SINK && csr == CSR_FFLAGS) {
+        /* csrs fflags, rs (libm raising a flag): setting bits needs
+         * nothing from MXCSR, whose bits stay where they are */
+        enum x64_reg a = tr_src(t, D->rs1, RAX);
+        x64_mov_rr(B, W32, RAX, a);
+        x64_and_ri(B, W32, RAX, 0x1f);
+        x64_or_mr(B, W32, x64_mem(JIT_STATE, HART_OFF(fflags)), RAX);
         return true;
     }
     if (D->op == RV_CSRRS && D->rs1 == 0 && csr == CSR_FRM) {

@@ -104,6 +104,16 @@ TEST_BEGIN
         frflags a2
         CHECK_EQ(a2, NV | UF)
         fscsr zero
+        /* csrs fflags (libm raising a flag) on top of a flag an operation
+         * raised: both, and only the five flag bits of the source. */
+        LI_D(fa0, D_ONE)
+        LI_D(fa1, D_EPS_HALF)
+        fadd.d fa2, fa0, fa1              /* inexact */
+        li a0, 0x1e8
+        csrs fflags, a0
+        frflags a2
+        CHECK_EQ(a2, NX | DZ)
+        fscsr zero
 
         /* Counters: read twice around some work; never backwards, and
          * instret must move. */
