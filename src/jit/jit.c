@@ -453,6 +453,22 @@ bool jit_ras_overflow(const siginfo_t *info, void *ucontext)
     return true;
 }
 
+/* The FP results a fault site's unit kept in XMM registers only (struct
+ * tr_fdirty), from the interrupted context. */
+static void restore_fp_copies(struct hart *h, const struct tr_fdirty *d,
+                              const ucontext_t *uc)
+{
+    for (int x = 0; x < TR_FSLOTS; x++) {
+        if (!d->owner[x])
+            continue;
+        const uint32_t *e = uc->uc_mcontext.fpregs->_xmm[x].element;
+        uint64_t v = (uint64_t)e[1] << 32 | e[0];
+        if (d->single >> x & 1)
+            v = 0xffffffff00000000ull | (uint32_t)v;
+        h->f[d->owner[x] - 1] = v;
+    }
+}
+
 void jit_host_fault(int sig, const siginfo_t *info, void *ucontext)
 {
     if (!jctx.active)
@@ -486,6 +502,7 @@ void jit_host_fault(int sig, const siginfo_t *info, void *ucontext)
         for (int r = 1; r < 32; r++) /* W results left unextended */
             if (site->sext >> r & 1)
                 h->x[r] = (uint64_t)(int64_t)(int32_t)h->x[r];
+        restore_fp_copies(h, &site->fdirty, uc);
     }
     uint64_t addr = host - guest_base;
     if (sig == SIGBUS) {

@@ -2,11 +2,15 @@
  * XMM2-XMM15 (struct tr_fcache). FP code is chains of dependent operations;
  * reading each operand back from struct hart puts a store-to-load
  * forwarding delay on every link of the chain, while a register copy costs
- * nothing. Copies are write-through (the emitters store every result to
- * struct hart as before), so nothing outside the unit's straight-line code
- * ever needs them: side exits, faults and the interpreter find every value
- * in memory. A unit is entered with no copies, and calls into C drop them
- * all (the SysV ABI lets C clobber every XMM register). */
+ * nothing. A result stays in its copy only (dirty) until the code may
+ * leave the unit's straight-line code: translate.c stores the dirty copies
+ * before branches, jumps and calls into C, the stubs that leave store
+ * those dirty where they branched off (struct tr_fdirty), and each fault
+ * site records them for the fault handler, which takes them from the
+ * signal context. A copy also goes to memory when its XMM is taken for
+ * another register, and before code that reads the register from memory.
+ * A unit is entered with no copies, and calls into C drop them all (the
+ * SysV ABI lets C clobber every XMM register). */
 #include "jit/translate.h"
 
 #define FC (&t->fc)
@@ -15,6 +19,51 @@
 static void touch(struct tr *t, int x)
 {
     FC->last_use[x] = ++FC->clock;
+}
+
+/* Stores the copy in XMM x of f[r] (boxing a single) to struct hart. */
+static void store_copy(struct tr *t, int x, int r, bool single)
+{
+    if (single) {
+        x64_movss_mx(&t->b, FREG_MEM(r), (enum x64_xmm)x);
+        x64_store_i(&t->b, W32, x64_mem(JIT_STATE, HART_OFF(f) + 8 * r + 4), -1);
+    } else {
+        x64_movsd_mx(&t->b, FREG_MEM(r), (enum x64_xmm)x);
+    }
+}
+
+void tr_f_writeback(struct tr *t, int r)
+{
+    if (!(FC->dirty >> r & 1))
+        return;
+    store_copy(t, FC->slot[r], r, FC->low32 >> r & 1);
+    FC->dirty &= ~(1u << r);
+}
+
+void tr_f_writeback_all(struct tr *t)
+{
+    for (int r = 0; r < 32 && FC->dirty; r++)
+        tr_f_writeback(t, r);
+}
+
+void tr_f_dirty_now(const struct tr *t, struct tr_fdirty *d)
+{
+    *d = (struct tr_fdirty){{0}, 0};
+    for (int r = 0; r < 32 && FC->dirty >> r; r++) {
+        if (!(FC->dirty >> r & 1))
+            continue;
+        int x = FC->slot[r];
+        d->owner[x] = (uint8_t)(r + 1);
+        if (FC->low32 >> r & 1)
+            d->single |= (uint16_t)(1u << x);
+    }
+}
+
+void tr_f_store_dirty(struct tr *t, const struct tr_fdirty *d)
+{
+    for (int x = FIRST_SLOT; x < TR_FSLOTS; x++)
+        if (d->owner[x])
+            store_copy(t, x, d->owner[x] - 1, d->single >> x & 1);
 }
 
 /* An XMM for f[r], with no copy in it yet: a free one, else the least
@@ -31,8 +80,10 @@ static int take_slot(struct tr *t, int r)
         if (FC->last_use[x] < FC->last_use[pick])
             pick = x;
     }
-    if (FC->owner[pick])
+    if (FC->owner[pick]) {
+        tr_f_writeback(t, FC->owner[pick] - 1);
         FC->slot[FC->owner[pick] - 1] = 0;
+    }
     FC->owner[pick] = (uint8_t)(r + 1);
     FC->slot[r] = (uint8_t)pick;
     touch(t, pick);
@@ -55,6 +106,7 @@ enum x64_xmm tr_f_read(struct tr *t, int r)
 {
     int x = FC->slot[r];
     if (x && (FC->low32 >> r & 1)) { /* the whole register, from memory */
+        tr_f_writeback(t, r);
         x64_movsd_xm(&t->b, (enum x64_xmm)x, FREG_MEM(r));
         FC->low32 &= ~(1u << r);
     }
@@ -75,13 +127,13 @@ void tr_f_wrote(struct tr *t, int r, enum x64_xmm x, bool single)
         FC->low32 |= 1u << r;
     else
         FC->low32 &= ~(1u << r);
+    FC->dirty |= 1u << r;
     touch(t, s);
 }
 
 enum x64_xmm tr_f_slot_for(struct tr *t, int r)
 {
     int s = FC->slot[r] ? FC->slot[r] : take_slot(t, r);
-    FC->low32 &= ~(1u << r);
     touch(t, s);
     return (enum x64_xmm)s;
 }
@@ -98,6 +150,7 @@ void tr_f_forget(struct tr *t, int r)
         FC->owner[x] = 0;
         FC->slot[r] = 0;
     }
+    FC->dirty &= ~(1u << r);
 }
 
 void tr_f_forget_all(struct tr *t)

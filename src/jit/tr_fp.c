@@ -36,6 +36,7 @@ static void check_boxed(struct tr *t, int f)
 {
     if (tr_f_known_boxed(t, f))
         return;
+    tr_f_writeback(t, f);
     x64_cmp_mi(B, W32, x64_mem(JIT_STATE, HART_OFF(f) + 8 * f + 4), -1);
     tr_slow_if(t, CC_NE);
 }
@@ -65,27 +66,23 @@ static void load_f(struct tr *t, bool dbl, enum x64_xmm x, int f)
     x64_movaps_xx(B, x, src_f(t, dbl, f));
 }
 
-/* Stores f[rd] from x (boxing a single) and makes x's value its copy. */
+/* f[rd] = x: x's value becomes rd's copy (written back later). */
 static void store_f(struct tr *t, bool dbl, enum x64_xmm x)
 {
-    if (dbl) {
-        x64_movsd_mx(B, FREG_MEM(D->rd), x);
-    } else {
-        x64_movss_mx(B, FREG_MEM(D->rd), x);
-        x64_store_i(B, W32, x64_mem(JIT_STATE, HART_OFF(f) + 8 * D->rd + 4), -1);
-    }
     tr_f_wrote(t, D->rd, x, !dbl);
 }
 
-/* Stores x to rd, boxing a single; a NaN result goes the slow way (which
- * reloads rd's copy, so x may be that copy). */
+/* f[rd] = x, an arithmetic result: a NaN becomes the canonical one. The
+ * host raised the same flags as RISC-V for it (invalid for a signalling
+ * operand or an invalid operation, nothing for a quiet operand), so it is
+ * only the value that differs. */
 static void store_result(struct tr *t, bool dbl, enum x64_xmm x)
 {
     if (dbl)
         x64_ucomisd_xx(B, x, x);
     else
         x64_ucomiss_xx(B, x, x);
-    tr_slow_if(t, CC_P);
+    tr_nan_canonical_if(t, x, !dbl);
     store_f(t, dbl, x);
 }
 
@@ -137,15 +134,16 @@ static bool fused(struct tr *t, enum x64_fma op, bool dbl)
     check_sources(t, dbl, 3);
     enum x64_xmm a = src_f(t, dbl, D->rs1), c = src_f(t, dbl, D->rs2);
     enum x64_xmm e = src_f(t, dbl, D->rs3);
-    enum x64_xmm d = XMM0;
-    if (D->rd == D->rs3)
-        d = e;
-    else if (D->rd != D->rs1 && D->rd != D->rs2)
-        d = tr_f_slot_for(t, D->rd);
-    if (d != e)
-        x64_movaps_xx(B, d, e);
-    x64_fma_xxx(B, op, dbl, d, a, c);
-    store_result(t, dbl, d);
+    /* In XMM0: a NaN recomputes in the slow path (for inf*0+qNaN's flag,
+     * which the host does not raise), from sources that must be intact. */
+    x64_movaps_xx(B, XMM0, e);
+    x64_fma_xxx(B, op, dbl, XMM0, a, c);
+    if (dbl)
+        x64_ucomisd_xx(B, XMM0, XMM0);
+    else
+        x64_ucomiss_xx(B, XMM0, XMM0);
+    tr_slow_if(t, CC_P);
+    store_f(t, dbl, XMM0);
     return true;
 }
 
@@ -180,6 +178,8 @@ static bool sign_inject(struct tr *t, bool dbl, int kind)
     check_sources(t, dbl, 2);
     enum x64_width w = dbl ? W64 : W32;
     uint64_t sign = dbl ? 1ull << 63 : 1ull << 31;
+    tr_f_writeback(t, D->rs1);
+    tr_f_writeback(t, D->rs2);
     x64_load(B, w, false, RAX, FREG_MEM(D->rs1));
     x64_load(B, w, false, RCX, FREG_MEM(D->rs2));
     x64_mov_ri(B, RDX, sign);
@@ -354,10 +354,12 @@ static bool move(struct tr *t, bool to_x, bool dbl)
 {
     if (to_x) {
         enum x64_reg d = tr_dst(D->rd);
-        if (dbl)
+        if (dbl) {
             x64_movq_rx(B, d, tr_f_read(t, D->rs1));
-        else
+        } else {
+            tr_f_writeback(t, D->rs1);
             x64_load(B, W32, true, d, FREG_MEM(D->rs1));
+        }
         tr_commit(t, D->rd, d);
         return true;
     }

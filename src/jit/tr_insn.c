@@ -366,16 +366,12 @@ static void fp_load(struct tr *t, bool single)
 {
     struct x64_mem m = tr_guest_mem(t, D->rs1, D->imm);
     enum x64_xmm x = tr_f_slot_for(t, D->rd);
-    tr_note_fault(t);
-    if (!single) {
+    tr_note_fault(t); /* the copy's old value is intact until the load */
+    if (single)
+        x64_movss_xm(B, x, m);
+    else
         x64_movsd_xm(B, x, m);
-        x64_movsd_mx(B, FREG_MEM(D->rd), x);
-        return;
-    }
-    x64_movss_xm(B, x, m);
-    x64_movss_mx(B, FREG_MEM(D->rd), x);
-    x64_store_i(B, W32, x64_mem(JIT_STATE, HART_OFF(f) + 8 * D->rd + 4), -1);
-    tr_f_wrote(t, D->rd, x, true);
+    tr_f_wrote(t, D->rd, x, single);
 }
 
 static void fp_store(struct tr *t, bool single)

@@ -100,7 +100,7 @@ bool jit_remap(void)
 
 enum stub_kind {
     STUB_CHAIN, STUB_BOUNDS, STUB_INTERRUPT, STUB_SLOW, STUB_IC, STUB_LEAVE,
-    STUB_SIDE
+    STUB_SIDE, STUB_FNAN
 };
 
 struct tr_stub {
@@ -119,6 +119,9 @@ struct tr_stub {
     size_t resume;      /* slow: where to go on after the fallback */
     uint8_t fowner[TR_FSLOTS]; /* slow: the FP copies expected there */
     uint32_t sext;      /* bounds: as jit_fault_site.sext */
+    struct tr_fdirty fdirty; /* bounds, slow, leave: FP copies to store */
+    int8_t xmm;         /* fnan: the XMM to make the canonical NaN */
+    bool single;        /* fnan: of single precision */
 };
 
 bool jit_is_cond_branch(enum rv_op op)
@@ -152,6 +155,8 @@ static bool add_stub(struct tr *t, enum stub_kind kind, size_t site,
     t->stubs[t->nstubs++] =
         (struct tr_stub){.kind = kind, .site = site, .target = target,
                          .index = t->index};
+    if (kind == STUB_BOUNDS || kind == STUB_SLOW || kind == STUB_LEAVE)
+        tr_f_dirty_now(t, &t->stubs[t->nstubs - 1].fdirty);
     return true;
 }
 
@@ -280,6 +285,16 @@ void tr_slow_if(struct tr *t, enum x64_cc cc)
         t->slow_stub = (int)t->nstubs - 1;
 }
 
+void tr_nan_canonical_if(struct tr *t, enum x64_xmm x, bool single)
+{
+    size_t site = x64_jcc_fwd(&t->b, CC_P);
+    if (add_stub(t, STUB_FNAN, site, t->pc)) {
+        t->stubs[t->nstubs - 1].xmm = (int8_t)x;
+        t->stubs[t->nstubs - 1].single = single;
+        t->stubs[t->nstubs - 1].resume = x64_offset(&t->b);
+    }
+}
+
 void tr_slow_resume(struct tr *t)
 {
     /* Every slow stub this instruction made (several when one ran out of
@@ -299,8 +314,10 @@ void tr_note_fault(struct tr *t)
         t->b.overflow = true;
         return;
     }
-    t->faults[t->nfaults++] = (struct jit_fault_site){
-        (uint32_t)x64_offset(&t->b), t->index, t->unextended};
+    struct jit_fault_site *f = &t->faults[t->nfaults++];
+    *f = (struct jit_fault_site){(uint32_t)x64_offset(&t->b), t->index,
+                                 t->unextended, {{0}, 0}};
+    tr_f_dirty_now(t, &f->fdirty);
 }
 
 void tr_exit_with(struct tr *t, int reason)
@@ -407,6 +424,7 @@ static bool writes_frm(const struct rv_insn *d)
 
 static void emit_fallback(struct tr *t)
 {
+    tr_f_writeback_all(t);
     emit_fallback_call(t, t->index);
     tr_f_forget_all(t);
     jit_stats.fallbacks_emitted++;
@@ -475,6 +493,7 @@ static void emit_stubs(struct tr *t, struct x64_buf *cold)
         case STUB_SLOW:
             for (unsigned k = 0; k < s->nmore; k++)
                 BIND_HOT(s->more_sites[k]);
+            tr_f_store_dirty(t, &s->fdirty);
             emit_fallback_call(t, s->index);
             tr_f_reload(t, s->fowner);
             x64_jmp(&t->b, HOT_RUN(s->resume));
@@ -498,6 +517,7 @@ static void emit_stubs(struct tr *t, struct x64_buf *cold)
             x64_lea(&t->b, W64, RAX, x64_mem((enum x64_reg)s->base, s->disp));
             x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(exit_addr)), RAX);
             sign_extend(t, s->sext);
+            tr_f_store_dirty(t, &s->fdirty);
             x64_store_i(&t->b, W32, x64_mem(JIT_STATE, HART_OFF(exit_signal)),
                         SIGSEGV);
             x64_store_i(&t->b, W32, x64_mem(JIT_STATE, HART_OFF(exit_code)),
@@ -523,7 +543,18 @@ static void emit_stubs(struct tr *t, struct x64_buf *cold)
             }
             break;
         }
+        case STUB_FNAN: /* RISC-V's canonical NaN, not the host's */
+            if (s->single) {
+                x64_mov_ri(&t->b, RAX, 0x7fc00000);
+                x64_movd_xr(&t->b, (enum x64_xmm)s->xmm, RAX);
+            } else {
+                x64_mov_ri(&t->b, RAX, 0x7ff8000000000000ull);
+                x64_movq_xr(&t->b, (enum x64_xmm)s->xmm, RAX);
+            }
+            x64_jmp(&t->b, HOT_RUN(s->resume));
+            break;
         case STUB_LEAVE:
+            tr_f_store_dirty(t, &s->fdirty);
             x64_mov_ri(&t->b, RAX, s->target);
             x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(pc)), RAX);
             if (s->unretired)
@@ -537,6 +568,20 @@ static void emit_stubs(struct tr *t, struct x64_buf *cold)
 #undef BIND_HOT
     *cold = t->b;
     t->b = hot;
+}
+
+/* Whether the code of instruction i (and of the one tr_fuse may join to
+ * it) can leave the unit other than through a stub: dirty FP copies go to
+ * struct hart first (tr_fcache.c). */
+static bool may_leave(const struct block *blk, unsigned i)
+{
+    const struct rv_insn *d = &blk->insn[i].d;
+    if (i + 1 >= blk->n || d->op >= RV_OP_COUNT)
+        return true;
+    enum rv_op op = (enum rv_op)d->op;
+    if (jit_is_cond_branch(op) || rv_ends_block(op))
+        return true;
+    return op == RV_AUIPC && blk->insn[i + 1].d.op == RV_JALR;
 }
 
 size_t jit_translate(struct block *blk, struct jit_code_space *space,
@@ -604,6 +649,8 @@ size_t jit_translate(struct block *blk, struct jit_code_space *space,
             }
             segment++;
         }
+        if (may_leave(blk, i))
+            tr_f_writeback_all(&t);
         /* A jump that writes a JIT_BOUNDED register leaves the block with
          * no code after it to check the register: the run loop checks. */
         if (rv_ends_block(t.ip->d.op) && writes_x(&t.ip->d) &&

@@ -128,6 +128,17 @@ static inline bool jit_may_enter(const struct hart *h)
     return jit_bounded_ok(h) && h->frm <= 3;
 }
 
+#define TR_FSLOTS 16 /* XMM registers; 0 and 1 are scratch */
+
+/* The FP register copies (struct tr_fcache) whose value struct hart does
+ * not have yet, at one point of the code: enough for a stub to store them
+ * or for the fault handler to take them from a signal context. */
+struct tr_fdirty {
+    uint8_t owner[TR_FSLOTS]; /* guest f register + 1 in each dirty XMM */
+    uint16_t single;          /* of those, the XMMs that hold a single (its
+                                 32 bits; memory wants them NaN-boxed) */
+};
+
 /* One place that can fault in a translated block: the host offset of the
  * instruction and the guest instruction it belongs to. */
 struct jit_fault_site {
@@ -135,22 +146,23 @@ struct jit_fault_site {
     uint32_t index;
     uint32_t sext; /* guest registers a W form left unextended (demand.c):
                       their true value is their low 32 bits sign-extended */
+    struct tr_fdirty fdirty;
 };
 
 struct tr_stub;
 
-/* Copies of guest FP registers in XMM2-XMM15 within one translation unit,
- * kept write-through: struct hart always holds the value too, so side
- * exits, faults and the interpreter need nothing from them, and only the
- * reads are saved (each one a store-to-load round trip on the critical
- * path of FP code). Every copy is dropped at a call into C, which may
- * clobber any XMM register. */
-#define TR_FSLOTS 16 /* indexed by XMM number; 0 and 1 are scratch */
+/* Copies of guest FP registers in XMM2-XMM15 within one translation unit
+ * (tr_fcache.c), written back: a result goes to struct hart only when
+ * something outside the unit's straight-line code may look (a branch or
+ * jump, a call into C, a stub that leaves) or its XMM is needed, so a
+ * value rewritten in between is stored once. Every copy is dropped at a
+ * call into C, which may clobber any XMM register. */
 struct tr_fcache {
     uint8_t owner[TR_FSLOTS]; /* guest f register + 1 in each XMM, or 0 */
     uint8_t slot[32];         /* XMM holding f[r], or 0 */
-    uint32_t low32;           /* f[r]'s copy holds only its low 32 bits, and
-                                 memory its NaN box (a single result) */
+    uint32_t low32;           /* f[r]'s copy holds only its low 32 bits (a
+                                 single); memory has or gets the NaN box */
+    uint32_t dirty;           /* f[r]'s copy is newer than struct hart */
     uint32_t last_use[TR_FSLOTS];
     uint32_t clock;
 };
@@ -327,6 +339,9 @@ void tr_note_fault(struct tr *t);
  * out-of-line call of the interpreter's body for this instruction, which
  * returns to the point tr_slow_resume marks (the end of the fast path). */
 void tr_slow_if(struct tr *t, enum x64_cc cc);
+/* After a compare of x with itself: a NaN in x (PF set) becomes RISC-V's
+ * canonical NaN, out of line. */
+void tr_nan_canonical_if(struct tr *t, enum x64_xmm x, bool single);
 /* The stub that sends a jump through the empty inline cache at offset at
  * to the run loop, through the rel32s at miss and hit. */
 void tr_ic_stub(struct tr *t, size_t at, size_t miss, size_t hit);
@@ -340,15 +355,25 @@ enum x64_xmm tr_f_read(struct tr *t, int r);
 enum x64_xmm tr_f_read_low(struct tr *t, int r);
 /* f[r] is a NaN-boxed single, known at translation time. */
 bool tr_f_known_boxed(const struct tr *t, int r);
-/* f[r] was just stored to struct hart from the low 64 bits of x (or the
- * low 32, a single whose box was stored too): x's value becomes its copy. */
+/* f[r] is now the low 64 bits of x (or the low 32, a single): x's value
+ * becomes its copy, newer than struct hart until written back. */
 void tr_f_wrote(struct tr *t, int r, enum x64_xmm x, bool single);
-/* An XMM to load or compute f[r] into as its copy (that value must then
- * be stored and passed to tr_f_wrote, or a slow path taken). */
+/* Stores f[r]'s copy, or all copies, to struct hart if newer. */
+void tr_f_writeback(struct tr *t, int r);
+void tr_f_writeback_all(struct tr *t);
+/* The copies newer than struct hart now; and the code that stores them
+ * (in a stub, where the XMM registers still hold them). */
+void tr_f_dirty_now(const struct tr *t, struct tr_fdirty *d);
+void tr_f_store_dirty(struct tr *t, const struct tr_fdirty *d);
+/* An XMM to load or compute f[r] into as its copy; until the value is
+ * passed to tr_f_wrote, the copy's old value must still be there wherever
+ * the code may fault or leave (a load into it may fault: the load has not
+ * happened then). */
 enum x64_xmm tr_f_slot_for(struct tr *t, int r);
 /* The XMM holding f[r]'s copy, or XMM0 (never a copy) when none does. */
 enum x64_xmm tr_f_slot_of(const struct tr *t, int r);
-/* f[r] was written some other way: its copy, if any, is stale. */
+/* f[r] was written to struct hart some other way: its copy, if any, is
+ * stale. */
 void tr_f_forget(struct tr *t, int r);
 /* After a call into C: no copy survives. */
 void tr_f_forget_all(struct tr *t);

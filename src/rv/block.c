@@ -127,10 +127,12 @@ static struct block *build(uint64_t pc)
         }
     }
     /* Watch the code's pages for stores; a page already found to be
-     * written often makes the block check its bytes instead. */
+     * written often makes the block check its bytes instead. A block that
+     * is only a fetch fault covers no bytes, and its pc may be anywhere,
+     * outside the guest space too. */
     bool check = false;
-    uint64_t last = off ? pc + off - 1 : pc;
-    for (uint64_t p = pc & ~(GUEST_PAGE_SIZE - 1); p <= last;
+    uint64_t last = pc + off - 1;
+    for (uint64_t p = pc & ~(GUEST_PAGE_SIZE - 1); off && p <= last;
          p += GUEST_PAGE_SIZE) {
         smc_watch(p);
         check |= (space_page_flags(p) & PAGE_VOLATILE) != 0;

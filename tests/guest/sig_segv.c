@@ -1,8 +1,9 @@
 /* Memory faults become precise SIGSEGVs: a handler that leaves by
  * siglongjmp sees si_addr and si_code for a NULL read, a read of an
  * unmapped page (munmapped), a write to a read-only page (SEGV_ACCERR), a
- * read of a PROT_NONE page, a call through a NULL pointer and a jump to a
- * non-executable page (si_addr is the target), an access just past the end of a mapping, an address
+ * read of a PROT_NONE page, a call through a NULL pointer, a jump to a
+ * non-executable page and one far outside the address space (si_addr is
+ * the target), an access just past the end of a mapping, an address
  * above the user address space, an FP load, an atomic and an LR; each repeated in a hot loop so that
  * translated code faults too. The faulting load's destination is not
  * written, and the same faults on another thread are caught there. */
@@ -88,6 +89,8 @@ static void run_all(int rounds)
           rounds);
     check("call NULL", NULL, 3, 0, SEGV_MAPERR, rounds);
     check("jump to data", ro, 3, (uintptr_t)ro, SEGV_ACCERR, rounds);
+    check("jump far", (char *)0x2f2f2f2f2f2f2000ul, 3, 0x2f2f2f2f2f2f2000ul,
+          SEGV_MAPERR, rounds);
     check("FP load, unmapped", gone + 64, 4, (uintptr_t)gone + 64,
           SEGV_MAPERR, rounds);
     check("atomic add, read-only", ro + 16, 5, (uintptr_t)ro + 16,
