@@ -454,7 +454,8 @@ bool jit_ras_overflow(const siginfo_t *info, void *ucontext)
 }
 
 /* The FP results a fault site's unit kept in XMM registers only (struct
- * tr_fdirty), from the interrupted context. */
+ * tr_fdirty), from the interrupted context; a host NaN there becomes
+ * RISC-V's canonical one. */
 static void restore_fp_copies(struct hart *h, const struct tr_fdirty *d,
                               const ucontext_t *uc)
 {
@@ -463,8 +464,15 @@ static void restore_fp_copies(struct hart *h, const struct tr_fdirty *d,
             continue;
         const uint32_t *e = uc->uc_mcontext.fpregs->_xmm[x].element;
         uint64_t v = (uint64_t)e[1] << 32 | e[0];
-        if (d->single >> x & 1)
-            v = 0xffffffff00000000ull | (uint32_t)v;
+        bool nanfix = d->nanfix >> x & 1;
+        if (d->single >> x & 1) {
+            uint32_t s = (uint32_t)v;
+            if (nanfix && (s & 0x7fffffff) > 0x7f800000)
+                s = 0x7fc00000;
+            v = 0xffffffff00000000ull | s;
+        } else if (nanfix && (v & ~(1ull << 63)) > 0x7ff0000000000000ull) {
+            v = 0x7ff8000000000000ull;
+        }
         h->f[d->owner[x] - 1] = v;
     }
 }

@@ -21,6 +21,25 @@ static void touch(struct tr *t, int x)
     FC->last_use[x] = ++FC->clock;
 }
 
+void tr_f_may_be_nan(struct tr *t, int r)
+{
+    FC->nanfix |= 1u << r;
+}
+
+void tr_f_canonical(struct tr *t, int r)
+{
+    if (!(FC->nanfix >> r & 1))
+        return;
+    enum x64_xmm x = (enum x64_xmm)FC->slot[r];
+    bool single = FC->low32 >> r & 1;
+    if (single)
+        x64_ucomiss_xx(&t->b, x, x);
+    else
+        x64_ucomisd_xx(&t->b, x, x);
+    tr_nan_canonical_if(t, x, single);
+    FC->nanfix &= ~(1u << r);
+}
+
 /* Stores the copy in XMM x of f[r] (boxing a single) to struct hart. */
 static void store_copy(struct tr *t, int x, int r, bool single)
 {
@@ -36,6 +55,7 @@ void tr_f_writeback(struct tr *t, int r)
 {
     if (!(FC->dirty >> r & 1))
         return;
+    tr_f_canonical(t, r);
     store_copy(t, FC->slot[r], r, FC->low32 >> r & 1);
     FC->dirty &= ~(1u << r);
 }
@@ -48,7 +68,7 @@ void tr_f_writeback_all(struct tr *t)
 
 void tr_f_dirty_now(const struct tr *t, struct tr_fdirty *d)
 {
-    *d = (struct tr_fdirty){{0}, 0};
+    *d = (struct tr_fdirty){{0}, 0, 0};
     for (int r = 0; r < 32 && FC->dirty >> r; r++) {
         if (!(FC->dirty >> r & 1))
             continue;
@@ -56,14 +76,29 @@ void tr_f_dirty_now(const struct tr *t, struct tr_fdirty *d)
         d->owner[x] = (uint8_t)(r + 1);
         if (FC->low32 >> r & 1)
             d->single |= (uint16_t)(1u << x);
+        if (FC->nanfix >> r & 1)
+            d->nanfix |= (uint16_t)(1u << x);
     }
 }
 
 void tr_f_store_dirty(struct tr *t, const struct tr_fdirty *d)
 {
-    for (int x = FIRST_SLOT; x < TR_FSLOTS; x++)
-        if (d->owner[x])
-            store_copy(t, x, d->owner[x] - 1, d->single >> x & 1);
+    for (int x = FIRST_SLOT; x < TR_FSLOTS; x++) {
+        if (!d->owner[x])
+            continue;
+        bool single = d->single >> x & 1;
+        if (d->nanfix >> x & 1) { /* in a stub: the fix-up inline */
+            if (single)
+                x64_ucomiss_xx(&t->b, (enum x64_xmm)x, (enum x64_xmm)x);
+            else
+                x64_ucomisd_xx(&t->b, (enum x64_xmm)x, (enum x64_xmm)x);
+            size_t number = x64_jcc8_fwd(&t->b, CC_NP);
+            x64_mov_ri(&t->b, RAX, single ? 0x7fc00000 : 0x7ff8000000000000ull);
+            x64_movq_xr(&t->b, (enum x64_xmm)x, RAX);
+            x64_bind8(&t->b, number);
+        }
+        store_copy(t, x, d->owner[x] - 1, single);
+    }
 }
 
 /* An XMM for f[r], with no copy in it yet: a free one, else the least
@@ -128,6 +163,7 @@ void tr_f_wrote(struct tr *t, int r, enum x64_xmm x, bool single)
     else
         FC->low32 &= ~(1u << r);
     FC->dirty |= 1u << r;
+    FC->nanfix &= ~(1u << r);
     touch(t, s);
 }
 
@@ -151,6 +187,7 @@ void tr_f_forget(struct tr *t, int r)
         FC->slot[r] = 0;
     }
     FC->dirty &= ~(1u << r);
+    FC->nanfix &= ~(1u << r);
 }
 
 void tr_f_forget_all(struct tr *t)

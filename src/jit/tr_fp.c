@@ -72,18 +72,15 @@ static void store_f(struct tr *t, bool dbl, enum x64_xmm x)
     tr_f_wrote(t, D->rd, x, !dbl);
 }
 
-/* f[rd] = x, an arithmetic result: a NaN becomes the canonical one. The
- * host raised the same flags as RISC-V for it (invalid for a signalling
- * operand or an invalid operation, nothing for a quiet operand), so it is
- * only the value that differs. */
+/* f[rd] = x, an arithmetic result. A NaN is the host's, not RISC-V's
+ * canonical one; but the host raised the same flags as RISC-V for it
+ * (invalid for a signalling operand or an invalid operation, nothing for
+ * a quiet operand), further arithmetic only sees that it is a NaN, and the
+ * copy is made canonical only where its bits are seen (tr_fcache.c). */
 static void store_result(struct tr *t, bool dbl, enum x64_xmm x)
 {
-    if (dbl)
-        x64_ucomisd_xx(B, x, x);
-    else
-        x64_ucomiss_xx(B, x, x);
-    tr_nan_canonical_if(t, x, !dbl);
     store_f(t, dbl, x);
+    tr_f_may_be_nan(t, D->rd);
 }
 
 /* The XMM to compute rd in: its copy, unless a source not yet read lives
@@ -172,7 +169,9 @@ static bool compare(struct tr *t, bool dbl, int kind)
 static bool sign_inject(struct tr *t, bool dbl, int kind)
 {
     if (dbl && kind == 0 && D->rs1 == D->rs2) { /* fmv.d: a copy */
-        store_f(t, true, tr_f_read(t, D->rs1));
+        enum x64_xmm s = tr_f_read(t, D->rs1);
+        tr_f_canonical(t, D->rs1);
+        store_f(t, true, s);
         return true;
     }
     check_sources(t, dbl, 2);
@@ -333,7 +332,7 @@ static bool min_max(struct tr *t, bool dbl, bool max)
     tr_slow_if(t, CC_E);
     x64_sse_xx(B, dbl ? (max ? X64_MAXSD : X64_MINSD) : (max ? X64_MAXSS : X64_MINSS),
                XMM0, b);
-    store_result(t, dbl, XMM0);
+    store_f(t, dbl, XMM0); /* of two ordered numbers: no NaN */
     return true;
 }
 
@@ -355,7 +354,9 @@ static bool move(struct tr *t, bool to_x, bool dbl)
     if (to_x) {
         enum x64_reg d = tr_dst(D->rd);
         if (dbl) {
-            x64_movq_rx(B, d, tr_f_read(t, D->rs1));
+            enum x64_xmm s = tr_f_read(t, D->rs1);
+            tr_f_canonical(t, D->rs1);
+            x64_movq_rx(B, d, s);
         } else {
             tr_f_writeback(t, D->rs1);
             x64_load(B, W32, true, d, FREG_MEM(D->rs1));

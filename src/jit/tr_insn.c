@@ -377,6 +377,7 @@ static void fp_load(struct tr *t, bool single)
 static void fp_store(struct tr *t, bool single)
 {
     enum x64_xmm x = single ? tr_f_read_low(t, D->rs2) : tr_f_read(t, D->rs2);
+    tr_f_canonical(t, D->rs2); /* its bits go to memory */
     struct x64_mem m = tr_guest_mem(t, D->rs1, D->imm);
     tr_note_fault(t);
     if (single)

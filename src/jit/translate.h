@@ -137,6 +137,9 @@ struct tr_fdirty {
     uint8_t owner[TR_FSLOTS]; /* guest f register + 1 in each dirty XMM */
     uint16_t single;          /* of those, the XMMs that hold a single (its
                                  32 bits; memory wants them NaN-boxed) */
+    uint16_t nanfix;          /* of those, the XMMs whose NaN, if they hold
+                                 one, is the host's: RISC-V's canonical NaN
+                                 is the value */
 };
 
 /* One place that can fault in a translated block: the host offset of the
@@ -163,6 +166,10 @@ struct tr_fcache {
     uint32_t low32;           /* f[r]'s copy holds only its low 32 bits (a
                                  single); memory has or gets the NaN box */
     uint32_t dirty;           /* f[r]'s copy is newer than struct hart */
+    uint32_t nanfix;          /* f[r]'s copy is an arithmetic result whose
+                                 NaN, if it is one, has the host's payload:
+                                 canonical only where someone looks (only
+                                 the NaN-ness matters to arithmetic) */
     uint32_t last_use[TR_FSLOTS];
     uint32_t clock;
 };
@@ -358,6 +365,12 @@ bool tr_f_known_boxed(const struct tr *t, int r);
 /* f[r] is now the low 64 bits of x (or the low 32, a single): x's value
  * becomes its copy, newer than struct hart until written back. */
 void tr_f_wrote(struct tr *t, int r, enum x64_xmm x, bool single);
+/* f[r]'s copy, just passed to tr_f_wrote, is an arithmetic result that
+ * may be a NaN other than RISC-V's canonical one (tr_fcache.nanfix). */
+void tr_f_may_be_nan(struct tr *t, int r);
+/* f[r]'s copy holds RISC-V's value from here on: a host NaN is replaced
+ * by the canonical one (out of line). */
+void tr_f_canonical(struct tr *t, int r);
 /* Stores f[r]'s copy, or all copies, to struct hart if newer. */
 void tr_f_writeback(struct tr *t, int r);
 void tr_f_writeback_all(struct tr *t);

@@ -123,6 +123,37 @@ TEST_BEGIN
         CHECK_D(fa4, D_NINE)
         CHECK_FFLAGS(NV)
 
+        /* A NaN result keeps the host's NaN in its copy until its bits
+         * are seen (tr_fcache.nanfix): each way they can be seen shows
+         * RISC-V's canonical NaN, also after more arithmetic on it. */
+        la a0, buf
+        LI_D(fa0, D_INF)
+        LI_S(fs0, S_INF)
+        LI_D(fs2, D_ONE)
+        fsub.d fa1, fa0, fa0              /* NaN (the host's is negative) */
+        fadd.d fa2, fa1, fs2              /* NaN from a NaN operand */
+        fneg.d fa3, fa1                   /* sign injection: the bits */
+        fmv.d fa4, fa2                    /* a copy of the copy */
+        fsd fa2, 40(a0)                   /* to memory */
+        fsub.s fs1, fs0, fs0              /* a single NaN */
+        fsw fs1, 48(a0)
+        fmv.x.w a1, fs1
+        fmv.x.d a2, fa4
+        ld a3, 40(a0)
+        lwu a4, 48(a0)
+        fmv.x.d a5, fa3
+        fsub.d fa5, fa0, fa0              /* seen only after a jump */
+        fsub.s fs3, fs0, fs0
+        j 1f
+1:      CHECK_EQ(a1, S_QNAN)
+        CHECK_EQ(a2, D_QNAN)
+        CHECK_EQ(a3, D_QNAN)
+        CHECK_EQ(a4, S_QNAN)
+        CHECK_EQ(a5, D_NQNAN)
+        CHECK_D(fa5, D_QNAN)
+        CHECK_S(fs3, S_QNAN)
+        CHECK_FFLAGS(NV)
+
         /* More live registers than copies: 20 loads, a sum reading all,
          * then each again. */
         LI_D(ft0, D_ONE)

@@ -9,7 +9,9 @@
  * see fa5's value from before the load), a store of fa4, and each through
  * the host MMU (a PROT_NONE page) and through the translator's bounds
  * check (an address far beyond any guest space). The handler records
- * fa3..fa5 and skips the access. */
+ * fa3..fa5 and skips the access. A last probe makes fa4 and fa3 NaNs
+ * (inf - inf), which translated code keeps as the host's NaN until their
+ * bits are seen: the handler must see RISC-V's canonical NaNs. */
 #define _GNU_SOURCE
 #include <signal.h>
 #include <stdint.h>
@@ -72,6 +74,29 @@ static double store_probe(void *p, double x, float xs)
     return out;
 }
 
+static void nan_probe(const void *p, double inf, float sinf)
+{
+    __asm__ volatile(".option push\n\t"
+                     ".option norvc\n\t"
+                     "fsub.d fa4, %[inf], %[inf]\n\t"
+                     "fsub.s fa3, %[sinf], %[sinf]\n\t"
+                     "fld fa5, 0(%[p])\n\t"
+                     ".option pop"
+                     :
+                     : [inf] "f"(inf), [sinf] "f"(sinf), [p] "r"(p)
+                     : "fa3", "fa4", "fa5", "memory");
+}
+
+static int check_nan(const char *what)
+{
+    int good = faults == 1 && seen[0] == UINT64_C(0xffffffff7fc00000) &&
+               seen[1] == UINT64_C(0x7ff8000000000000);
+    if (!good)
+        printf("%s: fa3 %#llx fa4 %#llx\n", what, (unsigned long long)seen[0],
+               (unsigned long long)seen[1]);
+    return good;
+}
+
 static uint64_t bits(double d)
 {
     uint64_t u;
@@ -107,7 +132,9 @@ int main(void)
     if (none == MAP_FAILED)
         return 1;
     void *far = (void *)(UINT64_C(1) << 62);
-    int ok[4] = {0};
+    int ok[6] = {0};
+    volatile double inf = __builtin_inf();
+    volatile float sinf = __builtin_inff();
     double sum = 0;
     for (int i = 0; i < 100; i++) {
         double x = i;
@@ -124,9 +151,15 @@ int main(void)
         faults = 0;
         sum += store_probe(far, x + 3000, xs + 3000);
         ok[3] += check("store, far", x + 3000, xs + 3000);
+        faults = 0;
+        nan_probe(none, inf, sinf);
+        ok[4] += check_nan("NaN, PROT_NONE");
+        faults = 0;
+        nan_probe(far, inf, sinf);
+        ok[5] += check_nan("NaN, far");
     }
     printf("PROT_NONE load: %d/100 far load: %d/100 PROT_NONE store: %d/100 "
-           "far store: %d/100 sum %.1f\n",
-           ok[0], ok[1], ok[2], ok[3], sum);
+           "far store: %d/100 NaN: %d/100 %d/100 sum %.1f\n",
+           ok[0], ok[1], ok[2], ok[3], ok[4], ok[5], sum);
     return 0;
 }
