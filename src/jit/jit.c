@@ -460,7 +460,7 @@ static void restore_fp_copies(struct hart *h, const struct tr_fdirty *d,
                               const ucontext_t *uc)
 {
     for (int x = 0; x < TR_FSLOTS; x++) {
-        if (!d->owner[x])
+        if (!(d->slots >> x & 1))
             continue;
         const uint32_t *e = uc->uc_mcontext.fpregs->_xmm[x].element;
         uint64_t v = (uint64_t)e[1] << 32 | e[0];

@@ -68,12 +68,13 @@ void tr_f_writeback_all(struct tr *t)
 
 void tr_f_dirty_now(const struct tr *t, struct tr_fdirty *d)
 {
-    *d = (struct tr_fdirty){{0}, 0, 0};
+    *d = (struct tr_fdirty){{0}, 0, 0, 0};
     for (int r = 0; r < 32 && FC->dirty >> r; r++) {
         if (!(FC->dirty >> r & 1))
             continue;
         int x = FC->slot[r];
         d->owner[x] = (uint8_t)(r + 1);
+        d->slots |= (uint16_t)(1u << x);
         if (FC->low32 >> r & 1)
             d->single |= (uint16_t)(1u << x);
         if (FC->nanfix >> r & 1)
@@ -83,8 +84,8 @@ void tr_f_dirty_now(const struct tr *t, struct tr_fdirty *d)
 
 void tr_f_store_dirty(struct tr *t, const struct tr_fdirty *d)
 {
-    for (int x = FIRST_SLOT; x < TR_FSLOTS; x++) {
-        if (!d->owner[x])
+    for (int x = FIRST_SLOT; x < TR_FSLOTS && d->slots >> x; x++) {
+        if (!(d->slots >> x & 1))
             continue;
         bool single = d->single >> x & 1;
         if (d->nanfix >> x & 1) { /* in a stub: the fix-up inline */

@@ -316,7 +316,7 @@ void tr_note_fault(struct tr *t)
     }
     struct jit_fault_site *f = &t->faults[t->nfaults++];
     *f = (struct jit_fault_site){(uint32_t)x64_offset(&t->b), t->index,
-                                 t->unextended, {{0}, 0, 0}};
+                                 t->unextended, {{0}, 0, 0, 0}};
     tr_f_dirty_now(t, &f->fdirty);
 }
 

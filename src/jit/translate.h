@@ -135,6 +135,7 @@ static inline bool jit_may_enter(const struct hart *h)
  * or for the fault handler to take them from a signal context. */
 struct tr_fdirty {
     uint8_t owner[TR_FSLOTS]; /* guest f register + 1 in each dirty XMM */
+    uint16_t slots;           /* the dirty XMMs */
     uint16_t single;          /* of those, the XMMs that hold a single (its
                                  32 bits; memory wants them NaN-boxed) */
     uint16_t nanfix;          /* of those, the XMMs whose NaN, if they hold
