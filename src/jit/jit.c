@@ -581,9 +581,11 @@ static enum interp_exit take_plan_step(const struct hart *h)
 
 /* Enters translated code for the block at h->pc until something needs the
  * run loop or untranslated code is reached (then returns EXIT_HOT's
- * opposite: -1). */
-static int run_translated(struct hart *h, struct block *b)
+ * opposite: -1, with *at the block at h->pc if it was looked up, else
+ * NULL). */
+static int run_translated(struct hart *h, struct block *b, struct block **at)
 {
+    *at = NULL;
     for (;;) {
         if (!jit_may_enter(h))
             return -1; /* translated code relies on it */
@@ -602,8 +604,10 @@ static int run_translated(struct hart *h, struct block *b)
             if (!next)
                 return EXIT_FLUSH;
             if (!next->code) {
-                if (next->count < threshold || next->check)
+                if (next->count < threshold || next->check) {
+                    *at = next->check ? NULL : next;
                     return -1;
+                }
                 pthread_mutex_lock(&jit_lock);
                 bool ok = translate(next);
                 pthread_mutex_unlock(&jit_lock);
@@ -662,8 +666,12 @@ enum interp_exit jit_run(struct hart *h)
     }
     if (plan_step_due(h)) /* also after system calls, which return here */
         return take_plan_step(h);
+    /* The block at h->pc when the interpreter or translated code handed it
+     * over (no flush can come between: that returns to the caller). */
+    struct block *at = NULL;
     for (;;) {
-        struct block *b = block_get(h->pc);
+        struct block *b = at ? at : block_get(h->pc);
+        at = NULL;
         if (!b)
             return EXIT_FLUSH;
         if (!b->code && b->count >= threshold && !b->check) {
@@ -674,12 +682,13 @@ enum interp_exit jit_run(struct hart *h)
                 return EXIT_FLUSH;
         }
         if (b->code && jit_may_enter(h)) {
-            int why = run_translated(h, b);
+            int why = run_translated(h, b, &at);
             if (why >= 0)
                 return (enum interp_exit)why;
             continue; /* untranslated code: interpret it */
         }
-        enum interp_exit why = interp_run(h);
+        at = b;
+        enum interp_exit why = interp_run_at(h, &at);
         if (why != EXIT_HOT)
             return why;
     }

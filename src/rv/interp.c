@@ -52,7 +52,7 @@ void interp_interrupt_current(void)
 }
 
 
-static enum interp_exit run_blocks(struct hart *h);
+static enum interp_exit run_blocks(struct hart *h, struct block **handed);
 
 /* Offsets of the bodies from the first one, filled by run_blocks(NULL). */
 static int32_t handler_offset[OP_TOTAL];
@@ -60,7 +60,7 @@ static pthread_once_t handlers_once = PTHREAD_ONCE_INIT;
 
 static void find_handlers(void)
 {
-    run_blocks(NULL);
+    run_blocks(NULL, NULL);
 }
 
 int32_t interp_handler(unsigned op)
@@ -70,6 +70,12 @@ int32_t interp_handler(unsigned op)
 }
 
 enum interp_exit interp_run(struct hart *h)
+{
+    struct block *at = NULL;
+    return interp_run_at(h, &at);
+}
+
+enum interp_exit interp_run_at(struct hart *h, struct block **at)
 {
     if (sigsetjmp(ctx.env, 0)) {
         /* A guest access faulted (interp_host_fault filled in the signal).
@@ -85,7 +91,7 @@ enum interp_exit interp_run(struct hart *h)
         return EXIT_SIGNAL;
     }
     ctx.active = true;
-    enum interp_exit why = run_blocks(h);
+    enum interp_exit why = run_blocks(h, at);
     ctx.active = false;
     return why;
 }
@@ -159,7 +165,7 @@ void interp_host_fault(int sig, const siginfo_t *info, void *ucontext)
     } while (0)
 
 
-static enum interp_exit run_blocks(struct hart *h)
+static enum interp_exit run_blocks(struct hart *h, struct block **handed)
 {
 #ifndef HART_INTERP_SWITCH
     static const void *const labels[OP_TOTAL] = {
@@ -211,7 +217,7 @@ static enum interp_exit run_blocks(struct hart *h)
     uint64_t next_pc = h->pc;
 
     current_hart = h;
-    b = block_get(next_pc);
+    b = *handed && (*handed)->pc == next_pc ? *handed : block_get(next_pc);
     if (unlikely(!b))
         return EXIT_FLUSH;
     goto enter;
@@ -241,6 +247,7 @@ chain: {
     }
     if (unlikely(nb->count >= interp_hot_threshold) && !nb->check) {
         h->pc = next_pc;
+        *handed = nb;
         return EXIT_HOT;
     }
     b = nb;

@@ -21,7 +21,13 @@ enum interp_exit {
  * translator (EXIT_HOT). UINT64_MAX (the default) never does. */
 extern uint64_t interp_hot_threshold;
 
+struct block;
 enum interp_exit interp_run(struct hart *h);
+/* The same, handing blocks over with a caller that has them at hand: *at
+ * is the block at h->pc (or NULL: looked up), and after EXIT_HOT it is the
+ * hot block at the new h->pc. Saves the lookups of each hand-over between
+ * interpreter and translated code. */
+enum interp_exit interp_run_at(struct hart *h, struct block **at);
 
 /* Where the interpreter's body for op is, as block_insn.handler records it
  * (so dispatch needs one load, not two). */
