@@ -265,8 +265,31 @@ static void shift_reg(struct tr *t, enum x64_shift op, enum x64_width w)
     tr_commit(t, D->rd, d);
 }
 
+/* r is read from struct hart (not mapped, not just stored from a scratch
+ * register), so an instruction can take it as its memory operand. */
+static bool in_memory(const struct tr *t, int r)
+{
+    return r != 0 && jit_host_reg[r] < 0 && tr_forwarded(t, r) < 0;
+}
+
 static void mul(struct tr *t, enum x64_width w)
 {
+    int x = D->rs1, y = D->rs2;
+    if (in_memory(t, x) && !in_memory(t, y)) { /* it commutes */
+        x = D->rs2;
+        y = D->rs1;
+    }
+    if (in_memory(t, y)) { /* imul's memory operand, not a load first */
+        enum x64_reg a = tr_src(t, x, RAX);
+        enum x64_reg d = tr_dst(D->rd);
+        if (d != a)
+            x64_mov_rr(B, W64, d, a);
+        x64_imul_rm(B, W64, d, XREG_MEM(y));
+        if (w == W32 && !tr_low32_only(t))
+            x64_movsxd_rr(B, d, d);
+        tr_commit(t, D->rd, d);
+        return;
+    }
     enum x64_reg a = tr_src(t, D->rs1, RAX);
     enum x64_reg c = tr_src(t, D->rs2, RCX);
     enum x64_reg d = tr_dst(D->rd);

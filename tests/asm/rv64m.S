@@ -27,6 +27,33 @@ TEST_BEGIN
         TEST_RR(mulw, 0xffffffff00000003, 5, 15)
         TEST_RR(mulw, 0x8000, 0x10000, 0xffffffff80000000)
 
+        /* Operands translated code keeps in struct hart (t3-t5 are not
+         * mapped), which mul takes as a memory operand: rs2 there, rs1
+         * there, both, and rd the same as the one there. Each li of the
+         * register wanted in memory comes first: the last value stored is
+         * taken from its scratch register instead. */
+        li t4, 7
+        li t3, -6
+        mul t5, t3, t4                    /* rs2 in memory */
+        CHECK_EQ(t5, -42)
+        li t3, 0x123456789abcdef0
+        li t4, 0x10
+        mul a3, t3, t4                    /* rs1 in memory */
+        CHECK_EQ(a3, 0x23456789abcdef00)
+        li t3, 3
+        li t4, 5
+        li a0, 1
+        mul t5, t3, t4                    /* both */
+        CHECK_EQ(t5, 15)
+        li t4, 0x10000
+        li a0, 0x8000
+        mul t4, a0, t4                    /* rd is the one in memory */
+        CHECK_EQ(t4, 0x80000000)
+        li t4, 0x10000
+        li a0, 0x8000
+        mulw t5, a0, t4                   /* and W: sign-extended */
+        CHECK_EQ(t5, 0xffffffff80000000)
+
         TEST_RR(div, 42, 5, 8)
         TEST_RR(div, -42, 5, -8)                 /* rounds toward zero */
         TEST_RR(div, 42, -5, -8)
