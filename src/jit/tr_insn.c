@@ -415,9 +415,13 @@ static void branch(struct tr *t, enum x64_cc cc)
                     t->zf_guest == D->rs1 && t->zf_at == x64_offset(B);
     if (zf_known) {
         /* the instruction before left ZF by rs1 */
+    } else if (D->rs2 == 0 && in_memory(t, D->rs1)) {
+        x64_cmp_mi(B, W64, XREG_MEM(D->rs1), 0); /* the flags of a test */
     } else if (D->rs2 == 0) {
         enum x64_reg a = tr_src(t, D->rs1, RAX);
         x64_test_rr(B, W64, a, a);
+    } else if (in_memory(t, D->rs1) && !in_memory(t, D->rs2)) {
+        x64_alu_mr(B, X64_CMP, W64, XREG_MEM(D->rs1), tr_src(t, D->rs2, RCX));
     } else {
         enum x64_reg a = tr_src(t, D->rs1, RAX);
         if (jit_host_reg[D->rs2] < 0 && tr_forwarded(t, D->rs2) < 0)

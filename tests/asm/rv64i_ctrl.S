@@ -31,6 +31,31 @@ TEST_BEGIN
         /* Upper 32 bits matter to 64-bit compares. */
         BR(beq, 0x100000005, 5, 0)
         BR(blt, 0x100000000, 0xffffffff, 0)
+/* BRM: the same with a first operand translated code keeps in struct
+ * hart (t3 is not mapped; the li a2 after it keeps it from being taken
+ * from a scratch register), compared in memory; BRZ against x0. */
+#define BRM(op, a, b, taken) \
+        li t3, a; li a2, b; li a0, 1; op t3, a2, 1f; li a0, 0; 1: CHECK_EQ(a0, taken)
+#define BRZ(op, a, taken) \
+        li t3, a; li a2, 0; li a0, 1; op t3, 1f; li a0, 0; 1: CHECK_EQ(a0, taken)
+        BRM(beq, 5, 5, 1)
+        BRM(bne, 0x100000005, 5, 1)
+        BRM(blt, -1, 0, 1)
+        BRM(blt, 0, -1, 0)
+        BRM(bge, 0x7fffffffffffffff, 0x8000000000000000, 1)
+        BRM(bltu, 0, -1, 1)
+        BRM(bltu, 0x8000000000000000, 0x7fffffffffffffff, 0)
+        BRM(bgeu, -1, 0, 1)
+        BRZ(beqz, 0, 1)
+        BRZ(beqz, 0x100000000, 0)
+        BRZ(bnez, 0x100000000, 1)
+        BRZ(bltz, 0x8000000000000000, 1)
+        BRZ(bltz, 0x7fffffffffffffff, 0)
+        BRZ(bgez, 0, 1)
+        BRZ(bgez, -1, 0)
+        BRZ(blez, 0, 1)
+        BRZ(bgtz, 0, 0)
+        BRZ(bgtz, 1, 1)
 
         /* A backward branch: a counted loop. */
         li a0, 0
