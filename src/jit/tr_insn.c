@@ -192,15 +192,31 @@ static void alu(struct tr *t, enum x64_alu op, enum x64_width w, bool use_imm)
     zf_from(t, D->rd);
 }
 
+/* r is read from struct hart (not mapped, not just stored from a scratch
+ * register), so an instruction can take it as its memory operand. */
+static bool in_memory(const struct tr *t, int r)
+{
+    return r != 0 && jit_host_reg[r] < 0 && tr_forwarded(t, r) < 0;
+}
+
 /* rd = (rs1 cmp rs2) ? 1 : 0 */
 static void set_if(struct tr *t, enum x64_cc cc, bool use_imm)
 {
-    enum x64_reg a = tr_src(t, D->rs1, RAX);
-    if (use_imm) {
-        x64_cmp_ri(B, W64, a, D->imm);
+    if (in_memory(t, D->rs1) && (use_imm || !in_memory(t, D->rs2))) {
+        /* compared where it is */
+        struct x64_mem m = XREG_MEM(D->rs1);
+        if (use_imm)
+            x64_cmp_mi(B, W64, m, D->imm);
+        else
+            x64_alu_mr(B, X64_CMP, W64, m, tr_src(t, D->rs2, RCX));
     } else {
-        enum x64_reg c = tr_src(t, D->rs2, RCX);
-        x64_cmp_rr(B, W64, a, c);
+        enum x64_reg a = tr_src(t, D->rs1, RAX);
+        if (use_imm)
+            x64_cmp_ri(B, W64, a, D->imm);
+        else if (in_memory(t, D->rs2))
+            x64_cmp_rm(B, W64, a, XREG_MEM(D->rs2));
+        else
+            x64_cmp_rr(B, W64, a, tr_src(t, D->rs2, RCX));
     }
     x64_setcc_r(B, cc, RDX);
     enum x64_reg d = tr_dst(D->rd);
@@ -263,13 +279,6 @@ static void shift_reg(struct tr *t, enum x64_shift op, enum x64_width w)
     if (w == W32 && !tr_low32_only(t))
         x64_movsxd_rr(B, d, d);
     tr_commit(t, D->rd, d);
-}
-
-/* r is read from struct hart (not mapped, not just stored from a scratch
- * register), so an instruction can take it as its memory operand. */
-static bool in_memory(const struct tr *t, int r)
-{
-    return r != 0 && jit_host_reg[r] < 0 && tr_forwarded(t, r) < 0;
 }
 
 static void mul(struct tr *t, enum x64_width w)

@@ -131,6 +131,20 @@ TEST_BEGIN
         TEST_RI(sltiu, 0xfffffffffffffffe, -1, 1)  /* immediate sign-extends, then unsigned */
         TEST_RI(sltiu, 0x7fffffffffffffff, -2048, 1)
         li a1, 7; sltu a3, zero, a1; CHECK_EQ(a3, 1)   /* snez */
+        /* The same with operands translated code keeps in struct hart
+         * (t3, t4 are not mapped; a later li keeps each from being taken
+         * from a scratch register), compared in memory. */
+        li t3, -1; li a1, 0; slt a3, t3, a1; CHECK_EQ(a3, 1)
+        li t3, 0; li a1, -1; slt a3, t3, a1; CHECK_EQ(a3, 0)
+        li t4, 0x8000000000000000; li a0, 0x7fffffffffffffff
+        slt a3, a0, t4; CHECK_EQ(a3, 0)
+        li t3, 0x7fffffffffffffff; li t4, 0x8000000000000000; li a0, 1
+        sltu a3, t3, t4; CHECK_EQ(a3, 1)
+        li t3, -1; li a1, 0; sltu a3, t3, a1; CHECK_EQ(a3, 0)
+        li t3, 0x8000000000000000; li a0, 0; slti a3, t3, -2048; CHECK_EQ(a3, 1)
+        li t3, 2047; li a0, 0; slti a3, t3, 2047; CHECK_EQ(a3, 0)
+        li t3, 0xfffffffffffffffe; li a0, 0; sltiu a3, t3, -1; CHECK_EQ(a3, 1)
+        li t3, 0; li a0, 0; sltiu a3, t3, 1; CHECK_EQ(a3, 1)   /* seqz */
         /* x0 as destination: the write vanishes; as source it reads 0. */
         li a0, 123
         add zero, a0, a0
