@@ -57,6 +57,8 @@ struct hart {
     uint64_t jit_rsp;
     uint64_t jit_c_rsp;
     uint32_t jit_mxcsr;   /* where translated code stores MXCSR to edit it */
+    uint32_t jit_nan_s;   /* RISC-V's canonical NaNs, single and double, */
+    uint64_t jit_nan_d;   /* which FP stubs load without using a register */
 };
 
 #endif

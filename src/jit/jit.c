@@ -653,6 +653,8 @@ enum interp_exit jit_run(struct hart *h)
         abort();
     }
     h->jit_limit = GUEST_SPACE_SIZE;
+    h->jit_nan_s = 0x7fc00000;
+    h->jit_nan_d = 0x7ff8000000000000ull;
     h->jit_table = jtab;
     h->jit_ras_top = jit_ras_top();
     if (!h->jit_ras_top) /* no memory for it: interpret */

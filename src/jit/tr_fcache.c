@@ -21,6 +21,14 @@ static void touch(struct tr *t, int x)
     FC->last_use[x] = ++FC->clock;
 }
 
+void tr_f_load_canonical_nan(struct tr *t, enum x64_xmm x, bool single)
+{
+    if (single)
+        x64_movss_xm(&t->b, x, x64_mem(JIT_STATE, HART_OFF(jit_nan_s)));
+    else
+        x64_movsd_xm(&t->b, x, x64_mem(JIT_STATE, HART_OFF(jit_nan_d)));
+}
+
 void tr_f_may_be_nan(struct tr *t, int r)
 {
     FC->nanfix |= 1u << r;
@@ -94,8 +102,7 @@ void tr_f_store_dirty(struct tr *t, const struct tr_fdirty *d)
             else
                 x64_ucomisd_xx(&t->b, (enum x64_xmm)x, (enum x64_xmm)x);
             size_t number = x64_jcc8_fwd(&t->b, CC_NP);
-            x64_mov_ri(&t->b, RAX, single ? 0x7fc00000 : 0x7ff8000000000000ull);
-            x64_movq_xr(&t->b, (enum x64_xmm)x, RAX);
+            tr_f_load_canonical_nan(t, (enum x64_xmm)x, single);
             x64_bind8(&t->b, number);
         }
         store_copy(t, x, d->owner[x] - 1, single);

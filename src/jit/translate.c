@@ -543,14 +543,8 @@ static void emit_stubs(struct tr *t, struct x64_buf *cold)
             }
             break;
         }
-        case STUB_FNAN: /* RISC-V's canonical NaN, not the host's */
-            if (s->single) {
-                x64_mov_ri(&t->b, RAX, 0x7fc00000);
-                x64_movd_xr(&t->b, (enum x64_xmm)s->xmm, RAX);
-            } else {
-                x64_mov_ri(&t->b, RAX, 0x7ff8000000000000ull);
-                x64_movq_xr(&t->b, (enum x64_xmm)s->xmm, RAX);
-            }
+        case STUB_FNAN:
+            tr_f_load_canonical_nan(t, (enum x64_xmm)s->xmm, s->single);
             x64_jmp(&t->b, HOT_RUN(s->resume));
             break;
         case STUB_LEAVE:

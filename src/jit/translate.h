@@ -348,8 +348,11 @@ void tr_note_fault(struct tr *t);
  * returns to the point tr_slow_resume marks (the end of the fast path). */
 void tr_slow_if(struct tr *t, enum x64_cc cc);
 /* After a compare of x with itself: a NaN in x (PF set) becomes RISC-V's
- * canonical NaN, out of line. */
+ * canonical NaN, out of line. It may happen where an XMM copy is stored
+ * in the middle of an instruction's code, so it leaves every general
+ * register as it was (tr_f_load_canonical_nan). */
 void tr_nan_canonical_if(struct tr *t, enum x64_xmm x, bool single);
+void tr_f_load_canonical_nan(struct tr *t, enum x64_xmm x, bool single);
 /* The stub that sends a jump through the empty inline cache at offset at
  * to the run loop, through the rel32s at miss and hit. */
 void tr_ic_stub(struct tr *t, size_t at, size_t miss, size_t hit);

@@ -154,6 +154,31 @@ TEST_BEGIN
         CHECK_S(fs3, S_QNAN)
         CHECK_FFLAGS(NV)
 
+        /* A NaN result's copy is the least recently used when an fld
+         * through a base that lives in struct hart (t3) needs an XMM:
+         * making it canonical as it is stored must not disturb the
+         * address. */
+        la t3, buf
+        LI_D(fa0, D_INF)
+        fsub.d ft0, fa0, fa0              /* NaN, from here the oldest copy */
+        fadd.d fa1, fa0, fs2
+        fadd.d ft1, fs2, fs2
+        fadd.d ft2, fs2, ft1
+        fadd.d ft3, fs2, ft2
+        fadd.d ft4, fs2, ft3
+        fadd.d ft5, fs2, ft4
+        fadd.d ft6, fs2, ft5
+        fadd.d ft7, fs2, ft6
+        fadd.d ft8, fs2, ft7
+        fadd.d ft9, fs2, ft8
+        fadd.d ft10, fs2, ft9             /* 11: all 14 XMM copies taken */
+        li a0, 0
+        fld fs4, 8(t3)                    /* 2.0, into the NaN's XMM */
+        fmv.x.d a1, ft0
+        CHECK_D(fs4, D_TWO)
+        CHECK_EQ(a1, D_QNAN)
+        CHECK_FFLAGS(NV)
+
         /* More live registers than copies: 20 loads, a sum reading all,
          * then each again. */
         LI_D(ft0, D_ONE)
