@@ -34,45 +34,30 @@ static void on_segv(int sig, siginfo_t *si, void *ucv)
     uc->uc_mcontext.__gregs[REG_PC] += 4;
 }
 
-static double load_probe(const void *p, double x, float xs)
-{
-    double out;
-    __asm__ volatile(".option push\n\t"
-                     ".option norvc\n\t" /* the handler skips 4 bytes */
-                     "fadd.d fa5, %[x], %[two]\n\t"
-                     "fmul.d fa4, fa5, fa5\n\t"
-                     "fadd.s fa3, %[xs], %[half]\n\t"
-                     "fld fa5, 0(%[p])\n\t"
-                     "fadd.d fa5, fa5, fa4\n\t"
-                     "fcvt.d.s fa3, fa3\n\t"
-                     "fadd.d %[out], fa5, fa3\n\t"
-                     ".option pop"
-                     : [out] "=f"(out)
-                     : [x] "f"(x), [two] "f"(2.0), [xs] "f"(xs),
-                       [half] "f"(0.5f), [p] "r"(p)
-                     : "fa3", "fa4", "fa5", "memory");
-    return out;
-}
-
-static double store_probe(void *p, double x, float xs)
-{
-    double out;
-    __asm__ volatile(".option push\n\t"
-                     ".option norvc\n\t" /* the handler skips 4 bytes */
-                     "fadd.d fa5, %[x], %[two]\n\t"
-                     "fmul.d fa4, fa5, fa5\n\t"
-                     "fadd.s fa3, %[xs], %[half]\n\t"
-                     "fsd fa4, 0(%[p])\n\t"
-                     "fadd.d fa5, fa5, fa4\n\t"
-                     "fcvt.d.s fa3, fa3\n\t"
-                     "fadd.d %[out], fa5, fa3\n\t"
-                     ".option pop"
-                     : [out] "=f"(out)
-                     : [x] "f"(x), [two] "f"(2.0), [xs] "f"(xs),
-                       [half] "f"(0.5f), [p] "r"(p)
-                     : "fa3", "fa4", "fa5", "memory");
-    return out;
-}
+/* fa5 = x + 2, fa4 = fa5 * fa5, fa3 = xs + 0.5; then ACCESS (which
+ * faults, and the handler skips); then all three are read. */
+#define PROBE(name, access)                                                    \
+    static double name(void *p, double x, float xs)                           \
+    {                                                                          \
+        double out;                                                            \
+        __asm__ volatile(".option push\n\t"                                    \
+                         ".option norvc\n\t" /* the handler skips 4 bytes */  \
+                         "fadd.d fa5, %[x], %[two]\n\t"                        \
+                         "fmul.d fa4, fa5, fa5\n\t"                            \
+                         "fadd.s fa3, %[xs], %[half]\n\t"                      \
+                         access "\n\t"                                         \
+                         "fadd.d fa5, fa5, fa4\n\t"                            \
+                         "fcvt.d.s fa3, fa3\n\t"                               \
+                         "fadd.d %[out], fa5, fa3\n\t"                         \
+                         ".option pop"                                         \
+                         : [out] "=f"(out)                                     \
+                         : [x] "f"(x), [two] "f"(2.0), [xs] "f"(xs),           \
+                           [half] "f"(0.5f), [p] "r"(p)                        \
+                         : "fa3", "fa4", "fa5", "memory");                     \
+        return out;                                                            \
+    }
+PROBE(load_probe, "fld fa5, 0(%[p])")  /* into fa5: its old value stands */
+PROBE(store_probe, "fsd fa4, 0(%[p])")
 
 static void nan_probe(const void *p, double inf, float sinf)
 {
