@@ -208,7 +208,8 @@ static void stats_at_exit(void)
                 "hart: exits from translated code: %llu to chain, %llu to look "
                 "up, %llu interrupts, %llu after fallbacks, %llu with sp, gp or "
                 "tp outside the guest space, %llu with a rounding mode the host "
-                "lacks, %llu to the run loop; %llu register remaps\n",
+                "lacks, %llu to the run loop; %llu register remaps, %llu loops "
+                "with registers of their own\n",
                 (unsigned long long)jit_stats.exits[4],
                 (unsigned long long)jit_stats.exits[5],
                 (unsigned long long)jit_stats.exits[6],
@@ -217,7 +218,8 @@ static void stats_at_exit(void)
                 (unsigned long long)jit_stats.exits[9],
                 (unsigned long long)(jit_stats.exits[0] + jit_stats.exits[1] +
                                      jit_stats.exits[2] + jit_stats.exits[3]),
-                (unsigned long long)jit_stats.remaps);
+                (unsigned long long)jit_stats.remaps,
+                (unsigned long long)jit_stats.loop_maps);
     if (jit_enabled && jit_stats.fallbacks_emitted) {
         /* Which operations the translator hands to the interpreter. */
         fputs("hart: fallbacks emitted by operation:", stderr);

@@ -90,6 +90,8 @@ struct translation {
     uintptr_t start, end;
     struct block *blk;     /* the unit translated: a block or a superblock */
     bool owns_blk;         /* a superblock, freed with the translation */
+    int8_t host_reg[33];   /* where each guest register lives in the code:
+                              a host register, or -1 for struct hart */
     unsigned nfaults;
     struct jit_fault_site faults[];
 };
@@ -384,6 +386,7 @@ static bool translate(struct block *blk)
         tr->blk = unit;
         tr->owns_blk = unit != blk;
         tr->nfaults = nfaults;
+        memcpy(tr->host_reg, space.host_reg, sizeof tr->host_reg);
         memcpy(tr->faults, faults, nfaults * sizeof *faults);
     }
     if (!tr || !add_translation(tr)) {
@@ -396,6 +399,7 @@ static bool translate(struct block *blk)
     jit_cache_shrink_last(x, used);
     jit_cache_shrink_last(cx, space.cold_used);
     jit_stats.blocks++;
+    jit_stats.loop_maps += space.loop_swaps > 0;
     jit_stats.host_bytes += used + space.cold_used;
 
     if (jit_debug_any)
@@ -503,10 +507,10 @@ void jit_host_fault(int sig, const siginfo_t *info, void *ucontext)
         uint64_t count = (uint64_t)uc->uc_mcontext.gregs[greg_index(JIT_INSTRET)];
         count &= ~((uint64_t)1 << JIT_INTERRUPT_BIT);
         h->instret = count - jit_unretired(tr->blk, site->index);
-        for (int i = 0; i < JIT_NMAPPED; i++) {
-            enum x64_reg r = (enum x64_reg)jit_host_reg[jit_mapped[i]];
-            h->x[jit_mapped[i]] = (uint64_t)uc->uc_mcontext.gregs[greg_index(r)];
-        }
+        for (int r = 1; r < 32; r++)
+            if (tr->host_reg[r] >= 0)
+                h->x[r] = (uint64_t)uc->uc_mcontext
+                              .gregs[greg_index((enum x64_reg)tr->host_reg[r])];
         for (int r = 1; r < 32; r++) /* W results left unextended */
             if (site->sext >> r & 1)
                 h->x[r] = (uint64_t)(int64_t)(int32_t)h->x[r];

@@ -74,6 +74,8 @@ struct jit_stats {
     uint64_t blocks, guest_insns, host_bytes, fallbacks_emitted;
     uint64_t chains, lookups_missed, inline_caches, flushes, remaps;
     uint64_t ic_skipped;          /* indirect jumps translated without one */
+    uint64_t loop_maps;           /* loop units with a register mapping of
+                                     their own (loopmap.c) */
     uint64_t ras_overflows;       /* calls that emptied the return-address
                                      stack (counted by the fault handler) */
     uint64_t exits[10];            /* returns of translated code, by reason */

@@ -149,7 +149,7 @@ static bool fused(struct tr *t, enum x64_fma op, bool dbl)
 static bool compare(struct tr *t, bool dbl, int kind)
 {
     check_sources(t, dbl, 2);
-    enum x64_reg d = tr_dst(D->rd);
+    enum x64_reg d = tr_dst(t, D->rd);
     enum x64_xmm a = src_f(t, dbl, D->rs1), b = src_f(t, dbl, D->rs2);
     if (kind == 2) { /* feq: equal and ordered */
         x64_sse_xx(B, dbl ? X64_UCOMISD : X64_UCOMISS, a, b);
@@ -246,7 +246,7 @@ static bool to_int(struct tr *t, bool dbl, enum x64_width w)
         return false;
     check_sources(t, dbl, 1);
     load_f(t, dbl, XMM0, D->rs1);
-    enum x64_reg d = tr_dst(D->rd);
+    enum x64_reg d = tr_dst(t, D->rd);
     xmm0_to_rdx(t, dbl, truncate, w);
     if (w == W32) {
         x64_cmp_ri(B, W32, RDX, INT32_MIN);
@@ -310,7 +310,7 @@ static bool to_uint(struct tr *t, bool dbl, enum x64_width w)
     x64_sse_xm(B, ucomi, XMM0, x64_mem(RCX, limit));
     tr_slow_if(t, CC_AE);
     xmm0_to_rdx(t, dbl, truncate, W64);
-    enum x64_reg d = tr_dst(D->rd);
+    enum x64_reg d = tr_dst(t, D->rd);
     if (w == W32)
         x64_movsxd_rr(B, d, RDX); /* W results are sign-extended */
     else
@@ -352,7 +352,7 @@ static bool convert_fp(struct tr *t, bool to_double)
 static bool move(struct tr *t, bool to_x, bool dbl)
 {
     if (to_x) {
-        enum x64_reg d = tr_dst(D->rd);
+        enum x64_reg d = tr_dst(t, D->rd);
         if (dbl) {
             enum x64_xmm s = tr_f_read(t, D->rs1);
             tr_f_canonical(t, D->rs1);
@@ -447,7 +447,7 @@ bool tr_fp_quiet_compare(struct tr *t)
     x64_bind8(B, ordered);
     if (kind == 2)
         x64_and_rr(B, W32, RDX, RCX);
-    enum x64_reg e = tr_dst(c->rd);
+    enum x64_reg e = tr_dst(t, c->rd);
     x64_movzx_rr(B, W8, e, RDX);
     tr_commit(t, c->rd, e);
     t->fused = 2;
@@ -474,7 +474,7 @@ static bool fp_csr(struct tr *t)
         return true;
     }
     if (D->op == RV_CSRRS && D->rs1 == 0 && csr == CSR_FRM) {
-        enum x64_reg d = tr_dst(D->rd);
+        enum x64_reg d = tr_dst(t, D->rd);
         x64_load(B, W32, false, d, x64_mem(JIT_STATE, HART_OFF(frm)));
         tr_commit(t, D->rd, d);
         return true;

@@ -58,7 +58,7 @@ bool tr_fuse(struct tr *t)
     } else if (a->op == RV_SLLI && b->op == RV_SRLI && a->imm == 32 &&
                b->imm == 32) {
         enum x64_reg src = tr_src(t, a->rs1, RAX);
-        enum x64_reg d = tr_dst(rd);
+        enum x64_reg d = tr_dst(t, rd);
         x64_mov_rr(B, W32, d, src);
         tr_commit(t, rd, d);
     } else {

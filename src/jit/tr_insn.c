@@ -26,15 +26,15 @@ static bool identity_with_zero(enum x64_alu op)
 /* rd = a, sign-extended from 32 bits for W forms. */
 static void move_to_rd(struct tr *t, int src, enum x64_width w)
 {
-    enum x64_reg d = tr_dst(D->rd);
+    enum x64_reg d = tr_dst(t, D->rd);
     if (src == 0) {
         x64_zero(B, d);
-    } else if (jit_host_reg[src] >= 0 && jit_host_reg[D->rd] < 0 && w == W64) {
+    } else if (t->host[src] >= 0 && t->host[D->rd] < 0 && w == W64) {
         /* mapped to unmapped: one store */
-        x64_store(B, W64, XREG_MEM(D->rd), (enum x64_reg)jit_host_reg[src]);
+        x64_store(B, W64, XREG_MEM(D->rd), (enum x64_reg)t->host[src]);
         return;
-    } else if (jit_host_reg[src] >= 0) {
-        enum x64_reg a = (enum x64_reg)jit_host_reg[src];
+    } else if (t->host[src] >= 0) {
+        enum x64_reg a = (enum x64_reg)t->host[src];
         if (w == W32 && d == a && tr_low32_only(t)) {
             /* sext.w whose upper half nobody reads: nothing to do, but
              * ZF no longer describes the register */
@@ -74,7 +74,7 @@ static void zf_from(struct tr *t, int rd)
  * whose ZF is the result's. */
 static void negate(struct tr *t, enum x64_width w)
 {
-    enum x64_reg d = tr_dst(D->rd);
+    enum x64_reg d = tr_dst(t, D->rd);
     enum x64_reg s = tr_src(t, D->rs2, d);
     if (s != d)
         x64_mov_rr(B, W64, d, s);
@@ -107,8 +107,8 @@ static void alu(struct tr *t, enum x64_alu op, enum x64_width w, bool use_imm)
     }
     bool commutative = op == X64_ADD || op == X64_OR || op == X64_XOR ||
                        op == X64_AND;
-    if (w == W64 && D->rs1 == D->rd && D->rd < 32 && jit_host_reg[D->rd] < 0 &&
-        (use_imm || (D->rs2 != D->rd && (D->rs2 == 0 || jit_host_reg[D->rs2] >= 0 ||
+    if (w == W64 && D->rs1 == D->rd && D->rd < 32 && t->host[D->rd] < 0 &&
+        (use_imm || (D->rs2 != D->rd && (D->rs2 == 0 || t->host[D->rs2] >= 0 ||
                                         tr_forwarded(t, D->rs2) >= 0)))) {
         /* rd OP= imm or a register, rd in memory: one read-modify-write
          * (a pointer or counter stepped in place). */
@@ -121,18 +121,18 @@ static void alu(struct tr *t, enum x64_alu op, enum x64_width w, bool use_imm)
         return;
     }
     if (!use_imm && (commutative || op == X64_SUB) && D->rs2 == D->rd &&
-        D->rs1 != D->rd && D->rs1 != 0 && jit_host_reg[D->rd] >= 0) {
+        D->rs1 != D->rd && D->rs1 != 0 && t->host[D->rd] >= 0) {
         /* rd = rs1 OP rd, with rd mapped: one instruction on rd, whether
          * rs1 is in a register, just computed, or in memory; rs1 - rd is
          * -rd + rs1. */
-        enum x64_reg d = (enum x64_reg)jit_host_reg[D->rd];
+        enum x64_reg d = (enum x64_reg)t->host[D->rd];
         int forwarded = tr_forwarded(t, D->rs1); /* before the neg */
         if (op == X64_SUB) {
             x64_neg_r(B, w, d);
             op = X64_ADD;
         }
-        if (jit_host_reg[D->rs1] >= 0)
-            x64_alu_rr(B, op, w, d, (enum x64_reg)jit_host_reg[D->rs1]);
+        if (t->host[D->rs1] >= 0)
+            x64_alu_rr(B, op, w, d, (enum x64_reg)t->host[D->rs1]);
         else if (forwarded >= 0)
             x64_alu_rr(B, op, w, d, (enum x64_reg)forwarded);
         else
@@ -147,7 +147,7 @@ static void alu(struct tr *t, enum x64_alu op, enum x64_width w, bool use_imm)
         /* rs2 was just computed into RAX: use it from there, with rs1 in
          * RCX and the result in RCX unless rd is mapped. */
         enum x64_reg a = tr_src(t, D->rs1, RCX);
-        enum x64_reg d = jit_host_reg[D->rd] >= 0 ? tr_dst(D->rd) : RCX;
+        enum x64_reg d = t->host[D->rd] >= 0 ? tr_dst(t, D->rd) : RCX;
         if (d != a)
             x64_mov_rr(B, W64, d, a);
         x64_alu_rr(B, op, w, d, RAX);
@@ -157,12 +157,12 @@ static void alu(struct tr *t, enum x64_alu op, enum x64_width w, bool use_imm)
         zf_from(t, D->rd);
         return;
     }
-    bool rs2_in_memory = !use_imm && D->rs2 != 0 && jit_host_reg[D->rs2] < 0;
+    bool rs2_in_memory = !use_imm && D->rs2 != 0 && t->host[D->rs2] < 0;
     enum x64_reg c = use_imm || rs2_in_memory ? RCX : tr_src(t, D->rs2, RCX);
-    enum x64_reg d = tr_dst(D->rd);
+    enum x64_reg d = tr_dst(t, D->rd);
     /* An rs1 that must be loaded goes straight into a mapped rd, unless
      * rd holds rs2. */
-    bool load_into_d = d != RAX && D->rs1 != 0 && jit_host_reg[D->rs1] < 0 &&
+    bool load_into_d = d != RAX && D->rs1 != 0 && t->host[D->rs1] < 0 &&
                        tr_forwarded(t, D->rs1) < 0 && (use_imm || rs2_in_memory || c != d);
     enum x64_reg a = tr_src(t, D->rs1, load_into_d ? d : RAX);
     if (op == X64_ADD && w == W64 && !use_imm && !rs2_in_memory && d != a && d != c &&
@@ -196,7 +196,7 @@ static void alu(struct tr *t, enum x64_alu op, enum x64_width w, bool use_imm)
  * register), so an instruction can take it as its memory operand. */
 static bool in_memory(const struct tr *t, int r)
 {
-    return r != 0 && jit_host_reg[r] < 0 && tr_forwarded(t, r) < 0;
+    return r != 0 && t->host[r] < 0 && tr_forwarded(t, r) < 0;
 }
 
 /* rd = (rs1 cmp rs2) ? 1 : 0 */
@@ -219,21 +219,21 @@ static void set_if(struct tr *t, enum x64_cc cc, bool use_imm)
             x64_cmp_rr(B, W64, a, tr_src(t, D->rs2, RCX));
     }
     x64_setcc_r(B, cc, RDX);
-    enum x64_reg d = tr_dst(D->rd);
+    enum x64_reg d = tr_dst(t, D->rd);
     x64_movzx_rr(B, W8, d, RDX);
     tr_commit(t, D->rd, d);
 }
 
 static void shift_imm(struct tr *t, enum x64_shift op, enum x64_width w)
 {
-    if (w == W64 && D->rd == D->rs1 && D->rd < 32 && jit_host_reg[D->rd] < 0 &&
+    if (w == W64 && D->rd == D->rs1 && D->rd < 32 && t->host[D->rd] < 0 &&
         D->imm) {
         /* rd shifted in place, in memory: one read-modify-write */
         x64_shift_mi(B, op, W64, XREG_MEM(D->rd), (uint8_t)D->imm);
         return;
     }
     enum x64_reg a = tr_src(t, D->rs1, RAX);
-    enum x64_reg d = tr_dst(D->rd);
+    enum x64_reg d = tr_dst(t, D->rd);
     if (w == W32 && op == X64_SAR && d != a) {
         /* sraiw: shifting the sign-extended word is the same, and the
          * sign extension doubles as the move. */
@@ -259,7 +259,7 @@ static void shift_reg(struct tr *t, enum x64_shift op, enum x64_width w)
 {
     enum x64_reg a = tr_src(t, D->rs1, RAX);
     enum x64_reg c = tr_src(t, D->rs2, RCX);
-    enum x64_reg d = tr_dst(D->rd);
+    enum x64_reg d = tr_dst(t, D->rd);
     if (has(X64_HAS_BMI2) && op != X64_ROL && op != X64_ROR) {
         if (op == X64_SHL)
             x64_shlx(B, w, d, a, c);
@@ -273,7 +273,7 @@ static void shift_reg(struct tr *t, enum x64_shift op, enum x64_width w)
         if (a != RAX)
             x64_mov_rr(B, W64, RAX, a);
         x64_shift_cl(B, op, w, RAX);
-        d = tr_dst(D->rd);
+        d = tr_dst(t, D->rd);
         x64_mov_rr(B, W64, d, RAX);
     }
     if (w == W32 && !tr_low32_only(t))
@@ -290,7 +290,7 @@ static void mul(struct tr *t, enum x64_width w)
     }
     if (in_memory(t, y)) { /* imul's memory operand, not a load first */
         enum x64_reg a = tr_src(t, x, RAX);
-        enum x64_reg d = tr_dst(D->rd);
+        enum x64_reg d = tr_dst(t, D->rd);
         if (d != a)
             x64_mov_rr(B, W64, d, a);
         x64_imul_rm(B, W64, d, XREG_MEM(y));
@@ -301,7 +301,7 @@ static void mul(struct tr *t, enum x64_width w)
     }
     enum x64_reg a = tr_src(t, D->rs1, RAX);
     enum x64_reg c = tr_src(t, D->rs2, RCX);
-    enum x64_reg d = tr_dst(D->rd);
+    enum x64_reg d = tr_dst(t, D->rd);
     if (d == c && d != a) {
         x64_imul_rr(B, W64, d, a);
     } else {
@@ -376,7 +376,7 @@ static void divide(struct tr *t, bool is_signed, bool rem, enum x64_width w)
 static void load(struct tr *t, enum x64_width w, bool signext)
 {
     struct x64_mem m = tr_guest_mem(t, D->rs1, D->imm);
-    enum x64_reg d = tr_dst(D->rd);
+    enum x64_reg d = tr_dst(t, D->rd);
     tr_note_fault(t);
     x64_load(B, w, signext, d, m);
     tr_commit(t, D->rd, d);
@@ -433,7 +433,7 @@ static void branch(struct tr *t, enum x64_cc cc)
         x64_alu_mr(B, X64_CMP, W64, XREG_MEM(D->rs1), tr_src(t, D->rs2, RCX));
     } else {
         enum x64_reg a = tr_src(t, D->rs1, RAX);
-        if (jit_host_reg[D->rs2] < 0 && tr_forwarded(t, D->rs2) < 0)
+        if (t->host[D->rs2] < 0 && tr_forwarded(t, D->rs2) < 0)
             x64_cmp_rm(B, W64, a, XREG_MEM(D->rs2));
         else
             x64_cmp_rr(B, W64, a, tr_src(t, D->rs2, RCX));
@@ -457,7 +457,7 @@ static void link_reg(struct tr *t, int rd, uint64_t after)
 {
     if (rd == RV_SINK)
         return;
-    enum x64_reg d = jit_host_reg[rd] >= 0 ? tr_dst(rd) : RCX;
+    enum x64_reg d = t->host[rd] >= 0 ? tr_dst(t, rd) : RCX;
     x64_mov_ri(B, d, after);
     tr_commit(t, rd, d);
 }
@@ -626,7 +626,7 @@ void tr_shadd(struct tr *t, int rd, int shifted, int base, unsigned s,
         x64_mov_rr(B, W32, RDX, a);
         a = RDX;
     }
-    enum x64_reg d = tr_dst(rd);
+    enum x64_reg d = tr_dst(t, rd);
     x64_lea(B, W64, d, x64_mem_idx(c, a, 1u << s, 0));
     tr_commit(t, rd, d);
 }
@@ -641,7 +641,7 @@ static void unary(struct tr *t, void (*op)(struct x64_buf *, enum x64_width,
                   enum x64_width w)
 {
     enum x64_reg a = tr_src(t, D->rs1, RAX);
-    enum x64_reg d = tr_dst(D->rd);
+    enum x64_reg d = tr_dst(t, D->rd);
     op(B, w, d, a);
     tr_commit(t, D->rd, d);
 }
@@ -714,8 +714,8 @@ bool tr_insn(struct tr *t)
         tr_set_constant(t, D->rd, t->pc + (uint64_t)(int64_t)D->imm);
         return true;
     case RV_ADDI:
-        if (D->rs1 == D->rd && jit_host_reg[D->rd] >= 0) { /* flags too */
-            x64_add_ri(B, W64, (enum x64_reg)jit_host_reg[D->rd], D->imm);
+        if (D->rs1 == D->rd && t->host[D->rd] >= 0) { /* flags too */
+            x64_add_ri(B, W64, (enum x64_reg)t->host[D->rd], D->imm);
             zf_from(t, D->rd);
             if (D->imm < 0 && jit_bounded(D->rd)) { /* addi sp, sp, -N */
                 t->lowered_guest = D->rd;
@@ -723,9 +723,9 @@ bool tr_insn(struct tr *t)
             }
             return true;
         }
-        if (D->rs1 != 0 && jit_host_reg[D->rs1] >= 0) {
-            enum x64_reg d = tr_dst(D->rd);
-            x64_lea(B, W64, d, x64_mem((enum x64_reg)jit_host_reg[D->rs1], D->imm));
+        if (D->rs1 != 0 && t->host[D->rs1] >= 0) {
+            enum x64_reg d = tr_dst(t, D->rd);
+            x64_lea(B, W64, d, x64_mem((enum x64_reg)t->host[D->rs1], D->imm));
             tr_commit(t, D->rd, d);
             return true;
         }
@@ -733,10 +733,10 @@ bool tr_insn(struct tr *t)
         return true;
     case RV_ADDIW:
         if (D->rs1 != D->rd && D->rs1 != 0 && D->imm != 0 &&
-            jit_host_reg[D->rs1] >= 0) {
+            t->host[D->rs1] >= 0) {
             /* rd = rs1 + imm in 32 bits, then sign-extended: no move */
-            enum x64_reg d = tr_dst(D->rd);
-            x64_lea(B, W32, d, x64_mem((enum x64_reg)jit_host_reg[D->rs1], D->imm));
+            enum x64_reg d = tr_dst(t, D->rd);
+            x64_lea(B, W32, d, x64_mem((enum x64_reg)t->host[D->rs1], D->imm));
             if (!tr_low32_only(t))
                 x64_movsxd_rr(B, d, d);
             tr_commit(t, D->rd, d);
@@ -748,11 +748,11 @@ bool tr_insn(struct tr *t)
     case RV_ORI: alu(t, X64_OR, W64, true); return true;
     case RV_ANDI:
         if (D->imm == 0xff && D->rd != D->rs1) { /* zext.b: one movzx */
-            enum x64_reg d = tr_dst(D->rd);
+            enum x64_reg d = tr_dst(t, D->rd);
             int f = tr_forwarded(t, D->rs1);
-            if (jit_host_reg[D->rs1] >= 0 || f >= 0)
+            if (t->host[D->rs1] >= 0 || f >= 0)
                 x64_movzx_rr(B, W8, d, f >= 0 ? (enum x64_reg)f
-                                              : (enum x64_reg)jit_host_reg[D->rs1]);
+                                              : (enum x64_reg)t->host[D->rs1]);
             else
                 x64_load(B, W8, false, d, XREG_MEM(D->rs1));
             tr_commit(t, D->rd, d);
@@ -851,28 +851,28 @@ bool tr_insn(struct tr *t)
     case RV_MINU: minmax(t, CC_B); return true;
     case RV_SEXT_B: {
         enum x64_reg a = tr_src(t, D->rs1, RAX);
-        enum x64_reg d = tr_dst(D->rd);
+        enum x64_reg d = tr_dst(t, D->rd);
         x64_movsx_rr(B, W8, d, a);
         tr_commit(t, D->rd, d);
         return true;
     }
     case RV_SEXT_H: {
         enum x64_reg a = tr_src(t, D->rs1, RAX);
-        enum x64_reg d = tr_dst(D->rd);
+        enum x64_reg d = tr_dst(t, D->rd);
         x64_movsx_rr(B, W16, d, a);
         tr_commit(t, D->rd, d);
         return true;
     }
     case RV_ZEXT_H: {
         enum x64_reg a = tr_src(t, D->rs1, RAX);
-        enum x64_reg d = tr_dst(D->rd);
+        enum x64_reg d = tr_dst(t, D->rd);
         x64_movzx_rr(B, W16, d, a);
         tr_commit(t, D->rd, d);
         return true;
     }
     case RV_REV8: {
         enum x64_reg a = tr_src(t, D->rs1, RAX);
-        enum x64_reg d = tr_dst(D->rd);
+        enum x64_reg d = tr_dst(t, D->rd);
         if (d != a)
             x64_mov_rr(B, W64, d, a);
         x64_bswap_r(B, W64, d);

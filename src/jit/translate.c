@@ -155,6 +155,10 @@ static bool add_stub(struct tr *t, enum stub_kind kind, size_t site,
     t->stubs[t->nstubs++] =
         (struct tr_stub){.kind = kind, .site = site, .target = target,
                          .index = t->index};
+    /* These return to translated code or leave without swapping out. */
+    if (t->nswaps && (kind == STUB_SLOW || kind == STUB_LEAVE ||
+                      kind == STUB_IC || kind == STUB_FNAN))
+        t->remap_failed = true;
     if (kind == STUB_BOUNDS || kind == STUB_SLOW || kind == STUB_LEAVE)
         tr_f_dirty_now(t, &t->stubs[t->nstubs - 1].fdirty);
     return true;
@@ -173,35 +177,35 @@ enum x64_reg tr_src(struct tr *t, int r, enum x64_reg scratch)
         x64_zero(&t->b, scratch);
         return scratch;
     }
-    if (jit_host_reg[r] >= 0)
-        return (enum x64_reg)jit_host_reg[r];
+    if (t->host[r] >= 0)
+        return (enum x64_reg)t->host[r];
     if (tr_forwarded(t, r) == (int)scratch)
         return scratch; /* already there: no reload */
     x64_load(&t->b, W64, false, scratch, XREG_MEM(r));
     return scratch;
 }
 
-enum x64_reg tr_dst(int rd)
+enum x64_reg tr_dst(struct tr *t, int rd)
 {
-    return jit_host_reg[rd] >= 0 ? (enum x64_reg)jit_host_reg[rd] : RAX;
+    return t->host[rd] >= 0 ? (enum x64_reg)t->host[rd] : RAX;
 }
 
 void tr_commit(struct tr *t, int rd, enum x64_reg r)
 {
-    if (jit_host_reg[rd] < 0) {
+    if (t->host[rd] < 0) {
         x64_store(&t->b, W64, XREG_MEM(rd), r);
         if (rd < 32 && (r == RAX || r == RCX || r == RDX)) {
             t->fwd_guest = rd;
             t->fwd_host = r;
             t->fwd_at = x64_offset(&t->b);
         }
-    } else if ((enum x64_reg)jit_host_reg[rd] != r)
-        x64_mov_rr(&t->b, W64, (enum x64_reg)jit_host_reg[rd], r);
+    } else if ((enum x64_reg)t->host[rd] != r)
+        x64_mov_rr(&t->b, W64, (enum x64_reg)t->host[rd], r);
 }
 
 void tr_set_constant(struct tr *t, int rd, uint64_t value)
 {
-    enum x64_reg d = tr_dst(rd);
+    enum x64_reg d = tr_dst(t, rd);
     x64_mov_ri(&t->b, d, value);
     tr_commit(t, rd, d);
     if (rd < 32 && value < GUEST_SPACE_SIZE)
@@ -218,8 +222,43 @@ void tr_align_rel32(struct tr *t, unsigned op_len)
         x64_branch_pad(&t->b, 4 - mis);
 }
 
+/* A loop unit's registers move between their global places and the
+ * unit's (loopmap.c): in at its entry, out on every way out. */
+static void swap_in(struct tr *t)
+{
+    for (unsigned k = 0; k < t->nswaps; k++) {
+        const struct tr_swap *w = &t->swaps[k];
+        x64_store(&t->b, W64, XREG_MEM(w->global_guest), (enum x64_reg)w->host);
+        x64_load(&t->b, W64, false, (enum x64_reg)w->host, XREG_MEM(w->unit_guest));
+    }
+}
+
+static void swap_out(struct tr *t)
+{
+    for (unsigned k = 0; k < t->nswaps; k++) {
+        const struct tr_swap *w = &t->swaps[k];
+        x64_store(&t->b, W64, XREG_MEM(w->unit_guest), (enum x64_reg)w->host);
+        x64_load(&t->b, W64, false, (enum x64_reg)w->host, XREG_MEM(w->global_guest));
+    }
+}
+
 void tr_chain(struct tr *t, enum x64_cc cc, bool conditional, uint64_t target)
 {
+    if (t->nswaps) {
+        /* Round the loop, past the swaps in; anywhere else through a stub
+         * that swaps out before its chained jump. */
+        if (target == t->blk->pc) {
+            if (conditional)
+                x64_jcc(&t->b, cc, t->loop_run);
+            else
+                x64_jmp(&t->b, t->loop_run);
+            return;
+        }
+        size_t site = conditional ? x64_jcc_fwd(&t->b, cc) : x64_jmp_fwd(&t->b);
+        if (add_stub(t, STUB_SIDE, site, target))
+            t->stubs[t->nstubs - 1].unretired = 0;
+        return;
+    }
     tr_align_rel32(t, conditional ? 2 : 1);
     size_t site = conditional ? x64_jcc_fwd(&t->b, cc) : x64_jmp_fwd(&t->b);
     add_stub(t, STUB_CHAIN, site, target);
@@ -239,6 +278,8 @@ void tr_side_exit(struct tr *t, enum x64_cc cc, uint64_t target)
 
 void tr_chain_site(struct tr *t, size_t site, uint64_t target)
 {
+    if (t->nswaps)
+        t->remap_failed = true; /* a hot jump to chain: no swap out */
     add_stub(t, STUB_CHAIN, site, target);
 }
 
@@ -387,8 +428,8 @@ static void sign_extend(struct tr *t, uint32_t mask)
     for (int r = 1; r < 32; r++) {
         if (!(mask >> r & 1))
             continue;
-        if (jit_host_reg[r] >= 0) {
-            enum x64_reg h = (enum x64_reg)jit_host_reg[r];
+        if (t->host[r] >= 0) {
+            enum x64_reg h = (enum x64_reg)t->host[r];
             x64_movsxd_rr(&t->b, h, h);
         } else {
             x64_load(&t->b, W32, true, RAX, XREG_MEM(r));
@@ -424,6 +465,10 @@ static bool writes_frm(const struct rv_insn *d)
 
 static void emit_fallback(struct tr *t)
 {
+    if (t->nswaps) {
+        t->remap_failed = true; /* its spill and reload are the global ones */
+        return;
+    }
     tr_f_writeback_all(t);
     emit_fallback_call(t, t->index);
     tr_f_forget_all(t);
@@ -451,7 +496,7 @@ static void check_bounded(struct tr *t, int rd, uint64_t next_pc,
                  jit_unretired(t->blk, next_index - 1) - 1);
         return;
     }
-    enum x64_reg r = jit_host_reg[rd] >= 0 ? (enum x64_reg)jit_host_reg[rd]
+    enum x64_reg r = t->host[rd] >= 0 ? (enum x64_reg)t->host[rd]
                                            : RAX;
     if (r == RAX) {
         int fwd = tr_forwarded(t, rd);
@@ -509,6 +554,7 @@ static void emit_stubs(struct tr *t, struct x64_buf *cold)
             break;
         case STUB_INTERRUPT:
             x64_sub_ri(&t->b, W64, JIT_INSTRET, (int32_t)s->unretired);
+            swap_out(t);
             x64_mov_ri(&t->b, RAX, s->target);
             x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(pc)), RAX);
             tr_exit_with(t, JX_INTERRUPT);
@@ -518,6 +564,7 @@ static void emit_stubs(struct tr *t, struct x64_buf *cold)
             x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(exit_addr)), RAX);
             sign_extend(t, s->sext);
             tr_f_store_dirty(t, &s->fdirty);
+            swap_out(t);
             x64_store_i(&t->b, W32, x64_mem(JIT_STATE, HART_OFF(exit_signal)),
                         SIGSEGV);
             x64_store_i(&t->b, W32, x64_mem(JIT_STATE, HART_OFF(exit_code)),
@@ -532,7 +579,13 @@ static void emit_stubs(struct tr *t, struct x64_buf *cold)
             /* The unit counted all its instructions on entry: a side exit
              * takes back those it skips, then goes on as a chained jump
              * whose rel32 is here in the cold part. */
-            x64_sub_ri(&t->b, W64, JIT_INSTRET, (int32_t)s->unretired);
+            if (s->unretired)
+                x64_sub_ri(&t->b, W64, JIT_INSTRET, (int32_t)s->unretired);
+            if (t->nswaps && s->target == t->blk->pc) {
+                x64_jmp(&t->b, t->loop_run); /* round a loop unit */
+                break;
+            }
+            swap_out(t);
             tr_align_rel32(t, 1);
             size_t site = x64_jmp_fwd(&t->b);
             unsigned index = s->index;
@@ -578,13 +631,18 @@ static bool may_leave(const struct block *blk, unsigned i)
     return op == RV_AUIPC && blk->insn[i + 1].d.op == RV_JALR;
 }
 
-size_t jit_translate(struct block *blk, struct jit_code_space *space,
-                     const struct jit_routines *routines,
-                     struct jit_fault_site *faults, unsigned max_faults,
-                     unsigned *nfaults)
+static size_t translate_unit(struct block *blk, struct jit_code_space *space,
+                             const struct jit_routines *routines,
+                             struct jit_fault_site *faults,
+                             unsigned max_faults, unsigned *nfaults,
+                             bool own_mapping, bool *remap_failed)
 {
     struct tr_stub stubs[2 * 256 + 8];
     struct tr t = {0};
+    if (own_mapping)
+        t.nswaps = jit_loop_mapping(blk, t.host, t.swaps);
+    else
+        memcpy(t.host, jit_host_reg, sizeof t.host);
     x64_init_at(&t.b, space->hot, space->hot_size, space->hot_run);
     struct x64_buf cold;
     x64_init_at(&cold, space->cold, space->cold_size, space->cold_run);
@@ -618,6 +676,8 @@ size_t jit_translate(struct block *blk, struct jit_code_space *space,
 
     /* Entry: count the unit as retired, and stop here if asked to (the
      * interrupt bit makes the count negative). */
+    swap_in(&t);
+    t.loop_run = x64_here(&t.b);
     x64_add_ri(&t.b, W64, JIT_INSTRET, (int32_t)jit_unretired(blk, 0));
     size_t site = x64_jcc_fwd(&t.b, CC_S);
     if (add_stub(&t, STUB_INTERRUPT, site, blk->pc))
@@ -677,11 +737,31 @@ size_t jit_translate(struct block *blk, struct jit_code_space *space,
         t.checked |= JIT_BOUNDED;
     }
     emit_stubs(&t, &cold);
+    if (t.remap_failed) {
+        *remap_failed = true;
+        return 0;
+    }
     if (t.b.overflow || cold.overflow)
         return 0;
+    memcpy(space->host_reg, t.host, sizeof t.host);
+    space->loop_swaps = t.nswaps;
     *nfaults = t.nfaults;
     jit_stats.guest_insns += blk->n;
     space->cold_used = x64_offset(&cold);
     space->data_tail = t.data_tail;
     return x64_offset(&t.b);
+}
+
+size_t jit_translate(struct block *blk, struct jit_code_space *space,
+                     const struct jit_routines *routines,
+                     struct jit_fault_site *faults, unsigned max_faults,
+                     unsigned *nfaults)
+{
+    bool failed = false;
+    size_t used = translate_unit(blk, space, routines, faults, max_faults,
+                                 nfaults, true, &failed);
+    if (failed) /* an exit that keeps the global mapping: do without */
+        used = translate_unit(blk, space, routines, faults, max_faults,
+                              nfaults, false, &failed);
+    return used;
 }

@@ -175,8 +175,24 @@ struct tr_fcache {
     uint32_t clock;
 };
 
+/* A host register that a loop unit (loopmap.c) gives to another guest
+ * register than the global mapping does. */
+struct tr_swap {
+    uint8_t host;         /* enum x64_reg */
+    uint8_t global_guest; /* its guest register outside the unit */
+    uint8_t unit_guest;   /* and inside */
+};
+
 struct tr {
     struct x64_buf b;
+    /* Where each guest register lives in this unit: the host register, or
+     * -1 for struct hart. The global mapping, but for the swaps of a loop
+     * unit with a mapping of its own. */
+    int8_t host[33];
+    struct tr_swap swaps[JIT_NMAPPED];
+    unsigned nswaps;
+    uintptr_t loop_run;  /* a loop unit's head, past the swaps in (run address) */
+    bool remap_failed;   /* a loop unit made an exit that does not swap out */
     struct block *blk;
     const struct block_insn *ip;
     unsigned index;              /* of ip in blk */
@@ -220,6 +236,12 @@ struct tr {
     const bool *low32;
     uint32_t unextended; /* guest registers holding such a W result now */
 };
+
+/* A loop unit's own mapping (loopmap.c): fills host (the global mapping,
+ * or the unit's) and returns the swaps from the global one, 0 when the
+ * unit keeps the global mapping. */
+unsigned jit_loop_mapping(const struct block *blk, int8_t host[33],
+                          struct tr_swap swaps[JIT_NMAPPED]);
 
 /* The most instructions a translation unit has (a block, rv/block.c, or
  * a superblock, superblock.c). */
@@ -268,6 +290,11 @@ struct jit_code_space {
     /* Set by jit_translate: the hot code ends with this many bytes of data
      * (a return address its landing compares, tr_insn.c), never run. */
     size_t data_tail;
+    /* Set by jit_translate: where each guest register lives in the code
+     * (struct tr.host), for the fault handler; loop_swaps says how many
+     * host registers differ from the global mapping. */
+    int8_t host_reg[33];
+    unsigned loop_swaps;
 };
 
 /* Conditional branches: the only control transfers a translation unit
@@ -328,7 +355,7 @@ uintptr_t jit_reload(struct x64_buf *b);
 
 /* Helpers for the per-instruction emitters. */
 enum x64_reg tr_src(struct tr *t, int r, enum x64_reg scratch);
-enum x64_reg tr_dst(int rd);
+enum x64_reg tr_dst(struct tr *t, int rd);
 void tr_commit(struct tr *t, int rd, enum x64_reg r);
 /* rd = value, a constant known at translation time; a guest address
  * then needs no bounds check in this block (tr_guest_mem). */
