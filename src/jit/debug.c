@@ -18,6 +18,7 @@
 #include "rv/block.h"
 #include "core/hart.h"
 #include "rv/decode.h"
+#include "jit/translate.h"
 
 unsigned jit_debug;
 static FILE *perfmap;
@@ -142,9 +143,33 @@ static void print_data(const uint8_t *p, size_t size)
     }
 }
 
+/* A loop unit's own register mapping (loopmap.c), where it differs from
+ * the global one. */
+static void print_loop_mapping(const int8_t host_reg[33])
+{
+    static const char *const host_name[16] = {
+        "rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi",
+        "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"};
+    bool any = false;
+    for (int r = 1; r < 32; r++) {
+        if (host_reg[r] < 0 || host_reg[r] == jit_host_reg[r])
+            continue;
+        int was = 1;
+        while (was < 32 && jit_host_reg[was] != host_reg[r])
+            was++;
+        fprintf(stderr, "%s %s in %s (%s in struct hart)", any ? "," : "  ; loop registers:",
+                rv_xreg_name[r], host_name[host_reg[r] & 15],
+                was < 32 ? rv_xreg_name[was] : "none");
+        any = true;
+    }
+    if (any)
+        fputc('\n', stderr);
+}
+
 void jit_debug_block(const struct block *b, const void *code, size_t size,
                      const void *cold, size_t cold_size,
-                     const uint32_t *insn_at, size_t data_tail)
+                     const uint32_t *insn_at, size_t data_tail,
+                     const int8_t host_reg[33])
 {
     uint64_t off = 0;
     const char *name = symbols_lookup(b->pc, &off);
@@ -185,6 +210,7 @@ void jit_debug_block(const struct block *b, const void *code, size_t size,
     }
     if (jit_debug & JIT_DEBUG_OUT_ASM) {
         fprintf(stderr, "OUT: [size=%zu]\n", size);
+        print_loop_mapping(host_reg);
         /* A pc that needs 64 bits is kept as data before the code that
          * compares it (translate.h: jit_pc_check_skip). */
         size_t data = b->pc > INT32_MAX ? 8 : 0;

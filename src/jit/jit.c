@@ -404,7 +404,7 @@ static bool translate(struct block *blk)
 
     if (jit_debug_any)
         jit_debug_block(unit, x, used, cx, space.cold_used, space.insn_at,
-                        space.data_tail);
+                        space.data_tail, space.host_reg);
     free(space.insn_at);
     __atomic_store_n(&blk->code, (void *)(x + JIT_PC_CHECK_BYTES),
                      __ATOMIC_RELEASE);

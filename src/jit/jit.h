@@ -62,7 +62,8 @@ struct block;
  * above its code. The code ends with data_tail bytes of data. */
 void jit_debug_block(const struct block *b, const void *code, size_t size,
                      const void *cold, size_t cold_size,
-                     const uint32_t *insn_at, size_t data_tail);
+                     const uint32_t *insn_at, size_t data_tail,
+                     const int8_t host_reg[33]);
 
 /* --cosim: check every translated block against the interpreter. */
 extern bool jit_cosim;

@@ -82,6 +82,19 @@ else
     fail debug-out-asm-guest-marks "$bad blocks whose out_asm marks are not their IN: instructions"
 fi
 
+# Loops that work on registers the global mapping leaves in memory get a
+# mapping of their own (jit/loopmap.c): bigcompute has such loops, out_asm
+# says which registers each holds, --stats counts them, and the output is
+# the interpreter's.
+"$HART" -d out_asm --stats $g/bigcompute > "$work/out" 2> "$work/err"
+loops=$(sed -n 's/.* \([0-9]*\) loops with registers of their own$/\1/p' "$work/err")
+if grep -Eq '^  ; loop registers: [a-z0-9]+ in [a-z0-9]+ \([a-z0-9]+ in struct hart\)' "$work/err" &&
+    [ "${loops:-0}" -gt 0 ] && cmp -s "$work/out" "$work/big.ref"; then
+    pass loop-mapping
+else
+    fail loop-mapping "loops with their own registers: ${loops:-none}; output same: $(cmp -s "$work/out" "$work/big.ref" && echo yes || echo no)"
+fi
+
 # --perfmap: /tmp/perf-PID.map with guest function names.
 pid=$(sh -c 'echo $$; exec "$0" --perfmap --jit-threshold=5 "$@" > /dev/null' \
     "$HART" $g/bigcompute)
