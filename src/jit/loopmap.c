@@ -63,22 +63,25 @@ static uint64_t runs(uint64_t pc)
 
 /* How often the loop went round per entry while interpreted: the runs of
  * its head over the runs of the blocks it leaves to (which other code may
- * reach too, so this errs low). */
-static uint64_t rounds_per_entry(const struct block *blk, unsigned last_back)
+ * reach too, so this errs low). A branch inside a superblock leaves to
+ * whichever of its target and fall-through the unit does not go on at. */
+static uint64_t rounds_per_entry(const struct block *blk)
 {
     uint64_t out = 0;
     for (unsigned i = 0; i < blk->n; i++) {
         const struct rv_insn *d = &blk->insn[i].d;
-        if (d->op >= RV_OP_COUNT) {
-            if (d->op == OP_FALLTHROUGH)
-                out += runs(blk->pc + blk->insn[i].off);
+        uint64_t pc = blk->pc + blk->insn[i].off;
+        if (d->op == OP_FALLTHROUGH)
+            out += runs(pc);
+        if (d->op >= RV_OP_COUNT || !jit_is_cond_branch((enum rv_op)d->op))
             continue;
+        uint64_t taken = target_of(blk, i), next = pc + d->len;
+        if (i + 1 < blk->n) {
+            uint64_t on = blk->pc + blk->insn[i + 1].off;
+            out += runs(taken == on ? next : taken);
+        } else {
+            out += is_back_edge(blk, i) ? runs(next) : runs(taken) + runs(next);
         }
-        if ((jit_is_cond_branch((enum rv_op)d->op) || d->op == RV_JAL) &&
-            !is_back_edge(blk, i))
-            out += runs(target_of(blk, i));
-        if (i == blk->n - 1 && i == last_back && d->op != RV_JAL)
-            out += runs(blk->pc + blk->insn[i].off + d->len);
     }
     uint64_t head = runs(blk->pc);
     return head / (out ? out : 1);
@@ -142,7 +145,7 @@ unsigned jit_loop_mapping(const struct block *blk, int8_t host[33],
         lost += uses[old];
     }
     /* Each swap costs two moves at the entry and two at each way out. */
-    uint64_t rounds = rounds_per_entry(blk, (unsigned)last_back);
+    uint64_t rounds = rounds_per_entry(blk);
     if (!n || gained <= lost || (gained - lost) * rounds < 8 * n)
         return 0;
     for (unsigned k = 0; k < n; k++) {
