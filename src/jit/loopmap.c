@@ -91,15 +91,15 @@ unsigned jit_loop_mapping(const struct block *blk, int8_t host[33],
                           struct tr_swap swaps[JIT_NMAPPED])
 {
     memcpy(host, jit_host_reg, 33);
-    int last_back = -1;
-    for (unsigned i = 0; i < blk->n; i++) {
-        if (!stays_in_unit(&blk->insn[i].d))
-            return 0;
+    int last_back = -1; /* most units are no loop: this first */
+    for (unsigned i = 0; i < blk->n; i++)
         if (is_back_edge(blk, i))
             last_back = (int)i;
-    }
     if (last_back < 0)
         return 0;
+    for (unsigned i = 0; i < blk->n; i++)
+        if (!stays_in_unit(&blk->insn[i].d))
+            return 0;
 
     /* Uses in the loop body: the instructions up to the last branch back. */
     unsigned uses[32] = {0};
