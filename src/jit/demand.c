@@ -44,6 +44,7 @@ static enum kind kind_of(enum rv_op op)
     case RV_SLL: case RV_MUL: case RV_ANDN: case RV_ORN: case RV_XNOR:
     case RV_SH1ADD: case RV_SH2ADD: case RV_SH3ADD: case RV_ADD_UW:
     case RV_SH1ADD_UW: case RV_SH2ADD_UW: case RV_SH3ADD_UW: case RV_SLLI_UW:
+    case RV_SEXT_B: case RV_SEXT_H: case RV_ZEXT_H:
         return CLOSED;
     case RV_LUI: case RV_SLT: case RV_SLTU: case RV_SLTI: case RV_SLTIU:
     case RV_SRL: case RV_SRA: case RV_SRLI: case RV_SRAI: case RV_MULH:
@@ -59,11 +60,18 @@ static enum kind kind_of(enum rv_op op)
 }
 
 /* What an operand of a CLOSED operation must supply when the result is
- * demanded as `result`: the shift count and the .uw operand only ever
- * use their low bits. */
-static enum demand closed_source(enum rv_op op, int operand, enum demand result)
+ * demanded as `result`. Some only ever use the low bits of an operand,
+ * whatever is demanded of the result: the shift count, the .uw operand,
+ * a byte or halfword extended, a left shift by 32 or more (zext.w is one
+ * with a right shift after), an and with a positive immediate. */
+static enum demand closed_source(const struct rv_insn *d, int operand,
+                                 enum demand result)
 {
+    enum rv_op op = (enum rv_op)d->op;
     if (op == RV_SLL && operand == 2)
+        return LOW32;
+    if (op == RV_SEXT_B || op == RV_SEXT_H || op == RV_ZEXT_H ||
+        (op == RV_SLLI && d->imm >= 32) || (op == RV_ANDI && d->imm >= 0))
         return LOW32;
     if ((op == RV_ADD_UW || op == RV_SH1ADD_UW || op == RV_SH2ADD_UW ||
          op == RV_SH3ADD_UW || op == RV_SLLI_UW) && operand == 1)
@@ -128,7 +136,7 @@ void jit_low32_results(const struct block *blk, bool *low32)
             if (k == WORD)
                 want = LOW32;
             else if (k == CLOSED)
-                want = closed_source(op, s, result);
+                want = closed_source(d, s, result);
             else if (k == MEMORY && s == 2 && op != RV_SD)
                 want = FIXABLE; /* stored in part */
             else

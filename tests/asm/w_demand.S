@@ -166,4 +166,41 @@ TEST_BEGIN
         CLEAR(a3)
         CLEAR(a4)
         CHECK_EQ(a5, 0x7fffffd1)
+        /* Readers of only the low half, whatever their result's use: a
+         * left shift by 32 or more, an and with a positive immediate,
+         * sext.b, sext.h, zext.h. Each gets an unextended W result, and
+         * each neighbour that reads one more bit (a shift by 31, an and
+         * with a negative immediate) must still see it extended. */
+        li a0, 0x40000000
+        addw a1, a0, a0
+        slli a2, a1, 32
+        srai a3, a2, 32
+        CLEAR(a1)
+        CLEAR(a2)
+        CHECK_EQ(a3, 0xffffffff80000000)
+        addw a1, a0, a0
+        slli a2, a1, 31
+        CLEAR(a1)
+        CHECK_EQ(a2, 0xc000000000000000)
+        addw a1, a0, a0
+        andi a2, a1, 0x7f0
+        addi a3, a2, -1
+        CLEAR(a1)
+        CLEAR(a2)
+        CHECK_EQ(a3, -1)
+        addw a1, a0, a0
+        andi a2, a1, -16
+        srli a3, a2, 60
+        CLEAR(a1)
+        CLEAR(a2)
+        CHECK_EQ(a3, 0xf)
+        li a0, 0x7fff80c0
+        addw a1, a0, a0                   /* 0xffffffffffff0180 */
+        sext.b a2, a1
+        sext.h a3, a1
+        zext.h a4, a1
+        CLEAR(a1)
+        CHECK_EQ(a2, -128)
+        CHECK_EQ(a3, 0x180)
+        CHECK_EQ(a4, 0x180)
 TEST_END
