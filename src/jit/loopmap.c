@@ -14,7 +14,9 @@
  * Only units whose every way out goes through such a stub qualify:
  * integer computation, loads and stores, branches and plain jumps. A
  * translation that makes any other kind of exit anyway (a fallback, a
- * slow path) is redone with the global mapping (t->remap_failed). */
+ * slow path) is redone with the global mapping (t->remap_failed).
+ * --cosim compares each round with the interpreter's, so it leaves every
+ * round through the unit's exit instead. */
 #include <string.h>
 #include "jit/jit.h"
 #include "jit/translate.h"
@@ -91,6 +93,8 @@ unsigned jit_loop_mapping(const struct block *blk, int8_t host[33],
                           struct tr_swap swaps[JIT_NMAPPED])
 {
     memcpy(host, jit_host_reg, 33);
+    if (jit_cosim)
+        return 0; /* it runs one round at a time, to compare each */
     int last_back = -1; /* most units are no loop: this first */
     for (unsigned i = 0; i < blk->n; i++)
         if (is_back_edge(blk, i))
