@@ -9,6 +9,7 @@
 #include <cpuid.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 void x64_fail(const char *why)
 {
@@ -49,6 +50,12 @@ void x64_set_rel32(void *p, uintptr_t p_run, uintptr_t target)
 
 void x64_imm(struct x64_buf *b, int64_t v, unsigned bytes)
 {
+    if (b->end - b->cur >= 8) { /* the usual case: one store, little-endian */
+        uint64_t u = (uint64_t)v;
+        memcpy(b->cur, &u, 8);
+        b->cur += bytes;
+        return;
+    }
     for (unsigned i = 0; i < bytes; i++)
         x64_byte(b, (uint8_t)((uint64_t)v >> 8 * i));
 }
