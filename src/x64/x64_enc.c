@@ -50,14 +50,24 @@ void x64_set_rel32(void *p, uintptr_t p_run, uintptr_t target)
 
 void x64_imm(struct x64_buf *b, int64_t v, unsigned bytes)
 {
-    if (b->end - b->cur >= 8) { /* the usual case: one store, little-endian */
-        uint64_t u = (uint64_t)v;
-        memcpy(b->cur, &u, 8);
+    /* The usual sizes as one store each (little-endian, as the host is),
+     * writing nothing past the immediate: code may be re-encoded in place. */
+    uint64_t u = (uint64_t)v;
+    if ((size_t)(b->end - b->cur) >= bytes) {
+        switch (bytes) {
+        case 1: *b->cur = (uint8_t)u; break;
+        case 2: memcpy(b->cur, &(uint16_t){(uint16_t)u}, 2); break;
+        case 4: memcpy(b->cur, &(uint32_t){(uint32_t)u}, 4); break;
+        case 8: memcpy(b->cur, &u, 8); break;
+        default:
+            for (unsigned i = 0; i < bytes; i++)
+                b->cur[i] = (uint8_t)(u >> 8 * i);
+        }
         b->cur += bytes;
         return;
     }
     for (unsigned i = 0; i < bytes; i++)
-        x64_byte(b, (uint8_t)((uint64_t)v >> 8 * i));
+        x64_byte(b, (uint8_t)(u >> 8 * i));
 }
 
 static unsigned rex_bits(unsigned reg, struct x64_rm rm)
