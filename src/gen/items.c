@@ -99,10 +99,34 @@ static void alu_op(struct gen *g, enum rv_op op)
     }
 }
 
+/* A rotate as RV64GC spells it, a left and a right shift of one register
+ * and an or, add or xor of the two (which the translator may turn into
+ * one rotate, jit/rotate.c), or now and then a near miss: amounts that do
+ * not add up. Later items decide whether the shifts' results are read. */
+static void alu_rotate(struct gen *g)
+{
+    static const enum rv_op joins[] = {RV_OR, RV_ADD, RV_XOR};
+    bool word = gen_chance(g, 50);
+    unsigned width = word ? 32 : 64;
+    unsigned left = 1 + gen_below(g, width - 1);
+    unsigned right = gen_chance(g, 15) ? gen_below(g, width) : width - left;
+    unsigned x = gen_xs(g), a = gen_xd(g), b = gen_xd(g);
+    enum rv_op sll = word ? RV_SLLIW : RV_SLLI, srl = word ? RV_SRLIW : RV_SRLI;
+    bool left_first = gen_chance(g, 50);
+    gen_emit(g, gen_enc(left_first ? sll : srl, a, x, 0,
+                        (int32_t)(left_first ? left : right)));
+    gen_emit(g, gen_enc(left_first ? srl : sll, b, x, 0,
+                        (int32_t)(left_first ? right : left)));
+    gen_emit(g, gen_enc(joins[gen_below(g, COUNT(joins))], gen_xd(g), a, b, 0));
+}
+
 static void item_alu(struct gen *g)
 {
     init_tables();
-    alu_op(g, alu_ops[gen_below(g, n_alu)]);
+    if (gen_chance(g, 6))
+        alu_rotate(g);
+    else
+        alu_op(g, alu_ops[gen_below(g, n_alu)]);
 }
 
 static int32_t imm6(struct gen *g)

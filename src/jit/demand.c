@@ -1,7 +1,9 @@
 /* Which results of a translation unit are only ever read in their low 32
  * bits before they are overwritten: a W instruction's result then needs no
  * sign extension (its upper half stays as x86 left it), which takes a
- * movsxd off chains such as SHA-256's rotates and sums.
+ * movsxd off chains such as SHA-256's rotates and sums. And which results
+ * nobody reads or can see at all (dead), for rotate.c, which asks about a
+ * variant of the unit (a view) where it has rewritten some instructions.
  *
  * A backward pass over the unit, per guest register: what the code after
  * this point demands of its value (nothing, the low 32 bits, a value a
@@ -38,6 +40,7 @@ static enum kind kind_of(enum rv_op op)
     switch (op) {
     case RV_ADDW: case RV_SUBW: case RV_ADDIW: case RV_SLLW: case RV_SRLW:
     case RV_SRAW: case RV_SLLIW: case RV_SRLIW: case RV_SRAIW: case RV_MULW:
+    case RV_RORIW: case RV_RORW: case RV_ROLW:
         return WORD;
     case RV_ADD: case RV_SUB: case RV_ADDI: case RV_AND: case RV_OR:
     case RV_XOR: case RV_ANDI: case RV_ORI: case RV_XORI: case RV_SLLI:
@@ -48,7 +51,7 @@ static enum kind kind_of(enum rv_op op)
         return CLOSED;
     case RV_LUI: case RV_SLT: case RV_SLTU: case RV_SLTI: case RV_SLTIU:
     case RV_SRL: case RV_SRA: case RV_SRLI: case RV_SRAI: case RV_MULH:
-    case RV_MULHU: case RV_MULHSU:
+    case RV_MULHU: case RV_MULHSU: case RV_RORI: case RV_ROR: case RV_ROL:
         return PURE;
     case RV_LB: case RV_LH: case RV_LW: case RV_LD: case RV_LBU: case RV_LHU:
     case RV_LWU: case RV_SB: case RV_SH: case RV_SW: case RV_SD: case RV_FLW:
@@ -99,21 +102,25 @@ static enum demand demand_of(const struct demands *n, int r)
     return d;
 }
 
-void jit_low32_results(const struct block *blk, bool *low32)
+void jit_demand(const struct block *blk, const struct rv_insn *view,
+                bool *low32, bool *dead)
 {
-    /* Most units have no W form: nothing to find there. */
+    /* Most units have no W form: nothing to find there, unless the caller
+     * asks what is dead. */
     unsigned w = 0;
     for (unsigned i = 0; i < blk->n; i++) {
         low32[i] = false;
-        unsigned op = blk->insn[i].d.op;
+        if (dead)
+            dead[i] = false;
+        unsigned op = view ? view[i].op : blk->insn[i].d.op;
         w += op < RV_OP_COUNT && kind_of((enum rv_op)op) == WORD;
     }
-    if (w == 0)
+    if (w == 0 && !dead)
         return;
     const uint64_t all = (UINT64_C(1) << 33) - 1;
     struct demands need = {{0, all, all, all}};
     for (unsigned i = blk->n; i-- > 0;) {
-        const struct rv_insn *d = &blk->insn[i].d;
+        const struct rv_insn *d = view ? &view[i] : &blk->insn[i].d;
         enum rv_op op = (enum rv_op)d->op;
         enum kind k = d->op < RV_OP_COUNT ? kind_of(op) : OTHER;
         bool writes = k != OTHER && rv_regfile(op, 0) == RV_REG_X;
@@ -123,6 +130,8 @@ void jit_low32_results(const struct block *blk, bool *low32)
         }
         enum demand result = writes ? demand_of(&need, d->rd) : NONE;
         low32[i] = k == WORD && result != FULL;
+        if (dead)
+            dead[i] = writes && result == NONE;
         if (writes)
             for (int l = LOW32; l <= FULL; l++)
                 need.at[l] &= ~(UINT64_C(1) << d->rd);

@@ -18,6 +18,11 @@ bool tr_fuse(struct tr *t)
 {
     if (t->index + 1 >= t->blk->n)
         return false;
+    /* Not with what rotate.c took (a pair takes one more instruction,
+     * the FP compare two). */
+    if (t->role && (t->role[t->index + 1] != TR_PLAIN ||
+                    (t->index + 2 < t->blk->n && t->role[t->index + 2] != TR_PLAIN)))
+        return false;
     if (tr_fp_quiet_compare(t))
         return true;
     const struct rv_insn *a = &t->ip->d, *b = &t->ip[1].d;

@@ -243,10 +243,14 @@ static void shift_imm(struct tr *t, enum x64_shift op, enum x64_width w)
         tr_commit(t, D->rd, d);
         return;
     }
-    if (d != a)
-        x64_mov_rr(B, W64, d, a);
-    if (D->imm)
-        x64_shift_ri(B, op, w, d, (uint8_t)D->imm);
+    if (op == X64_ROR && D->imm && d != a && has(X64_HAS_BMI2)) {
+        x64_rorx(B, w, d, a, (uint8_t)D->imm); /* no move first */
+    } else {
+        if (d != a)
+            x64_mov_rr(B, W64, d, a);
+        if (D->imm)
+            x64_shift_ri(B, op, w, d, (uint8_t)D->imm);
+    }
     /* srliw by 1 or more leaves bit 31 clear, so the 32-bit result, zero-
      * extended by x86, is already sign-extended. */
     if (w == W32 && !(op == X64_SHR && D->imm) && !tr_low32_only(t))

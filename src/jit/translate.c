@@ -656,8 +656,13 @@ static size_t translate_unit(struct block *blk, struct jit_code_space *space,
     t.ras_mismatch = routines->ras_mismatch;
     t.checked = JIT_BOUNDED; /* jit_run enters with them in bounds */
     bool low32[JIT_MAX_UNIT];
+    uint8_t role[JIT_MAX_UNIT];
+    struct rv_insn rotates[JIT_MAX_UNIT];
     if (blk->n <= JIT_MAX_UNIT) {
-        jit_low32_results(blk, low32);
+        if (jit_find_rotates(blk, role, rotates, low32)) {
+            t.role = role;
+            t.rotates = rotates;
+        }
         t.low32 = low32;
     }
 
@@ -703,6 +708,18 @@ static size_t translate_unit(struct block *blk, struct jit_code_space *space,
             }
             segment++;
         }
+        if (t.role && t.role[i] == TR_SKIP) {
+            /* nothing: the rotate below reads the shift's source */
+            int rd = t.ip->d.rd; /* not x0: an or read it */
+            t.checked &= ~(1u << rd);
+            if (t.fwd_guest == rd)
+                t.fwd_guest = 0;
+            if (t.zf_guest == rd)
+                t.zf_guest = 0;
+            if (space->insn_at)
+                space->insn_at[i] = (uint32_t)insn_start;
+            continue;
+        }
         if (may_leave(blk, i))
             tr_f_writeback_all(&t);
         /* A jump that writes a JIT_BOUNDED register leaves the block with
@@ -710,7 +727,15 @@ static size_t translate_unit(struct block *blk, struct jit_code_space *space,
         if (rv_ends_block(t.ip->d.op) && writes_x(&t.ip->d) &&
             jit_bounded(t.ip->d.rd))
             emit_fallback(&t);
-        else if (!tr_fuse(&t) && !tr_insn(&t))
+        else if (t.role && t.role[i] == TR_ROTATE) {
+            struct block_insn rotate = *t.ip;
+            rotate.d = t.rotates[i];
+            t.ip = &rotate;
+            bool done = tr_insn(&t); /* RORI and RORIW always are */
+            t.ip = &blk->insn[i];
+            if (!done)
+                return 0;
+        } else if (!tr_fuse(&t) && !tr_insn(&t))
             emit_fallback(&t);
         tr_slow_resume(&t);
         uint32_t written = 0;

@@ -234,6 +234,10 @@ struct tr {
      * upper half as x86 left it instead of sign-extending; NULL: always
      * extend. */
     const bool *low32;
+    /* Per instruction: enum tr_role, and the rotate of a TR_ROTATE (from
+     * jit_find_rotates); NULL: all TR_PLAIN. */
+    const uint8_t *role;
+    const struct rv_insn *rotates;
     uint32_t unextended; /* guest registers holding such a W result now */
 };
 
@@ -247,8 +251,26 @@ unsigned jit_loop_mapping(const struct block *blk, int8_t host[33],
  * a superblock, superblock.c). */
 #define JIT_MAX_UNIT 256
 
-/* Fills low32[0..blk->n) (see struct tr). */
-void jit_low32_results(const struct block *blk, bool *low32);
+/* Fills low32[0..blk->n) (see struct tr) and, if dead is not NULL,
+ * dead[0..blk->n): the instruction writes a result that nothing reads or
+ * can observe before it is overwritten. The unit is blk's instructions, or
+ * view[0..blk->n) in their place if view is not NULL (demand.c). */
+void jit_demand(const struct block *blk, const struct rv_insn *view,
+                bool *low32, bool *dead);
+
+/* What rotate.c made of an instruction. */
+enum tr_role {
+    TR_PLAIN,  /* translated as itself */
+    TR_SKIP,   /* a shift whose result only a rotate below read: nothing */
+    TR_ROTATE, /* an or of two such shifts: the rotate in rotates[i] */
+};
+
+/* Rotates spelled, without Zbb, as a left and a right shift of one
+ * register and an or (add, xor) of the two: fills role[0..blk->n),
+ * rotates[] where role is TR_ROTATE, and low32 (as jit_demand does, for
+ * the unit as it will be translated); returns how many it found. */
+unsigned jit_find_rotates(const struct block *blk, uint8_t *role,
+                          struct rv_insn *rotates, bool *low32);
 
 /* This instruction is a W form whose sign extension nobody reads. */
 static inline bool tr_low32_only(const struct tr *t)
