@@ -14,6 +14,11 @@
 #define RV_SINK 32
 
 struct hart {
+    /* For translated code: GUEST_SPACE_SIZE, which it compares guest
+     * addresses with. First, so that it and x[0..30] are all within a
+     * one-byte displacement of the register that points into this struct
+     * (jit/translate.h, JIT_STATE_BIAS). */
+    uint64_t jit_limit;
     uint64_t x[33];      /* x[0] is always 0; x[RV_SINK] absorbs writes to x0 */
     uint64_t pc;         /* exact at every exit to the run loop */
     uint64_t f[32];      /* FP registers; singles are NaN-boxed */
@@ -45,9 +50,8 @@ struct hart {
      * code does not read interrupt. Read by others. */
     _Atomic int jit_running;
 
-    /* For translated code (jit/): a constant it compares addresses against,
-     * and what its exit stubs leave for the run loop. */
-    uint64_t jit_limit;   /* GUEST_SPACE_SIZE: one-instruction bounds checks */
+    /* For translated code (jit/): what its exit stubs leave for the run
+     * loop. */
     uint64_t jit_site;    /* run address of the rel32 to chain */
     void *jit_table;      /* indirect-jump table: host code by guest pc */
     /* The return-address stack of translated code (jit/ras.c): where the

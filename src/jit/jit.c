@@ -204,7 +204,7 @@ static bool emit_routines(void)
     for (int i = 0; i < 6; i++)
         x64_push_r(&b, callee_saved[i]);
     x64_sub_ri(&b, W64, RSP, 8); /* 16-byte aligned from here */
-    x64_mov_rr(&b, W64, JIT_STATE, RDI);
+    x64_lea(&b, W64, JIT_STATE, x64_mem(RDI, JIT_STATE_BIAS));
     x64_mov_rr(&b, W64, RAX, RSI);
     x64_store(&b, W64, x64_mem(JIT_STATE, HART_OFF(jit_c_rsp)), RSP);
     x64_load(&b, W64, false, RSP, x64_mem(JIT_STATE, HART_OFF(jit_ras_top)));

@@ -406,7 +406,7 @@ static void emit_fallback_call(struct tr *t, unsigned index)
     x64_load(&t->b, W64, false, RSP, x64_mem(JIT_STATE, HART_OFF(jit_c_rsp)));
     x64_push_r(&t->b, RAX);
     x64_push_r(&t->b, RAX);
-    x64_mov_rr(&t->b, W64, RDI, JIT_STATE);
+    x64_lea(&t->b, W64, RDI, x64_mem(JIT_STATE, -JIT_STATE_BIAS));
     x64_mov_ri(&t->b, RSI, (uintptr_t)ip);
     x64_mov_ri(&t->b, RDX, t->blk->pc + ip->off);
     x64_mov_ri(&t->b, RCX, jit_unretired(t->blk, index));
