@@ -241,8 +241,43 @@ static unsigned access_size(enum rv_op op)
     }
 }
 
+/* A little-endian value read byte by byte, as gcc does for a possibly
+ * misaligned one (which the translator may read with one load,
+ * jit/byteload.c): each byte loaded into a temporary, shifted to its place
+ * and or-ed (added) into an accumulator, in a random order; now and then a
+ * near miss, a byte shifted one place too far. */
+static void mem_bytes(struct gen *g)
+{
+    static const unsigned sizes[] = {2, 4, 8};
+    unsigned n = sizes[gen_below(g, COUNT(sizes))];
+    int32_t disp = scratch_addr(g, n) - GEN_BASE_OFF;
+    unsigned order[8], acc = gen_xtmp(g);
+    for (unsigned j = 0; j < n; j++)
+        order[j] = j;
+    for (unsigned j = n - 1; j > 0; j--) {
+        unsigned k = gen_below(g, j + 1), swap = order[j];
+        order[j] = order[k];
+        order[k] = swap;
+    }
+    for (unsigned j = 0; j < n; j++) {
+        unsigned t = j == 0 ? acc : gen_xtmp(g);
+        if (j > 0 && t == acc)
+            continue; /* that byte left out: a near miss too */
+        gen_emit(g, gen_enc(RV_LBU, t, GEN_BASE, 0, disp + (int32_t)order[j]));
+        unsigned place = order[j] + (gen_chance(g, 3) && order[j] < 7);
+        if (place)
+            gen_emit(g, gen_enc(RV_SLLI, t, t, 0, (int32_t)(8 * place)));
+        if (j > 0)
+            gen_emit(g, gen_enc(gen_chance(g, 80) ? RV_OR : RV_ADD, acc, acc, t, 0));
+    }
+}
+
 static void item_mem(struct gen *g)
 {
+    if (gen_chance(g, 10)) {
+        mem_bytes(g);
+        return;
+    }
     static const uint16_t ops[] = {
         RV_LB, RV_LH, RV_LW, RV_LD, RV_LBU, RV_LHU, RV_LWU, RV_SB, RV_SH,
         RV_SW, RV_SD, RV_FLW, RV_FSW, RV_FLD, RV_FSD};

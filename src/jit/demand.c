@@ -1,9 +1,10 @@
 /* Which results of a translation unit are only ever read in their low 32
  * bits before they are overwritten: a W instruction's result then needs no
  * sign extension (its upper half stays as x86 left it), which takes a
- * movsxd off chains such as SHA-256's rotates and sums. And which results
- * nobody reads or can see at all (dead), for rotate.c, which asks about a
- * variant of the unit (a view) where it has rewritten some instructions.
+ * movsxd off chains such as SHA-256's rotates and sums. And which
+ * registers anything still reads or can see after each instruction (live),
+ * for idiom.c, which asks that about a variant of the unit (a view) where
+ * it has rewritten some instructions.
  *
  * A backward pass over the unit, per guest register: what the code after
  * this point demands of its value (nothing, the low 32 bits, a value a
@@ -102,20 +103,28 @@ static enum demand demand_of(const struct demands *n, int r)
     return d;
 }
 
+bool jit_plain_int(const struct rv_insn *d)
+{
+    if (d->op >= RV_OP_COUNT)
+        return false;
+    enum kind k = kind_of((enum rv_op)d->op);
+    return (k == WORD || k == CLOSED || k == PURE) && !jit_bounded(d->rd);
+}
+
 void jit_demand(const struct block *blk, const struct rv_insn *view,
-                bool *low32, bool *dead)
+                bool *low32, uint64_t *live)
 {
     /* Most units have no W form: nothing to find there, unless the caller
-     * asks what is dead. */
+     * asks what is live. */
     unsigned w = 0;
     for (unsigned i = 0; i < blk->n; i++) {
         low32[i] = false;
-        if (dead)
-            dead[i] = false;
+        if (live)
+            live[i] = ~UINT64_C(0);
         unsigned op = view ? view[i].op : blk->insn[i].d.op;
         w += op < RV_OP_COUNT && kind_of((enum rv_op)op) == WORD;
     }
-    if (w == 0 && !dead)
+    if (w == 0 && !live)
         return;
     const uint64_t all = (UINT64_C(1) << 33) - 1;
     struct demands need = {{0, all, all, all}};
@@ -124,14 +133,14 @@ void jit_demand(const struct block *blk, const struct rv_insn *view,
         enum rv_op op = (enum rv_op)d->op;
         enum kind k = d->op < RV_OP_COUNT ? kind_of(op) : OTHER;
         bool writes = k != OTHER && rv_regfile(op, 0) == RV_REG_X;
+        if (live)
+            live[i] = need.at[LOW32];
         if (k == OTHER || (writes && jit_bounded(d->rd))) {
             raise_to(&need, all, FULL);
             continue;
         }
         enum demand result = writes ? demand_of(&need, d->rd) : NONE;
         low32[i] = k == WORD && result != FULL;
-        if (dead)
-            dead[i] = writes && result == NONE;
         if (writes)
             for (int l = LOW32; l <= FULL; l++)
                 need.at[l] &= ~(UINT64_C(1) << d->rd);

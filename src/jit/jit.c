@@ -99,12 +99,21 @@ static struct translation **index_of;
 static _Atomic size_t index_len;
 static size_t index_cap;
 
-/* Per host thread: where a fault in translated code returns to. */
+/* The most instructions a fault replays (struct jit_fault_site.replay). */
+#define MAX_REPLAY 64
+
+/* Per host thread: where a fault in translated code returns to (1: to
+ * raise the guest signal; JUMP_REPLAY: to run replay[] first). */
+enum { JUMP_SIGNAL = 1, JUMP_REPLAY = 2 };
 static __thread struct {
     sigjmp_buf env;
     bool active, in_fallback;
     struct hart *h;
     uint64_t fb_pc;
+    /* Copies, as the translation may be gone by the time they run. */
+    struct block_insn replay[MAX_REPLAY];
+    uint64_t replay_pc[MAX_REPLAY];
+    unsigned nreplay;
 } jctx;
 
 
@@ -515,6 +524,18 @@ void jit_host_fault(int sig, const siginfo_t *info, void *ucontext)
             if (site->sext >> r & 1)
                 h->x[r] = (uint64_t)(int64_t)(int32_t)h->x[r];
         restore_fp_copies(h, &site->fdirty, uc);
+        if (site->replay) {
+            /* A load made of byte loads (idiom.c): they may not all fault,
+             * or not first; the interpreter runs them as written. */
+            unsigned n = site->replay < MAX_REPLAY ? site->replay : MAX_REPLAY;
+            for (unsigned k = 0; k < n; k++) {
+                jctx.replay[k] = tr->blk->insn[site->index + k];
+                jctx.replay_pc[k] = tr->blk->pc + jctx.replay[k].off;
+            }
+            jctx.nreplay = n;
+            fpu_host_signal(h, ucontext);
+            siglongjmp(jctx.env, JUMP_REPLAY);
+        }
     }
     uint64_t addr = host - guest_base;
     if (sig == SIGBUS) {
@@ -528,7 +549,29 @@ void jit_host_fault(int sig, const siginfo_t *info, void *ucontext)
     h->exit_addr = addr;
     /* The handler runs with a fresh MXCSR, and siglongjmp keeps it. */
     fpu_host_signal(h, ucontext);
-    siglongjmp(jctx.env, 1);
+    siglongjmp(jctx.env, JUMP_SIGNAL);
+}
+
+/* Runs the instructions a fault in translated code left to the
+ * interpreter (jit_host_fault), as fallbacks do: one that faults jumps to
+ * jctx.env with the guest signal. Returns -1 when they all ran, h->pc
+ * then after them, else why the run loop must take over. */
+static int run_replay(struct hart *h)
+{
+    for (unsigned k = 0; k < jctx.nreplay; k++) {
+        jctx.active = true;
+        jctx.in_fallback = true;
+        jctx.fb_pc = jctx.replay_pc[k];
+        int r = interp_one(h, &jctx.replay[k], jctx.replay_pc[k]);
+        jctx.in_fallback = false;
+        jctx.active = false;
+        if (r != STEP_NEXT) /* not for loads and arithmetic */
+            return r == EXIT_SIGNAL ? EXIT_SIGNAL : EXIT_FLUSH;
+        h->instret++;
+        h->pc = jctx.replay_pc[k] + jctx.replay[k].d.len;
+    }
+    jctx.nreplay = 0;
+    return -1;
 }
 
 /* Points the rel32 at run address site (4-byte aligned: tr_align_rel32) at
@@ -664,11 +707,16 @@ enum interp_exit jit_run(struct hart *h)
     if (!h->jit_ras_top) /* no memory for it: interpret */
         return interp_run(h);
     jctx.h = h;
-    if (sigsetjmp(jctx.env, 0)) {
+    int jumped = sigsetjmp(jctx.env, 0);
+    if (jumped) {
         atomic_store(&h->jit_running, 0);
         jctx.active = false;
         jctx.in_fallback = false;
-        return EXIT_SIGNAL;
+        if (jumped != JUMP_REPLAY)
+            return EXIT_SIGNAL;
+        int why = run_replay(h);
+        if (why >= 0)
+            return (enum interp_exit)why;
     }
     if (plan_step_due(h)) /* also after system calls, which return here */
         return take_plan_step(h);

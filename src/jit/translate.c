@@ -356,8 +356,8 @@ void tr_note_fault(struct tr *t)
         return;
     }
     struct jit_fault_site *f = &t->faults[t->nfaults++];
-    *f = (struct jit_fault_site){(uint32_t)x64_offset(&t->b), t->index,
-                                 t->unextended, {{0}, 0, 0, 0}};
+    *f = (struct jit_fault_site){.host_off = (uint32_t)x64_offset(&t->b),
+                                 .index = t->index, .sext = t->unextended};
     tr_f_dirty_now(t, &f->fdirty);
 }
 
@@ -631,6 +631,58 @@ static bool may_leave(const struct block *blk, unsigned i)
     return op == RV_AUIPC && blk->insn[i + 1].d.op == RV_JALR;
 }
 
+/* The idiom at t->ip (idiom.c), as the instruction it is; a load that
+ * replays reports a bad base where its first byte load would, and says
+ * at its fault site how many instructions a fault replays. */
+static bool emit_idiom(struct tr *t)
+{
+    const struct block_insn *original = t->ip;
+    struct block_insn idiom = *original;
+    idiom.d = t->idiom_insn[t->index];
+    t->ip = &idiom;
+    unsigned stubs = t->nstubs, faults = t->nfaults;
+    bool done = tr_insn(t); /* rotates and loads always are */
+    t->ip = original;
+    unsigned replay = t->replay[t->index];
+    if (!done || !replay)
+        return done;
+    for (unsigned s = stubs; s < t->nstubs; s++)
+        if (t->stubs[s].kind == STUB_BOUNDS)
+            t->stubs[s].disp = original->d.imm;
+    for (unsigned f = faults; f < t->nfaults; f++)
+        t->faults[f].replay = replay;
+    return true;
+}
+
+/* An instruction of a load from bytes whose result is read (idiom.c,
+ * struct tr_extract): its bytes taken from the load's destination. */
+static void emit_extract(struct tr *t)
+{
+    const struct rv_insn *e = &t->idiom_insn[t->index];
+    unsigned mask = e->rs2, lo = (unsigned)__builtin_ctz(mask);
+    unsigned hi = 8 - (unsigned)__builtin_clz(mask << 24);
+    enum x64_reg s = tr_src(t, e->rs1, RCX), d = tr_dst(t, e->rd);
+    if (e->imm == 0 && lo == 0 && (hi == 1 || hi == 2)) {
+        x64_movzx_rr(&t->b, hi == 1 ? W8 : W16, d, s);
+    } else if (e->imm == 0 && lo == 0 && hi == 4) {
+        x64_mov_rr(&t->b, W32, d, s);
+    } else {
+        /* the load's bytes skip.. at 0.., then only lo..hi-1 kept */
+        x64_mov_rr(&t->b, W64, d, s);
+        if (e->imm > 0)
+            x64_shift_ri(&t->b, X64_SHR, W64, d, (uint8_t)(8 * e->imm));
+        else if (e->imm < 0)
+            x64_shift_ri(&t->b, X64_SHL, W64, d, (uint8_t)(-8 * e->imm));
+        if (hi < 8)
+            x64_shift_ri(&t->b, X64_SHL, W64, d, (uint8_t)(8 * (8 - hi)));
+        if (hi < 8 || lo > 0)
+            x64_shift_ri(&t->b, X64_SHR, W64, d, (uint8_t)(8 * (8 - hi + lo)));
+        if (lo > 0)
+            x64_shift_ri(&t->b, X64_SHL, W64, d, (uint8_t)(8 * lo));
+    }
+    tr_commit(t, e->rd, d);
+}
+
 static size_t translate_unit(struct block *blk, struct jit_code_space *space,
                              const struct jit_routines *routines,
                              struct jit_fault_site *faults,
@@ -656,12 +708,13 @@ static size_t translate_unit(struct block *blk, struct jit_code_space *space,
     t.ras_mismatch = routines->ras_mismatch;
     t.checked = JIT_BOUNDED; /* jit_run enters with them in bounds */
     bool low32[JIT_MAX_UNIT];
-    uint8_t role[JIT_MAX_UNIT];
-    struct rv_insn rotates[JIT_MAX_UNIT];
+    uint8_t role[JIT_MAX_UNIT], replay[JIT_MAX_UNIT];
+    struct rv_insn idiom_insn[JIT_MAX_UNIT];
     if (blk->n <= JIT_MAX_UNIT) {
-        if (jit_find_rotates(blk, role, rotates, low32)) {
+        if (jit_find_idioms(blk, role, idiom_insn, replay, low32)) {
             t.role = role;
-            t.rotates = rotates;
+            t.idiom_insn = idiom_insn;
+            t.replay = replay;
         }
         t.low32 = low32;
     }
@@ -709,7 +762,7 @@ static size_t translate_unit(struct block *blk, struct jit_code_space *space,
             segment++;
         }
         if (t.role && t.role[i] == TR_SKIP) {
-            /* nothing: the rotate below reads the shift's source */
+            /* nothing: the idiom is translated at one instruction */
             int rd = t.ip->d.rd; /* not x0: an or read it */
             t.checked &= ~(1u << rd);
             if (t.fwd_guest == rd)
@@ -727,22 +780,23 @@ static size_t translate_unit(struct block *blk, struct jit_code_space *space,
         if (rv_ends_block(t.ip->d.op) && writes_x(&t.ip->d) &&
             jit_bounded(t.ip->d.rd))
             emit_fallback(&t);
-        else if (t.role && t.role[i] == TR_ROTATE) {
-            struct block_insn rotate = *t.ip;
-            rotate.d = t.rotates[i];
-            t.ip = &rotate;
-            bool done = tr_insn(&t); /* RORI and RORIW always are */
-            t.ip = &blk->insn[i];
-            if (!done)
+        else if (t.role && t.role[i] == TR_IDIOM) {
+            if (!emit_idiom(&t))
                 return 0;
+        } else if (t.role && t.role[i] == TR_EXTRACT) {
+            emit_extract(&t);
         } else if (!tr_fuse(&t) && !tr_insn(&t))
             emit_fallback(&t);
         tr_slow_resume(&t);
         uint32_t written = 0;
         for (unsigned k = i; k <= i + t.fused; k++) {
-            if (!writes_x(&blk->insn[k].d))
+            const struct rv_insn *d =
+                t.role && (t.role[k] == TR_IDIOM || t.role[k] == TR_EXTRACT)
+                    ? &t.idiom_insn[k]
+                    : &blk->insn[k].d;
+            if (!writes_x(d))
                 continue;
-            uint32_t bit = 1u << blk->insn[k].d.rd;
+            uint32_t bit = 1u << d->rd;
             written |= bit;
             /* a W result still sign-extended (fused) is fixed all the same */
             t.unextended = (t.unextended & ~bit) |

@@ -161,6 +161,9 @@ struct jit_fault_site {
     uint32_t index;
     uint32_t sext; /* guest registers a W form left unextended (demand.c):
                       their true value is their low 32 bits sign-extended */
+    uint32_t replay; /* if not 0: a load made of this many instructions
+                        (idiom.c), which a fault runs again in the
+                        interpreter from index on, to fault where they do */
     struct tr_fdirty fdirty;
 };
 
@@ -245,10 +248,12 @@ struct tr {
      * upper half as x86 left it instead of sign-extending; NULL: always
      * extend. */
     const bool *low32;
-    /* Per instruction: enum tr_role, and the rotate of a TR_ROTATE (from
-     * jit_find_rotates); NULL: all TR_PLAIN. */
+    /* Per instruction: enum tr_role, what a TR_IDIOM translates, and how
+     * many instructions a fault there replays (jit_find_idioms); NULL:
+     * all TR_PLAIN. */
     const uint8_t *role;
-    const struct rv_insn *rotates;
+    const struct rv_insn *idiom_insn;
+    const uint8_t *replay;
     uint32_t unextended; /* guest registers holding such a W result now */
 };
 
@@ -262,26 +267,69 @@ unsigned jit_loop_mapping(const struct block *blk, int8_t host[33],
  * a superblock, superblock.c). */
 #define JIT_MAX_UNIT 256
 
-/* Fills low32[0..blk->n) (see struct tr) and, if dead is not NULL,
- * dead[0..blk->n): the instruction writes a result that nothing reads or
- * can observe before it is overwritten. The unit is blk's instructions, or
- * view[0..blk->n) in their place if view is not NULL (demand.c). */
+/* Fills low32[0..blk->n) (see struct tr) and, if live is not NULL,
+ * live[0..blk->n): bit r set if guest register r is read or can be
+ * observed after the instruction before it is overwritten. The unit is
+ * blk's instructions, or view[0..blk->n) in their place if view is not
+ * NULL (demand.c). */
 void jit_demand(const struct block *blk, const struct rv_insn *view,
-                bool *low32, bool *dead);
+                bool *low32, uint64_t *live);
+/* Integer arithmetic that cannot fault, leave or be seen from outside
+ * (and writes none of sp, gp, tp). */
+bool jit_plain_int(const struct rv_insn *d);
 
-/* What rotate.c made of an instruction. */
+/* Idioms: sequences of instructions translated as one (idiom.c). */
 enum tr_role {
-    TR_PLAIN,  /* translated as itself */
-    TR_SKIP,   /* a shift whose result only a rotate below read: nothing */
-    TR_ROTATE, /* an or of two such shifts: the rotate in rotates[i] */
+    TR_PLAIN,   /* translated as itself */
+    TR_SKIP,    /* part of an idiom translated elsewhere: nothing */
+    TR_IDIOM,   /* where an idiom is translated, as idiom_insn[i] */
+    TR_EXTRACT, /* part of a load from bytes whose result is still read:
+                   idiom_insn[i].rd = bytes of the load's destination rs1
+                   (see struct tr_extract: imm is skip, rs2 is bytes) */
+};
+
+/* The value a byte load, shift or or of a load from bytes leaves in its
+ * register, as bytes of the whole load's value: (value >> 8 * skip, or <<
+ * for a negative skip) with only the bytes in mask kept, one run of them. */
+struct tr_extract {
+    uint8_t index;               /* of the instruction in the idiom's span */
+    int8_t skip;
+    uint8_t mask;                /* bit p: byte p kept */
+    bool usable;                 /* the bytes make one run */
+    bool on;                     /* translated: its result is read */
+};
+
+#define TR_UNIT_WORDS (JIT_MAX_UNIT / 64)
+#define TR_MAX_EXTRACTS 32
+struct tr_idiom {
+    unsigned at;                 /* the instruction it is translated at */
+    unsigned last;               /* its last instruction */
+    uint64_t members[TR_UNIT_WORDS]; /* its instructions, at included */
+    struct rv_insn insn;         /* what is translated at `at` */
+    bool replay;                 /* a load that, if it faults, the
+                                    interpreter runs again as written */
+    unsigned nextracts;          /* loads: one per other instruction */
+    struct tr_extract extracts[TR_MAX_EXTRACTS];
 };
 
 /* Rotates spelled, without Zbb, as a left and a right shift of one
- * register and an or (add, xor) of the two: fills role[0..blk->n),
- * rotates[] where role is TR_ROTATE, and low32 (as jit_demand does, for
- * the unit as it will be translated); returns how many it found. */
-unsigned jit_find_rotates(const struct block *blk, uint8_t *role,
-                          struct rv_insn *rotates, bool *low32);
+ * register and an or (add, xor) of the two (rotate.c); byte loads
+ * assembled into a little-endian halfword, word or doubleword by shifts
+ * and ors (byteload.c). Each adds its candidates to out (at most max) and
+ * returns how many; idiom.c keeps those that can be told apart from the
+ * instructions they replace by nothing. */
+unsigned jit_rotate_candidates(const struct block *blk, struct tr_idiom *out,
+                               unsigned max);
+unsigned jit_byte_load_candidates(const struct block *blk,
+                                  struct tr_idiom *out, unsigned max);
+
+/* Finds the unit's idioms: fills role[0..blk->n), idiom_insn[] where role
+ * is TR_IDIOM, replay[] (the instructions from there to the idiom's last
+ * if a fault there must replay them, else 0), and low32 (as jit_demand
+ * does, for the unit as it will be translated); returns how many. */
+unsigned jit_find_idioms(const struct block *blk, uint8_t *role,
+                         struct rv_insn *idiom_insn, uint8_t *replay,
+                         bool *low32);
 
 /* This instruction is a W form whose sign extension nobody reads. */
 static inline bool tr_low32_only(const struct tr *t)

@@ -148,6 +148,7 @@ _start:                                                 \
         add t0, t0, t1;         /* passes: 1 or 2 */    \
         la t1, check_passes;                            \
         sd t0, 0(t1);                                   \
+        j check_body;   /* the same block both passes */\
 check_body:                                             \
         csrwi fcsr, 0
 

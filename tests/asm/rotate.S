@@ -99,6 +99,13 @@ TEST_BEGIN
         CLEAR(a2)
         CLEAR(a5)
         CHECK_EQ(a3, 0xffffffffc00003c0)
+        /* the first shift overwrites the source, which the or writes */
+        mv a5, a0
+        slliw a5, a5, 8
+        srliw a2, a5, 24
+        or a5, a5, a2
+        CLEAR(a2)
+        CHECK_EQ(a5, 0xffffffffc00003c0)
         /* amounts that add up to 31 */
         slliw s3, a0, 8
         srliw s4, a0, 23

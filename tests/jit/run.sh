@@ -95,6 +95,23 @@ else
     fail loop-mapping "loops with their own registers: ${loops:-none}; output same: $(cmp -s "$work/out" "$work/big.ref" && echo yes || echo no)"
 fi
 
+# Idioms (jit/idiom.c) are translated as one operation: the rotates of
+# tests/asm/rotate.S become rorx (BMI2) or ror, its byte assemblies one
+# load, also the one whose partial values stay live (made from the load):
+# its 4 bytes at offset 1 are read with one dword load.
+"$HART" --jit-threshold=1 -d in_asm,out_asm $g/asm/rotate again > /dev/null 2> "$work/err"
+rotates=$(grep -A4 -E '^  ; 0x[0-9a-f]+:  (or|xor|add) ' "$work/err" | grep -cE '^  0x[0-9a-f]+:  rorx? ')
+"$HART" --jit-threshold=1 -d in_asm,out_asm $g/asm/byteload again > /dev/null 2> "$work/err"
+loads=$(grep -A6 -E '^  ; 0x[0-9a-f]+:  lbu ' "$work/err" |
+    grep -cE 'qword ptr gs|dword ptr gs|movzx +[a-z0-9]+, word ptr gs')
+live=$(grep -A6 -E '^  ; 0x[0-9a-f]+:  lbu t4,2\(a0\)' "$work/err" |
+    grep -cE 'dword ptr gs:\[r[a-z0-9]+ \+ 1\]')
+if [ "$rotates" -ge 6 ] && [ "$loads" -ge 4 ] && [ "$live" -ge 1 ]; then
+    pass idioms
+else
+    fail idioms "rotates $rotates (want 6 or more), loads $loads (4 or more), live-word loads $live (1 or more)"
+fi
+
 # --perfmap: /tmp/perf-PID.map with guest function names.
 pid=$(sh -c 'echo $$; exec "$0" --perfmap --jit-threshold=5 "$@" > /dev/null' \
     "$HART" $g/bigcompute)

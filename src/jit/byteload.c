@@ -1,0 +1,182 @@
+/* Loads assembled from bytes. RV64GC does not promise fast misaligned
+ * accesses, so gcc reads a possibly misaligned little-endian value (a
+ * memcpy into an integer: xxHash, zstd's bit reader, hash functions) one
+ * byte at a time:
+ *     lbu t0, 1(a5) ; lbu t1, 0(a5) ; slli t0, t0, 8 ; or t0, t0, t1 ; ...
+ * 22 instructions for a doubleword, where x86 has one load.
+ *
+ * This finds such assemblies in a translation unit by following what each
+ * register holds, as far as byte loads, left shifts by whole bytes and ors
+ * (add, xor) of disjoint bytes of one base register make it: a set of
+ * (offset from the base, byte position in the value) pairs. An or that
+ * completes offsets off..off+N-1 at positions 0..N-1 (N = 2, 4, 8) is a
+ * candidate: one load of N bytes (lhu, lwu, ld) at its first byte load,
+ * into the or's destination, the rest left out. idiom.c decides whether
+ * nobody could tell: the other results dead, nothing between but
+ * arithmetic that does not touch the destination.
+ *
+ * The N bytes may span two pages where only the first byte load's is
+ * accessible: then the single load faults where the bytes would not all
+ * have. Its fault site says so (replay), and the fault handler has the
+ * interpreter run the instructions again one by one from the first byte
+ * load, which faults exactly where the program does, if it does. */
+#include <string.h>
+#include "jit/translate.h"
+
+/* What a register holds: bytes of memory at base (as of version) +
+ * offset, each at a byte position of the value, and nothing else. */
+struct assembly {
+    bool valid;
+    uint8_t base;
+    uint32_t version;
+    uint8_t filled;             /* bit p: position p holds a byte */
+    int32_t offset[8];          /* the offset at each filled position */
+    uint64_t members[TR_UNIT_WORDS];
+    /* What each member instruction leaves, as bytes of the whole load
+     * (offsets relative to the lowest, unknown until the load is whole:
+     * fixed up by finish_extracts). */
+    unsigned nsteps;
+    struct tr_extract step[TR_MAX_EXTRACTS];
+    int32_t step_offset[TR_MAX_EXTRACTS]; /* the offset at mask's lowest */
+};
+
+/* Records what the assembly a member instruction just made holds:
+ * skip is relative to offset 0 until finish_extracts. */
+static void fill_extract(const struct assembly *a, struct tr_extract *e)
+{
+    unsigned lo = (unsigned)__builtin_ctz(a->filled);
+    unsigned hi = 8 - (unsigned)__builtin_clz((unsigned)a->filled << 24);
+    e->mask = a->filled;
+    e->usable = a->filled == (uint8_t)(((1u << hi) - 1) & ~((1u << lo) - 1));
+    for (unsigned p = lo; p < hi && e->usable; p++)
+        e->usable = a->offset[p] - a->offset[lo] == (int32_t)(p - lo);
+    /* byte p of the value is byte p + skip of the load: skip is
+     * offset[lo] - off0 - lo, with off0 known at the end */
+    e->skip = 0;
+}
+
+static void add_member(struct assembly *a, unsigned i)
+{
+    a->members[i / 64] |= UINT64_C(1) << i % 64;
+}
+
+/* The load an assembly is, as RV_LD, RV_LWU or RV_LHU, or 0: positions
+ * 0..N-1 filled with consecutive offsets, nothing above. */
+static unsigned load_op(const struct assembly *a)
+{
+    unsigned n = a->filled == 0xff ? 8 : a->filled == 0x0f ? 4 : a->filled == 0x03 ? 2 : 0;
+    for (unsigned p = 1; p < n; p++)
+        if (a->offset[p] != a->offset[0] + (int32_t)p)
+            return 0;
+    return n == 8 ? RV_LD : n == 4 ? RV_LWU : n == 2 ? RV_LHU : 0;
+}
+
+/* The union of two assemblies of disjoint bytes of one base, or invalid. */
+static struct assembly join(const struct assembly *a, const struct assembly *b)
+{
+    struct assembly r = {0};
+    if (!a->valid || !b->valid || a->base != b->base ||
+        a->version != b->version || (a->filled & b->filled))
+        return r;
+    if (a->nsteps + b->nsteps + 1 > TR_MAX_EXTRACTS)
+        return r;
+    r = *a;
+    r.filled |= b->filled;
+    for (unsigned p = 0; p < 8; p++)
+        if (b->filled >> p & 1)
+            r.offset[p] = b->offset[p];
+    for (unsigned w = 0; w < TR_UNIT_WORDS; w++)
+        r.members[w] |= b->members[w];
+    for (unsigned k = 0; k < b->nsteps; k++) {
+        r.step[r.nsteps] = b->step[k];
+        r.step_offset[r.nsteps++] = b->step_offset[k];
+    }
+    return r;
+}
+
+/* shifted left by k bits: whole bytes, none shifted out */
+static struct assembly shift(const struct assembly *a, int32_t k)
+{
+    struct assembly r = {0};
+    if (!a->valid || k <= 0 || k % 8 || k >= 64 || (a->filled >> (8 - k / 8)) ||
+        a->nsteps + 1 > TR_MAX_EXTRACTS)
+        return r;
+    r = *a;
+    r.filled = (uint8_t)(a->filled << (k / 8));
+    for (int p = 7; p >= 0; p--)
+        r.offset[p] = p >= k / 8 ? a->offset[p - k / 8] : 0;
+    return r;
+}
+
+unsigned jit_byte_load_candidates(const struct block *blk,
+                                  struct tr_idiom *out, unsigned max)
+{
+    /* Units without two byte loads have nothing to find. */
+    unsigned bytes = 0;
+    for (unsigned i = 0; i < blk->n; i++)
+        bytes += blk->insn[i].d.op == RV_LBU;
+    if (bytes < 2)
+        return 0;
+    static const struct assembly none;
+    struct assembly held[33];
+    uint32_t version[33] = {0};
+    for (int r = 0; r < 33; r++)
+        held[r] = none;
+    unsigned n = 0;
+    for (unsigned i = 0; i < blk->n && n < max; i++) {
+        const struct rv_insn *d = &blk->insn[i].d;
+        if (d->op >= RV_OP_COUNT || rv_regfile((enum rv_op)d->op, 0) != RV_REG_X)
+            continue;
+        struct assembly now = none;
+        if (d->op == RV_LBU && d->rs1 != 0) {
+            now.valid = true;
+            now.base = d->rs1;
+            now.version = version[d->rs1];
+            now.filled = 1;
+            now.offset[0] = d->imm;
+        } else if (d->op == RV_SLLI) {
+            now = shift(&held[d->rs1], d->imm);
+        } else if (d->op == RV_OR || d->op == RV_ADD || d->op == RV_XOR) {
+            now = join(&held[d->rs1], &held[d->rs2]);
+        }
+        if (now.valid) {
+            add_member(&now, i);
+            if (now.nsteps == TR_MAX_EXTRACTS)
+                now = none; /* cannot happen: checked before */
+        }
+        if (now.valid) {
+            struct tr_extract *e = &now.step[now.nsteps];
+            *e = (struct tr_extract){.index = (uint8_t)i};
+            fill_extract(&now, e);
+            now.step_offset[now.nsteps++] =
+                now.offset[__builtin_ctz(now.filled)] - __builtin_ctz(now.filled);
+            unsigned op = load_op(&now);
+            if (op) {
+                unsigned first = 0;
+                while (!(now.members[first / 64] >> first % 64 & 1))
+                    first++;
+                out[n] = (struct tr_idiom){.at = first, .last = i,
+                                           .replay = true};
+                memcpy(out[n].members, now.members, sizeof now.members);
+                out[n].insn = *d;
+                out[n].insn.op = (uint16_t)op;
+                out[n].insn.rs1 = now.base;
+                out[n].insn.rs2 = 0;
+                out[n].insn.imm = now.offset[0];
+                /* skip: byte p of a step's value is byte p + skip of the
+                 * load (the or completing it is the last step) */
+                out[n].nextracts = now.nsteps;
+                for (unsigned k = 0; k < now.nsteps; k++) {
+                    out[n].extracts[k] = now.step[k];
+                    int32_t skip = now.step_offset[k] - now.offset[0];
+                    out[n].extracts[k].skip = (int8_t)skip;
+                    out[n].extracts[k].usable &= skip > -8 && skip < 8;
+                }
+                n++;
+            }
+        }
+        held[d->rd] = now;
+        version[d->rd]++;
+    }
+    return n;
+}
