@@ -74,7 +74,8 @@ static unsigned load_op(const struct assembly *a)
 /* The union of two assemblies of disjoint bytes of one base, or invalid. */
 static struct assembly join(const struct assembly *a, const struct assembly *b)
 {
-    struct assembly r = {0};
+    struct assembly r;
+    r.valid = false;
     if (!a->valid || !b->valid || a->base != b->base ||
         a->version != b->version || (a->filled & b->filled))
         return r;
@@ -97,7 +98,8 @@ static struct assembly join(const struct assembly *a, const struct assembly *b)
 /* shifted left by k bits: whole bytes, none shifted out */
 static struct assembly shift(const struct assembly *a, int32_t k)
 {
-    struct assembly r = {0};
+    struct assembly r;
+    r.valid = false;
     if (!a->valid || k <= 0 || k % 8 || k >= 64 || (a->filled >> (8 - k / 8)) ||
         a->nsteps + 1 > TR_MAX_EXTRACTS)
         return r;
@@ -117,32 +119,35 @@ unsigned jit_byte_load_candidates(const struct block *blk,
         bytes += blk->insn[i].d.op == RV_LBU;
     if (bytes < 2)
         return 0;
-    static const struct assembly none;
-    struct assembly held[33];
+    /* (Only valid is set where it is false: these are large.) */
+    struct assembly held[33], now;
     uint32_t version[33] = {0};
     for (int r = 0; r < 33; r++)
-        held[r] = none;
+        held[r].valid = false;
     unsigned n = 0;
     for (unsigned i = 0; i < blk->n && n < max; i++) {
         const struct rv_insn *d = &blk->insn[i].d;
         if (d->op >= RV_OP_COUNT || rv_regfile((enum rv_op)d->op, 0) != RV_REG_X)
             continue;
-        struct assembly now = none;
+        now.valid = false;
         if (d->op == RV_LBU && d->rs1 != 0) {
             now.valid = true;
             now.base = d->rs1;
             now.version = version[d->rs1];
             now.filled = 1;
             now.offset[0] = d->imm;
-        } else if (d->op == RV_SLLI) {
+            memset(now.members, 0, sizeof now.members);
+            now.nsteps = 0;
+        } else if (d->op == RV_SLLI && held[d->rs1].valid) {
             now = shift(&held[d->rs1], d->imm);
-        } else if (d->op == RV_OR || d->op == RV_ADD || d->op == RV_XOR) {
+        } else if ((d->op == RV_OR || d->op == RV_ADD || d->op == RV_XOR) &&
+                   held[d->rs1].valid && held[d->rs2].valid) {
             now = join(&held[d->rs1], &held[d->rs2]);
         }
         if (now.valid) {
             add_member(&now, i);
             if (now.nsteps == TR_MAX_EXTRACTS)
-                now = none; /* cannot happen: checked before */
+                now.valid = false; /* cannot happen: checked before */
         }
         if (now.valid) {
             struct tr_extract *e = &now.step[now.nsteps];
@@ -175,7 +180,10 @@ unsigned jit_byte_load_candidates(const struct block *blk,
                 n++;
             }
         }
-        held[d->rd] = now;
+        if (now.valid)
+            held[d->rd] = now;
+        else
+            held[d->rd].valid = false;
         version[d->rd]++;
     }
     return n;
