@@ -241,8 +241,8 @@ static unsigned access_size(enum rv_op op)
     }
 }
 
-/* A little-endian value read byte by byte, as gcc does for a possibly
- * misaligned one (which the translator may read with one load,
+/* A value read byte by byte, as gcc does for a possibly misaligned one,
+ * little- or big-endian (which the translator may read with one load,
  * jit/byteload.c): each byte loaded into a temporary, shifted to its place
  * and or-ed (added) into an accumulator, in a random order; now and then a
  * near miss, a byte shifted one place too far. */
@@ -252,6 +252,7 @@ static void mem_bytes(struct gen *g)
     unsigned n = sizes[gen_below(g, COUNT(sizes))];
     int32_t disp = scratch_addr(g, n) - GEN_BASE_OFF;
     unsigned order[8], acc = gen_xtmp(g);
+    bool big = gen_chance(g, 30);
     for (unsigned j = 0; j < n; j++)
         order[j] = j;
     for (unsigned j = n - 1; j > 0; j--) {
@@ -264,7 +265,8 @@ static void mem_bytes(struct gen *g)
         if (j > 0 && t == acc)
             continue; /* that byte left out: a near miss too */
         gen_emit(g, gen_enc(RV_LBU, t, GEN_BASE, 0, disp + (int32_t)order[j]));
-        unsigned place = order[j] + (gen_chance(g, 3) && order[j] < 7);
+        unsigned place = (big ? n - 1 - order[j] : order[j]);
+        place += gen_chance(g, 3) && place < 7;
         if (place)
             gen_emit(g, gen_enc(RV_SLLI, t, t, 0, (int32_t)(8 * place)));
         if (j > 0)

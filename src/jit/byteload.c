@@ -9,9 +9,11 @@
  * register holds, as far as byte loads, left shifts by whole bytes and ors
  * (add, xor) of disjoint bytes of one base register make it: a set of
  * (offset from the base, byte position in the value) pairs. An or that
- * completes offsets off..off+N-1 at positions 0..N-1 (N = 2, 4, 8) is a
- * candidate: one load of N bytes (lhu, lwu, ld) at its first byte load,
- * into the or's destination, the rest left out. idiom.c decides whether
+ * completes offsets off..off+N-1 at positions 0..N-1 (N = 2, 4, 8), or at
+ * N-1..0 (big-endian: sqlite's page format, SHA-256's message words), is a
+ * candidate: one load of N bytes (lhu, lwu, ld; then a byte swap if
+ * big-endian) at its first byte load, into the or's destination, the rest
+ * left out. idiom.c decides whether
  * nobody could tell: the other results dead, nothing between but
  * arithmetic that does not touch the destination.
  *
@@ -32,27 +34,46 @@ struct assembly {
     uint8_t filled;             /* bit p: position p holds a byte */
     int32_t offset[8];          /* the offset at each filled position */
     uint64_t members[TR_UNIT_WORDS];
-    /* What each member instruction leaves, as bytes of the whole load
-     * (offsets relative to the lowest, unknown until the load is whole:
-     * fixed up by finish_extracts). */
+    /* What each member instruction leaves: its bytes, in one run of
+     * positions from lo, whose offsets go up or down one per position
+     * from step_lo (dir +1 or -1; 0 for one byte; other: no run); made
+     * into bytes of the whole load (struct tr_extract) at the end. */
     unsigned nsteps;
     struct tr_extract step[TR_MAX_EXTRACTS];
-    int32_t step_offset[TR_MAX_EXTRACTS]; /* the offset at mask's lowest */
+    int32_t step_lo[TR_MAX_EXTRACTS];
+    int8_t step_dir[TR_MAX_EXTRACTS];
 };
 
-/* Records what the assembly a member instruction just made holds:
- * skip is relative to offset 0 until finish_extracts. */
-static void fill_extract(const struct assembly *a, struct tr_extract *e)
+/* Records what the assembly a member instruction just made holds in
+ * step k. */
+static void fill_step(struct assembly *a, unsigned k)
 {
     unsigned lo = (unsigned)__builtin_ctz(a->filled);
     unsigned hi = 8 - (unsigned)__builtin_clz((unsigned)a->filled << 24);
+    struct tr_extract *e = &a->step[k];
     e->mask = a->filled;
-    e->usable = a->filled == (uint8_t)(((1u << hi) - 1) & ~((1u << lo) - 1));
-    for (unsigned p = lo; p < hi && e->usable; p++)
-        e->usable = a->offset[p] - a->offset[lo] == (int32_t)(p - lo);
-    /* byte p of the value is byte p + skip of the load: skip is
-     * offset[lo] - off0 - lo, with off0 known at the end */
     e->skip = 0;
+    e->usable = a->filled == (uint8_t)(((1u << hi) - 1) & ~((1u << lo) - 1));
+    int dir = hi - lo == 1 ? 0 : a->offset[lo + 1] - a->offset[lo];
+    for (unsigned p = lo; p < hi && e->usable; p++)
+        e->usable = a->offset[p] - a->offset[lo] == dir * (int32_t)(p - lo);
+    a->step_lo[k] = a->offset[lo];
+    a->step_dir[k] = (int8_t)(e->usable && dir >= -1 && dir <= 1 ? dir : 2);
+}
+
+/* The bytes of the whole load (n bytes from off0, big-endian or not) that
+ * step k holds: byte p of it is byte p + skip of the load. */
+static void finish_step(const struct assembly *a, unsigned k, unsigned n,
+                        int32_t off0, bool big, struct tr_extract *e)
+{
+    *e = a->step[k];
+    unsigned lo = (unsigned)__builtin_ctz(e->mask);
+    /* Shifts move all of a step's bytes alike, so a run in a complete
+     * load goes the load's way (dir is never the other one). */
+    int32_t at = a->step_lo[k] - off0; /* byte of memory at position lo */
+    int32_t skip = (big ? (int32_t)n - 1 - at : at) - (int32_t)lo;
+    e->usable = a->step_dir[k] != 2 && skip > -8 && skip < 8;
+    e->skip = (int8_t)skip;
 }
 
 static void add_member(struct assembly *a, unsigned i)
@@ -61,14 +82,19 @@ static void add_member(struct assembly *a, unsigned i)
 }
 
 /* The load an assembly is, as RV_LD, RV_LWU or RV_LHU, or 0: positions
- * 0..N-1 filled with consecutive offsets, nothing above. */
-static unsigned load_op(const struct assembly *a)
+ * 0..N-1 filled with consecutive offsets, going up (little-endian) or
+ * down (big-endian, *big set), nothing above. */
+static unsigned load_op(const struct assembly *a, bool *big)
 {
     unsigned n = a->filled == 0xff ? 8 : a->filled == 0x0f ? 4 : a->filled == 0x03 ? 2 : 0;
+    if (n == 0)
+        return 0;
+    *big = a->offset[1] == a->offset[0] - 1;
+    int32_t dir = *big ? -1 : 1;
     for (unsigned p = 1; p < n; p++)
-        if (a->offset[p] != a->offset[0] + (int32_t)p)
+        if (a->offset[p] != a->offset[0] + dir * (int32_t)p)
             return 0;
-    return n == 8 ? RV_LD : n == 4 ? RV_LWU : n == 2 ? RV_LHU : 0;
+    return n == 8 ? RV_LD : n == 4 ? RV_LWU : RV_LHU;
 }
 
 /* The union of two assemblies of disjoint bytes of one base, or invalid. */
@@ -90,7 +116,8 @@ static struct assembly join(const struct assembly *a, const struct assembly *b)
         r.members[w] |= b->members[w];
     for (unsigned k = 0; k < b->nsteps; k++) {
         r.step[r.nsteps] = b->step[k];
-        r.step_offset[r.nsteps++] = b->step_offset[k];
+        r.step_lo[r.nsteps] = b->step_lo[k];
+        r.step_dir[r.nsteps++] = b->step_dir[k];
     }
     return r;
 }
@@ -149,14 +176,14 @@ unsigned jit_byte_load_candidates(const struct block *blk,
             if (now.nsteps == TR_MAX_EXTRACTS)
                 now.valid = false; /* cannot happen: checked before */
         }
+        bool big = false;
         if (now.valid) {
-            struct tr_extract *e = &now.step[now.nsteps];
-            *e = (struct tr_extract){.index = (uint8_t)i};
-            fill_extract(&now, e);
-            now.step_offset[now.nsteps++] =
-                now.offset[__builtin_ctz(now.filled)] - __builtin_ctz(now.filled);
-            unsigned op = load_op(&now);
+            now.step[now.nsteps] = (struct tr_extract){.index = (uint8_t)i};
+            fill_step(&now, now.nsteps++);
+            unsigned op = load_op(&now, &big);
             if (op) {
+                unsigned size = op == RV_LD ? 8 : op == RV_LWU ? 4 : 2;
+                int32_t off0 = big ? now.offset[size - 1] : now.offset[0];
                 unsigned first = 0;
                 while (!(now.members[first / 64] >> first % 64 & 1))
                     first++;
@@ -167,16 +194,11 @@ unsigned jit_byte_load_candidates(const struct block *blk,
                 out[n].insn.op = (uint16_t)op;
                 out[n].insn.rs1 = now.base;
                 out[n].insn.rs2 = 0;
-                out[n].insn.imm = now.offset[0];
-                /* skip: byte p of a step's value is byte p + skip of the
-                 * load (the or completing it is the last step) */
+                out[n].insn.imm = off0;
+                out[n].insn.rm = big; /* byte-swapped after the load */
                 out[n].nextracts = now.nsteps;
-                for (unsigned k = 0; k < now.nsteps; k++) {
-                    out[n].extracts[k] = now.step[k];
-                    int32_t skip = now.step_offset[k] - now.offset[0];
-                    out[n].extracts[k].skip = (int8_t)skip;
-                    out[n].extracts[k].usable &= skip > -8 && skip < 8;
-                }
+                for (unsigned k = 0; k < now.nsteps; k++)
+                    finish_step(&now, k, size, off0, big, &out[n].extracts[k]);
                 n++;
             }
         }

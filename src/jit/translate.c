@@ -641,7 +641,21 @@ static bool emit_idiom(struct tr *t)
     idiom.d = t->idiom_insn[t->index];
     t->ip = &idiom;
     unsigned stubs = t->nstubs, faults = t->nfaults;
-    bool done = tr_insn(t); /* rotates and loads always are */
+    bool done = true;
+    if (idiom.d.rm) { /* a big-endian load: swapped after */
+        const struct rv_insn *d = &idiom.d;
+        enum x64_width w = d->op == RV_LD ? W64 : d->op == RV_LWU ? W32 : W16;
+        struct x64_mem m = tr_guest_mem(t, d->rs1, d->imm);
+        enum x64_reg r = tr_dst(t, d->rd);
+        tr_note_fault(t);
+        x64_load(&t->b, w, false, r, m);
+        x64_bswap_r(&t->b, w == W64 ? W64 : W32, r);
+        if (w == W16)
+            x64_shift_ri(&t->b, X64_SHR, W32, r, 16);
+        tr_commit(t, d->rd, r);
+    } else {
+        done = tr_insn(t); /* rotates and loads always are */
+    }
     t->ip = original;
     unsigned replay = t->replay[t->index];
     if (!done || !replay)

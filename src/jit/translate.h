@@ -305,7 +305,8 @@ struct tr_idiom {
     unsigned at;                 /* the instruction it is translated at */
     unsigned last;               /* its last instruction */
     uint64_t members[TR_UNIT_WORDS]; /* its instructions, at included */
-    struct rv_insn insn;         /* what is translated at `at` */
+    struct rv_insn insn;         /* what is translated at `at`; a load
+                                    with rm 1 is big-endian */
     bool replay;                 /* a load that, if it faults, the
                                     interpreter runs again as written */
     unsigned nextracts;          /* loads: one per other instruction */

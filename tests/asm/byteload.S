@@ -1,12 +1,14 @@
-/* Little-endian values read byte by byte and assembled with shifts and
- * ors (jit/byteload.c): translated code reads them with one load where
- * nothing else could tell, which the first cases give it (every byte
- * register cleared, CLEAR, before the checks, whose branches would see
- * them). The near misses after must stay as written: big-endian order, a
- * gap in the offsets, the base changed between the byte loads, a byte
- * register read again, the destination read or written or a store
- * between the loads. Data bytes with the top bit set check that bytes are zero-
- * extended. s2-s11 and t3-t4 live in memory in translated code. */
+/* Values read byte by byte and assembled with shifts and ors
+ * (jit/byteload.c): translated code reads them with one load (and a byte
+ * swap for big-endian ones) where nothing else could tell, which most
+ * cases give it by clearing every byte register (CLEAR) before the checks,
+ * whose branches would see them; two cases leave the partial values live,
+ * which translated code then makes from the load's value. The near misses
+ * after must stay as written: gaps in the offsets, the base changed
+ * between the byte loads, a byte register read again, the destination
+ * read or written or a store between the loads. Data bytes with the top
+ * bit set check that bytes are zero-extended. s2-s11 and t3-t4 live in
+ * memory in translated code. */
 #include "check.h"
 
 #define CLEAR(r) li r, 0
@@ -88,8 +90,7 @@ TEST_BEGIN
         CHECK_EQ(t1, 0x95000000)
         CHECK_EQ(t0, 0xf2)
 
-        /* near misses */
-        /* big-endian */
+        /* big-endian: a word, a doubleword and a halfword */
         lbu a1, 0(a0)
         lbu a2, 1(a0)
         lbu a3, 2(a0)
@@ -105,6 +106,89 @@ TEST_BEGIN
         CLEAR(a3)
         CLEAR(a4)
         CHECK_EQ(a5, 0x81f203e4)
+        lbu a5, 9(a0)
+        lbu a1, 8(a0)
+        lbu a2, 7(a0)
+        slli a1, a1, 8
+        slli a2, a2, 16
+        or a5, a5, a1
+        lbu a3, 6(a0)
+        or a5, a5, a2
+        lbu a1, 5(a0)
+        slli a3, a3, 24
+        lbu a2, 4(a0)
+        or a5, a5, a3
+        slli a1, a1, 32
+        lbu a3, 3(a0)
+        slli a2, a2, 40
+        or a5, a5, a1
+        lbu a1, 2(a0)
+        slli a3, a3, 48
+        or a5, a5, a2
+        slli a1, a1, 56
+        or a5, a5, a3
+        or a5, a5, a1
+        CLEAR(a1)
+        CLEAR(a2)
+        CLEAR(a3)
+        CHECK_EQ(a5, 0x3e49506a7b8c9da)
+        lbu a1, 6(a0)
+        lbu a2, 7(a0)
+        slli a1, a1, 8
+        or a5, a2, a1
+        CLEAR(a1)
+        CLEAR(a2)
+        CHECK_EQ(a5, 0xa7b8)
+        /* big-endian with partial values live (sqlite's get4byte) */
+        lbu a1, 4(a0)
+        lbu a2, 5(a0)
+        lbu a3, 6(a0)
+        lbu a4, 7(a0)
+        slli a1, a1, 24
+        slli a2, a2, 16
+        slli a3, a3, 8
+        or a1, a1, a2
+        or a1, a1, a3
+        or a5, a1, a4
+        CHECK_EQ(a5, 0x9506a7b8)
+        CHECK_EQ(a1, 0x9506a700)
+        CHECK_EQ(a2, 0x60000)
+        CHECK_EQ(a3, 0xa700)
+        CHECK_EQ(a4, 0xb8)
+
+        /* near misses */
+        /* a partial value live with a byte missing in its middle */
+        lbu a1, 0(a0)
+        lbu a2, 2(a0)
+        lbu a3, 1(a0)
+        lbu a4, 3(a0)
+        slli a2, a2, 16
+        or a1, a1, a2
+        slli a3, a3, 8
+        or a3, a3, a1
+        slli a4, a4, 24
+        or a5, a4, a3
+        CLEAR(a2)
+        CLEAR(a3)
+        CLEAR(a4)
+        CHECK_EQ(a5, 0xe403f281)
+        CHECK_EQ(a1, 0x030081)
+        /* big-endian with a gap: offsets 0, 1, 3, 4 */
+        lbu a1, 0(a0)
+        lbu a2, 1(a0)
+        lbu a3, 3(a0)
+        lbu a4, 4(a0)
+        slli a1, a1, 24
+        slli a2, a2, 16
+        slli a3, a3, 8
+        or a1, a1, a2
+        or a3, a3, a4
+        or a5, a1, a3
+        CLEAR(a1)
+        CLEAR(a2)
+        CLEAR(a3)
+        CLEAR(a4)
+        CHECK_EQ(a5, 0x81f2e495)
         /* a gap: offsets 0, 1, 3, 4 */
         lbu a1, 0(a0)
         lbu a2, 1(a0)
