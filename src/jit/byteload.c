@@ -32,6 +32,8 @@ struct assembly {
     uint8_t base;
     uint32_t version;
     uint8_t filled;             /* bit p: position p holds a byte */
+    bool sext;                  /* the bytes (positions 0..3) sign-extended
+                                   from bit 31: made by slliw */
     int32_t offset[8];          /* the offset at each filled position */
     uint64_t members[TR_UNIT_WORDS];
     /* What each member instruction leaves: its bytes, in one run of
@@ -52,6 +54,7 @@ static void fill_step(struct assembly *a, unsigned k)
     unsigned hi = 8 - (unsigned)__builtin_clz((unsigned)a->filled << 24);
     struct tr_extract *e = &a->step[k];
     e->mask = a->filled;
+    e->sext = a->sext;
     e->skip = 0;
     e->usable = a->filled == (uint8_t)(((1u << hi) - 1) & ~((1u << lo) - 1));
     int dir = hi - lo == 1 ? 0 : a->offset[lo + 1] - a->offset[lo];
@@ -94,7 +97,7 @@ static unsigned load_op(const struct assembly *a, bool *big)
     for (unsigned p = 1; p < n; p++)
         if (a->offset[p] != a->offset[0] + dir * (int32_t)p)
             return 0;
-    return n == 8 ? RV_LD : n == 4 ? RV_LWU : RV_LHU;
+    return n == 8 ? RV_LD : n == 4 ? (a->sext ? RV_LW : RV_LWU) : RV_LHU;
 }
 
 /* The union of two assemblies of disjoint bytes of one base, or invalid. */
@@ -105,10 +108,15 @@ static struct assembly join(const struct assembly *a, const struct assembly *b)
     if (!a->valid || !b->valid || a->base != b->base ||
         a->version != b->version || (a->filled & b->filled))
         return r;
+    /* A sign-extended word joins only bytes below bit 31 (no carry, no
+     * upper half): the result is the word of both, sign-extended. */
+    if ((a->sext && (b->filled & 0xf8)) || (b->sext && (a->filled & 0xf8)))
+        return r;
     if (a->nsteps + b->nsteps + 1 > TR_MAX_EXTRACTS)
         return r;
     r = *a;
     r.filled |= b->filled;
+    r.sext |= b->sext;
     for (unsigned p = 0; p < 8; p++)
         if (b->filled >> p & 1)
             r.offset[p] = b->offset[p];
@@ -122,16 +130,19 @@ static struct assembly join(const struct assembly *a, const struct assembly *b)
     return r;
 }
 
-/* shifted left by k bits: whole bytes, none shifted out */
-static struct assembly shift(const struct assembly *a, int32_t k)
+/* shifted left by k bits: whole bytes, none shifted out (of 64 bits, or
+ * of 32 for slliw, whose result is sign-extended from bit 31) */
+static struct assembly shift(const struct assembly *a, int32_t k, bool word)
 {
     struct assembly r;
     r.valid = false;
-    if (!a->valid || k <= 0 || k % 8 || k >= 64 || (a->filled >> (8 - k / 8)) ||
-        a->nsteps + 1 > TR_MAX_EXTRACTS)
+    unsigned width = word ? 4 : 8;
+    if (!a->valid || a->sext || k <= 0 || k % 8 || k >= 8 * (int32_t)width ||
+        (a->filled >> (width - k / 8)) || a->nsteps + 1 > TR_MAX_EXTRACTS)
         return r;
     r = *a;
     r.filled = (uint8_t)(a->filled << (k / 8));
+    r.sext = word && (r.filled & 0x08);
     for (int p = 7; p >= 0; p--)
         r.offset[p] = p >= k / 8 ? a->offset[p - k / 8] : 0;
     return r;
@@ -162,11 +173,12 @@ unsigned jit_byte_load_candidates(const struct block *blk,
             now.base = d->rs1;
             now.version = version[d->rs1];
             now.filled = 1;
+            now.sext = false;
             now.offset[0] = d->imm;
             memset(now.members, 0, sizeof now.members);
             now.nsteps = 0;
-        } else if (d->op == RV_SLLI && held[d->rs1].valid) {
-            now = shift(&held[d->rs1], d->imm);
+        } else if ((d->op == RV_SLLI || d->op == RV_SLLIW) && held[d->rs1].valid) {
+            now = shift(&held[d->rs1], d->imm, d->op == RV_SLLIW);
         } else if ((d->op == RV_OR || d->op == RV_ADD || d->op == RV_XOR) &&
                    held[d->rs1].valid && held[d->rs2].valid) {
             now = join(&held[d->rs1], &held[d->rs2]);
@@ -182,7 +194,7 @@ unsigned jit_byte_load_candidates(const struct block *blk,
             fill_step(&now, now.nsteps++);
             unsigned op = load_op(&now, &big);
             if (op) {
-                unsigned size = op == RV_LD ? 8 : op == RV_LWU ? 4 : 2;
+                unsigned size = op == RV_LD ? 8 : op == RV_LHU ? 2 : 4;
                 int32_t off0 = big ? now.offset[size - 1] : now.offset[0];
                 unsigned first = 0;
                 while (!(now.members[first / 64] >> first % 64 & 1))

@@ -218,7 +218,7 @@ unsigned jit_find_idioms(const struct block *blk, uint8_t *role,
                 idiom_insn[i] = (struct rv_insn){
                     .op = RV_SRLI, /* what it writes, for translate.c */
                     .rd = blk->insn[i].d.rd, .rs1 = found[k].insn.rd,
-                    .rs2 = e->mask, .imm = e->skip};
+                    .rs2 = e->mask, .rm = e->sext, .imm = e->skip};
             } else {
                 role[i] = TR_SKIP;
             }

@@ -644,7 +644,7 @@ static bool emit_idiom(struct tr *t)
     bool done = true;
     if (idiom.d.rm) { /* a big-endian load: swapped after */
         const struct rv_insn *d = &idiom.d;
-        enum x64_width w = d->op == RV_LD ? W64 : d->op == RV_LWU ? W32 : W16;
+        enum x64_width w = d->op == RV_LD ? W64 : d->op == RV_LHU ? W16 : W32;
         struct x64_mem m = tr_guest_mem(t, d->rs1, d->imm);
         enum x64_reg r = tr_dst(t, d->rd);
         tr_note_fault(t);
@@ -652,6 +652,8 @@ static bool emit_idiom(struct tr *t)
         x64_bswap_r(&t->b, w == W64 ? W64 : W32, r);
         if (w == W16)
             x64_shift_ri(&t->b, X64_SHR, W32, r, 16);
+        if (d->op == RV_LW) /* its top byte came through slliw */
+            x64_movsxd_rr(&t->b, r, r);
         tr_commit(t, d->rd, r);
     } else {
         done = tr_insn(t); /* rotates and loads always are */
@@ -694,6 +696,8 @@ static void emit_extract(struct tr *t)
         if (lo > 0)
             x64_shift_ri(&t->b, X64_SHL, W64, d, (uint8_t)(8 * lo));
     }
+    if (e->rm) /* from slliw */
+        x64_movsxd_rr(&t->b, d, d);
     tr_commit(t, e->rd, d);
 }
 

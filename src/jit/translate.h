@@ -285,16 +285,19 @@ enum tr_role {
     TR_IDIOM,   /* where an idiom is translated, as idiom_insn[i] */
     TR_EXTRACT, /* part of a load from bytes whose result is still read:
                    idiom_insn[i].rd = bytes of the load's destination rs1
-                   (see struct tr_extract: imm is skip, rs2 is bytes) */
+                   (see struct tr_extract: imm is skip, rs2 is bytes, rm
+                   is sext) */
 };
 
 /* The value a byte load, shift or or of a load from bytes leaves in its
  * register, as bytes of the whole load's value: (value >> 8 * skip, or <<
- * for a negative skip) with only the bytes in mask kept, one run of them. */
+ * for a negative skip) with only the bytes in mask kept, one run of them,
+ * and sign-extended from bit 31 if sext (slliw made it). */
 struct tr_extract {
     uint8_t index;               /* of the instruction in the idiom's span */
     int8_t skip;
     uint8_t mask;                /* bit p: byte p kept */
+    bool sext;                   /* then sign-extended from bit 31 */
     bool usable;                 /* the bytes make one run */
     bool on;                     /* translated: its result is read */
 };

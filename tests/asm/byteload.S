@@ -2,8 +2,9 @@
  * (jit/byteload.c): translated code reads them with one load (and a byte
  * swap for big-endian ones) where nothing else could tell, which most
  * cases give it by clearing every byte register (CLEAR) before the checks,
- * whose branches would see them; two cases leave the partial values live,
- * which translated code then makes from the load's value. The near misses
+ * whose branches would see them; three cases leave the partial values
+ * live, which translated code then makes from the load's value (one of
+ * them sign-extended, as slliw leaves it). The near misses
  * after must stay as written: gaps in the offsets, the base changed
  * between the byte loads, a byte register read again, the destination
  * read or written or a store between the loads. Data bytes with the top
@@ -156,7 +157,77 @@ TEST_BEGIN
         CHECK_EQ(a3, 0xa700)
         CHECK_EQ(a4, 0xb8)
 
+        /* big-endian through slliw (uint32_t in C): sign-extended */
+        lbu a1, 0(a0)
+        lbu a2, 1(a0)
+        lbu a4, 3(a0)
+        lbu a3, 2(a0)
+        slliw a1, a1, 24
+        slliw a2, a2, 16
+        or a1, a1, a2
+        slliw a3, a3, 8
+        or a1, a1, a3
+        or a5, a1, a4
+        CLEAR(a2)
+        CLEAR(a3)
+        CLEAR(a4)
+        CHECK_EQ(a5, 0xffffffff81f203e4)
+        CHECK_EQ(a1, 0xffffffff81f20300)
+
         /* near misses */
+        /* slliw's sign extension ruins the upper bytes of a doubleword */
+        lbu a1, 3(a0)
+        lbu a2, 4(a0)
+        slliw a1, a1, 24
+        slli a2, a2, 32
+        or a5, a1, a2
+        lbu a1, 5(a0)
+        lbu a2, 6(a0)
+        slli a1, a1, 40
+        slli a2, a2, 48
+        or a5, a5, a1
+        or a5, a5, a2
+        lbu a1, 7(a0)
+        lbu a2, 0(a0)
+        slli a1, a1, 56
+        or a5, a5, a1
+        or a5, a5, a2
+        lbu a1, 1(a0)
+        lbu a2, 2(a0)
+        slli a1, a1, 8
+        slli a2, a2, 16
+        or a5, a5, a1
+        or a5, a5, a2
+        CLEAR(a1)
+        CLEAR(a2)
+        CHECK_EQ(a5, 0xffffffffe403f281)
+        /* and so it does shifted further */
+        lbu a5, 4(a0)
+        slliw a5, a5, 24
+        slli a5, a5, 8
+        lbu a1, 5(a0)
+        lbu a2, 6(a0)
+        slli a1, a1, 40
+        slli a2, a2, 48
+        or a5, a5, a1
+        or a5, a5, a2
+        lbu a1, 7(a0)
+        lbu a2, 0(a0)
+        slli a1, a1, 56
+        or a5, a5, a1
+        or a5, a5, a2
+        lbu a1, 1(a0)
+        lbu a2, 2(a0)
+        slli a1, a1, 8
+        slli a2, a2, 16
+        or a5, a5, a1
+        or a5, a5, a2
+        lbu a1, 3(a0)
+        slli a1, a1, 24
+        or a5, a5, a1
+        CLEAR(a1)
+        CLEAR(a2)
+        CHECK_EQ(a5, 0xffffff95e403f281)
         /* a partial value live with a byte missing in its middle */
         lbu a1, 0(a0)
         lbu a2, 2(a0)
