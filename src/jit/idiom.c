@@ -161,13 +161,18 @@ unsigned jit_find_idioms(const struct block *blk, uint8_t *role,
                          struct rv_insn *idiom_insn, uint8_t *replay,
                          bool *low32)
 {
+    /* Most units have neither a right shift by an immediate (half of a
+     * rotate) nor a byte load: nothing to look for there. */
+    bool shifts = false, bytes = false;
     for (unsigned i = 0; i < blk->n; i++) {
-        role[i] = TR_PLAIN;
-        replay[i] = 0;
+        unsigned op = blk->insn[i].d.op;
+        shifts |= op == RV_SRLI || op == RV_SRLIW;
+        bytes |= op == RV_LBU;
     }
     struct tr_idiom found[MAX_IDIOMS];
-    unsigned n = jit_rotate_candidates(blk, found, MAX_IDIOMS);
-    n += jit_byte_load_candidates(blk, found + n, MAX_IDIOMS - n);
+    unsigned n = shifts ? jit_rotate_candidates(blk, found, MAX_IDIOMS) : 0;
+    if (bytes)
+        n += jit_byte_load_candidates(blk, found + n, MAX_IDIOMS - n);
     /* Larger first, then drop what overlaps a kept one or breaks rule 1. */
     for (unsigned i = 1; i < n; i++)
         for (unsigned j = i; j > 0 && count_members(&found[j]) >
@@ -207,6 +212,10 @@ unsigned jit_find_idioms(const struct block *blk, uint8_t *role,
         if (kept == n)
             break;
         n = kept;
+    }
+    for (unsigned i = 0; i < blk->n; i++) {
+        role[i] = TR_PLAIN;
+        replay[i] = 0;
     }
     for (unsigned k = 0; k < n; k++) {
         for (unsigned i = first_member(&found[k]); i <= found[k].last; i++) {

@@ -327,10 +327,11 @@ unsigned jit_rotate_candidates(const struct block *blk, struct tr_idiom *out,
 unsigned jit_byte_load_candidates(const struct block *blk,
                                   struct tr_idiom *out, unsigned max);
 
-/* Finds the unit's idioms: fills role[0..blk->n), idiom_insn[] where role
- * is TR_IDIOM, replay[] (the instructions from there to the idiom's last
- * if a fault there must replay them, else 0), and low32 (as jit_demand
- * does, for the unit as it will be translated); returns how many. */
+/* Finds the unit's idioms and returns how many; if any, fills
+ * role[0..blk->n), idiom_insn[] where role is TR_IDIOM or TR_EXTRACT, and
+ * replay[] (the instructions from there to the idiom's last if a fault
+ * there must replay them, else 0). Fills low32 in any case (as jit_demand
+ * does, for the unit as it will be translated). */
 unsigned jit_find_idioms(const struct block *blk, uint8_t *role,
                          struct rv_insn *idiom_insn, uint8_t *replay,
                          bool *low32);
