@@ -781,8 +781,9 @@ static size_t translate_unit(struct block *blk, struct jit_code_space *space,
         }
         if (t.role && t.role[i] == TR_SKIP) {
             /* nothing: the idiom is translated at one instruction */
-            int rd = t.ip->d.rd; /* not x0: an or read it */
-            t.checked &= ~(1u << rd);
+            int rd = t.ip->d.rd;
+            if (rd < 32)
+                t.checked &= ~(1u << rd);
             if (t.fwd_guest == rd)
                 t.fwd_guest = 0;
             if (t.zf_guest == rd)

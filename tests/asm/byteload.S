@@ -174,6 +174,15 @@ TEST_BEGIN
         CHECK_EQ(a5, 0xffffffff81f203e4)
         CHECK_EQ(a1, 0xffffffff81f20300)
 
+        /* a halfword into x0: nothing to see, but no harm either */
+        lbu a1, 0(a0)
+        lbu a2, 1(a0)
+        slli a2, a2, 8
+        or zero, a1, a2
+        CLEAR(a1)
+        CLEAR(a2)
+        CHECK_EQ(zero, 0)
+
         /* near misses */
         /* slliw's sign extension ruins the upper bytes of a doubleword */
         lbu a1, 3(a0)
