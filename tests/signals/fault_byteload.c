@@ -8,10 +8,14 @@
  * byte load of offset 3 with the three bytes before it loaded into t4, t5
  * and a4 (and at the first byte load, of offset 1, with nothing loaded, in
  * the second case); an address far outside any guest space faults at that
- * first byte load too. The handler records the fault and returns
- * past load8. Before, load8 runs often enough to be translated. */
+ * first byte load too. load4be, a big-endian word with its partial values
+ * live (sqlite's get4byte), ends 2 bytes before the page: the fault is at
+ * its byte load of offset 2, with t4 and t5 holding the first two bytes.
+ * The handler records the fault and returns past the call. Before, both
+ * run often enough to be translated. */
 #define _GNU_SOURCE
 #include <setjmp.h>
+#include <stdbool.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -60,6 +64,30 @@ __asm__(".text\n"
         "    li a4, 0\n"
         "    ret\n");
 
+/* A big-endian word as sqlite's get4byte compiles to: byte loads at
+ * offsets 0..3 in order, their partial values still live after. */
+uint64_t load4be(const unsigned char *p);
+extern const char load4be_byte2[];
+__asm__(".text\n"
+        ".globl load4be\n"
+        "load4be:\n"
+        "    li t4, 0x44\n"
+        "    li t5, 0x55\n"
+        "    li a4, 0x66\n"
+        "    lbu t4, 0(a0)\n"
+        "    lbu t5, 1(a0)\n"
+        ".globl load4be_byte2\n"
+        "load4be_byte2:\n"
+        "    lbu a4, 2(a0)\n"
+        "    lbu a5, 3(a0)\n"
+        "    slliw t4, t4, 24\n"
+        "    slliw t5, t5, 16\n"
+        "    or t4, t4, t5\n"
+        "    slliw a4, a4, 8\n"
+        "    or t4, t4, a4\n"
+        "    or a0, t4, a5\n"
+        "    ret\n");
+
 static sigjmp_buf back;
 static volatile uint64_t fault_addr, fault_pc, t4, t5, a4;
 
@@ -75,11 +103,11 @@ static void on_segv(int sig, siginfo_t *si, void *ucv)
     siglongjmp(back, 1);
 }
 
-static void probe(const char *what, const unsigned char *p)
+static void probe(const char *what, const unsigned char *p, bool big)
 {
     fault_addr = fault_pc = t4 = t5 = a4 = 0;
     if (sigsetjmp(back, 1) == 0) {
-        uint64_t v = load8(p);
+        uint64_t v = big ? load4be(p) : load8(p);
         printf("%s: no fault, %016llx\n", what, (unsigned long long)v);
         return;
     }
@@ -87,7 +115,8 @@ static void probe(const char *what, const unsigned char *p)
            (long long)(fault_addr - (uint64_t)p),
            fault_pc == (uint64_t)load8_byte3 ? "at byte 3"
            : fault_pc == (uint64_t)load8_first ? "at the first byte load"
-                                             : "elsewhere",
+           : fault_pc == (uint64_t)load4be_byte2 ? "at byte 2"
+                                               : "elsewhere",
            (unsigned long long)t4, (unsigned long long)t5,
            (unsigned long long)a4);
 }
@@ -108,11 +137,13 @@ int main(void)
 
     uint64_t sum = 0;
     for (int i = 0; i < 1000; i++)
-        sum += load8(m + i % 4000);
+        sum += load8(m + i % 4000) + load4be(m + i % 4000);
     printf("sum %016llx\n", (unsigned long long)sum);
-    probe("misaligned", m + 4093 - 3000);
-    probe("3 bytes before the page", m + 4093);
-    probe("at the page", m + 4096);
-    probe("far outside", (const unsigned char *)0x4000000000000000ull);
+    probe("misaligned", m + 4093 - 3000, false);
+    probe("3 bytes before the page", m + 4093, false);
+    probe("at the page", m + 4096, false);
+    probe("far outside", (const unsigned char *)0x4000000000000000ull, false);
+    probe("big-endian, misaligned", m + 4094 - 3000, true);
+    probe("big-endian, 2 bytes before the page", m + 4094, true);
     return 0;
 }
