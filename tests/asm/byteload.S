@@ -140,7 +140,7 @@ TEST_BEGIN
         CLEAR(a1)
         CLEAR(a2)
         CHECK_EQ(a5, 0xa7b8)
-        /* big-endian with partial values live (sqlite's get4byte) */
+        /* big-endian with partial values live */
         lbu a1, 4(a0)
         lbu a2, 5(a0)
         lbu a3, 6(a0)

@@ -9,7 +9,7 @@
  * and a4 (and at the first byte load, of offset 1, with nothing loaded, in
  * the second case); an address far outside any guest space faults at that
  * first byte load too. load4be, a big-endian word with its partial values
- * live (sqlite's get4byte), ends 2 bytes before the page: the fault is at
+ * live, ends 2 bytes before the page: the fault is at
  * its byte load of offset 2, with t4 and t5 holding the first two bytes.
  * The handler records the fault and returns past the call. Before, both
  * run often enough to be translated. */
@@ -64,8 +64,9 @@ __asm__(".text\n"
         "    li a4, 0\n"
         "    ret\n");
 
-/* A big-endian word as sqlite's get4byte compiles to: byte loads at
- * offsets 0..3 in order, their partial values still live after. */
+/* A big-endian word as p[0] << 24 | p[1] << 16 | p[2] << 8 | p[3] on
+ * uint32_t compiles to: byte loads at offsets 0..3 in order, slliw, and
+ * the partial values still live after. */
 uint64_t load4be(const unsigned char *p);
 extern const char load4be_byte2[];
 __asm__(".text\n"
