@@ -165,7 +165,7 @@ unsigned jit_byte_load_candidates(const struct block *blk,
     unsigned n = 0;
     for (unsigned i = 0; i < blk->n && n < max; i++) {
         const struct rv_insn *d = &blk->insn[i].d;
-        if (d->op >= RV_OP_COUNT || rv_regfile((enum rv_op)d->op, 0) != RV_REG_X)
+        if (jit_x_dest(d) < 0)
             continue;
         now.valid = false;
         if (d->op == RV_LBU && d->rs1 != 0) {

@@ -55,13 +55,6 @@ static bool overlap(const struct tr_idiom *a, const struct tr_idiom *b)
     return false;
 }
 
-static int writes_reg(const struct rv_insn *d)
-{
-    if (d->op >= RV_OP_COUNT || rv_regfile((enum rv_op)d->op, 0) != RV_REG_X)
-        return -1;
-    return d->rd;
-}
-
 static bool reads_reg(const struct rv_insn *d, int r)
 {
     return (rv_regfile((enum rv_op)d->op, 1) == RV_REG_X && d->rs1 == r) ||
@@ -76,11 +69,11 @@ static bool quiet_between(const struct block *blk, const struct tr_idiom *c)
     for (unsigned i = first_member(c); i <= c->last; i++) {
         const struct rv_insn *d = &blk->insn[i].d;
         if (member(c, i)) {
-            if (jit_bounded(writes_reg(d)))
+            if (jit_bounded(jit_x_dest(d)))
                 return false;
             continue;
         }
-        if (!jit_plain_int(d) || reads_reg(d, dest) || writes_reg(d) == dest)
+        if (!jit_plain_int(d) || reads_reg(d, dest) || jit_x_dest(d) == dest)
             return false;
     }
     return true;
@@ -100,7 +93,7 @@ static bool last_write(const struct block *blk, const struct tr_idiom *c,
                        unsigned i, int r)
 {
     for (unsigned k = i + 1; k <= c->last; k++)
-        if (member(c, k) && writes_reg(&blk->insn[k].d) == r)
+        if (member(c, k) && jit_x_dest(&blk->insn[k].d) == r)
             return false;
     return true;
 }
@@ -113,7 +106,7 @@ static void add_extracts(const struct block *blk, struct tr_idiom *c,
 {
     for (unsigned k = 0; k < c->nextracts; k++) {
         struct tr_extract *e = &c->extracts[k];
-        int r = writes_reg(&blk->insn[e->index].d);
+        int r = jit_x_dest(&blk->insn[e->index].d);
         if (!e->on && e->usable && e->index != c->at && r >= 0 &&
             r != c->insn.rd && (live[e->index] >> r & 1) &&
             last_write(blk, c, e->index, r))
@@ -129,7 +122,7 @@ static bool results_ok(const struct block *blk, struct tr_idiom *c,
         if (!member(c, i))
             continue;
         const struct tr_extract *e = extract_of(c, i);
-        int r = writes_reg(&blk->insn[i].d);
+        int r = jit_x_dest(&blk->insn[i].d);
         if (r >= 0 && r != c->insn.rd && !(e && e->on) && (live[i] >> r & 1))
             return false;
     }

@@ -26,11 +26,6 @@ static unsigned rotate_op(const struct rv_insn *l, const struct rv_insn *r)
     return 0;
 }
 
-static bool writes_x_reg(const struct rv_insn *d)
-{
-    return d->op < RV_OP_COUNT && rv_regfile((enum rv_op)d->op, 0) == RV_REG_X;
-}
-
 /* Whether the or at k of the results of instructions a and b (the last
  * writers of its sources) is a rotate; fills *c if so. */
 static bool rotate_at(const struct block *blk, unsigned k, int a, int b,
@@ -51,8 +46,7 @@ static bool rotate_at(const struct block *blk, unsigned k, int a, int b,
         return false; /* the second shift reads another x */
     /* Nothing else writes x from the first shift to the or. */
     for (unsigned i = first + 1; i < k; i++)
-        if (i != second && writes_x_reg(&blk->insn[i].d) &&
-            blk->insn[i].d.rd == x)
+        if (i != second && jit_x_dest(&blk->insn[i].d) == x)
             return false;
     *c = (struct tr_idiom){.at = k, .last = k, .insn = blk->insn[k].d};
     c->members[first / 64] |= UINT64_C(1) << first % 64;
@@ -79,7 +73,7 @@ unsigned jit_rotate_candidates(const struct block *blk, struct tr_idiom *out,
             writer[d->rs2] >= 0 &&
             rotate_at(blk, k, writer[d->rs1], writer[d->rs2], &out[n]))
             n++;
-        if (writes_x_reg(d))
+        if (jit_x_dest(d) >= 0)
             writer[d->rd] = (int)k;
     }
     return n;

@@ -274,6 +274,14 @@ unsigned jit_loop_mapping(const struct block *blk, int8_t host[33],
  * NULL (demand.c). */
 void jit_demand(const struct block *blk, const struct rv_insn *view,
                 bool *low32, uint64_t *live);
+/* The integer register d writes (RV_SINK for x0), or -1 if none. */
+static inline int jit_x_dest(const struct rv_insn *d)
+{
+    if (d->op >= RV_OP_COUNT || rv_regfile((enum rv_op)d->op, 0) != RV_REG_X)
+        return -1;
+    return d->rd;
+}
+
 /* Integer arithmetic that cannot fault, leave or be seen from outside
  * (and writes none of sp, gp, tp). */
 bool jit_plain_int(const struct rv_insn *d);

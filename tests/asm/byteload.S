@@ -13,6 +13,17 @@
 #include "check.h"
 
 #define CLEAR(r) li r, 0
+/* a5 |= bytes 5, 6, 7, 0, 1, 2 of bl_data, each at its little-endian
+ * place (through a1 and a2) */
+#define OR_BYTES_5_TO_2                                     \
+        lbu a1, 5(a0); lbu a2, 6(a0);                       \
+        slli a1, a1, 40; slli a2, a2, 48;                   \
+        or a5, a5, a1; or a5, a5, a2;                       \
+        lbu a1, 7(a0); lbu a2, 0(a0);                       \
+        slli a1, a1, 56; or a5, a5, a1; or a5, a5, a2;      \
+        lbu a1, 1(a0); lbu a2, 2(a0);                       \
+        slli a1, a1, 8; slli a2, a2, 16;                    \
+        or a5, a5, a1; or a5, a5, a2
 
 TEST_BEGIN
         la a0, bl_data
@@ -190,23 +201,7 @@ TEST_BEGIN
         slliw a1, a1, 24
         slli a2, a2, 32
         or a5, a1, a2
-        lbu a1, 5(a0)
-        lbu a2, 6(a0)
-        slli a1, a1, 40
-        slli a2, a2, 48
-        or a5, a5, a1
-        or a5, a5, a2
-        lbu a1, 7(a0)
-        lbu a2, 0(a0)
-        slli a1, a1, 56
-        or a5, a5, a1
-        or a5, a5, a2
-        lbu a1, 1(a0)
-        lbu a2, 2(a0)
-        slli a1, a1, 8
-        slli a2, a2, 16
-        or a5, a5, a1
-        or a5, a5, a2
+        OR_BYTES_5_TO_2
         CLEAR(a1)
         CLEAR(a2)
         CHECK_EQ(a5, 0xffffffffe403f281)
@@ -214,23 +209,7 @@ TEST_BEGIN
         lbu a5, 4(a0)
         slliw a5, a5, 24
         slli a5, a5, 8
-        lbu a1, 5(a0)
-        lbu a2, 6(a0)
-        slli a1, a1, 40
-        slli a2, a2, 48
-        or a5, a5, a1
-        or a5, a5, a2
-        lbu a1, 7(a0)
-        lbu a2, 0(a0)
-        slli a1, a1, 56
-        or a5, a5, a1
-        or a5, a5, a2
-        lbu a1, 1(a0)
-        lbu a2, 2(a0)
-        slli a1, a1, 8
-        slli a2, a2, 16
-        or a5, a5, a1
-        or a5, a5, a2
+        OR_BYTES_5_TO_2
         lbu a1, 3(a0)
         slli a1, a1, 24
         or a5, a5, a1
