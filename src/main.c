@@ -182,7 +182,7 @@ static void stats_at_exit(void)
 {
     fprintf(stderr,
             "hart: %llu instructions retired, %llu blocks built "
-            "(%llu instructions decoded), %llu cache flushes\n",
+            "(%llu instructions decoded), %llu flushes of decoded blocks\n",
             (unsigned long long)main_thread.hart.instret,
             (unsigned long long)block_stats.built,
             (unsigned long long)block_stats.insns_decoded,
@@ -193,7 +193,7 @@ static void stats_at_exit(void)
                 "%llu fallbacks emitted, %llu chains, %llu jump-table misses, "
                 "%llu indirect jumps with varying targets (no inline cache), "
                 "%llu inline caches filled, %llu return-address stack "
-                "overflows\n",
+                "overflows, %llu flushes of translated code\n",
                 (unsigned long long)jit_stats.blocks,
                 (unsigned long long)jit_stats.guest_insns,
                 (unsigned long long)jit_stats.host_bytes,
@@ -202,7 +202,8 @@ static void stats_at_exit(void)
                 (unsigned long long)jit_stats.lookups_missed,
                 (unsigned long long)jit_stats.ic_skipped,
                 (unsigned long long)jit_stats.inline_caches,
-                (unsigned long long)jit_stats.ras_overflows);
+                (unsigned long long)jit_stats.ras_overflows,
+                (unsigned long long)jit_stats.flushes);
     if (jit_enabled)
         fprintf(stderr,
                 "hart: exits from translated code: %llu to chain, %llu to look "
@@ -393,7 +394,13 @@ int main(int argc, char **argv)
         fprintf(stderr, "hart: cannot write /tmp/perf-%d.map: %s\n",
                 (int)getpid(), strerror(errno));
     if (use_jit) {
-        err = jit_init(jit_cache_mb << 20, jit_threshold);
+        size_t cache = jit_cache_mb << 20;
+        /* tests/jit fills a cache smaller than --jit-cache offers, for
+         * want of a test program with megabytes of hot code. */
+        const char *test_kb = getenv("HART_TEST_JIT_CACHE_KB");
+        if (test_kb && strtoul(test_kb, NULL, 10) >= 256) /* room for a unit */
+            cache = strtoul(test_kb, NULL, 10) << 10;
+        err = jit_init(cache, jit_threshold);
         if (err < 0) {
             fprintf(stderr, "hart: cannot set up the code cache (%s); "
                             "interpreting only\n", strerror(-err));

@@ -90,7 +90,9 @@ static void interrupt_all(void)
     pthread_mutex_unlock(&harts_lock);
 }
 
-void run_flush_code(void)
+/* keep_blocks: the flush is a step of the translator's plan, which may
+ * leave the decoded blocks (jit_flush says whether it does). */
+static void flush_code(bool keep_blocks)
 {
     pthread_once(&engine_lock_once, engine_lock_init);
     /* A thread's run loop may clear its interrupt (for one of its own
@@ -109,9 +111,17 @@ void run_flush_code(void)
         if (pthread_rwlock_timedwrlock(&engine_lock, &until) == 0)
             break;
     }
-    jit_flush(); /* first: the remap reads the profile in the blocks */
-    block_flush();
+    /* The translations first: the remap reads the profile in the blocks. */
+    if (jit_flush() && keep_blocks)
+        block_forget_code();
+    else
+        block_flush();
     pthread_rwlock_unlock(&engine_lock);
+}
+
+void run_flush_code(void)
+{
+    flush_code(false);
 }
 
 void run_fork_child(struct hart *h)
@@ -261,6 +271,9 @@ noreturn void run_guest(struct hart *h)
         case EXIT_FENCE_I:
         case EXIT_FLUSH:
             run_flush_code();
+            break;
+        case EXIT_REPLAN:
+            flush_code(true);
             break;
         case EXIT_HOT: /* only from interp_run without the translator */
         case EXIT_INTERRUPT:

@@ -296,10 +296,10 @@ void jit_fork_child(void)
     interp_hot_threshold = UINT64_MAX;
 }
 
-void jit_flush(void)
+bool jit_flush(void)
 {
     if (!jit_enabled)
-        return;
+        return false;
     /* No thread runs translated code now (the caller sees to that), but a
      * fork may: it takes jit_lock, and must not copy a flush half done
      * into its child, which would free the same translations again. */
@@ -325,6 +325,7 @@ void jit_flush(void)
     jtab_clear(); /* to the new lookup_miss */
     jit_stats.flushes++;
     pthread_mutex_unlock(&jit_lock);
+    return remap;
 }
 
 static bool add_translation(struct translation *tr)
@@ -613,7 +614,7 @@ static bool plan_step_due(const struct hart *h)
     return next < PLAN_STEPS && since > (int64_t)plan[next].after;
 }
 
-/* Sets up the due step for the flush that the caller's EXIT_FLUSH makes. */
+/* Sets up the due step for the flush that the caller's EXIT_REPLAN makes. */
 static enum interp_exit take_plan_step(const struct hart *h)
 {
     pthread_mutex_lock(&jit_lock);
@@ -623,7 +624,7 @@ static enum interp_exit take_plan_step(const struct hart *h)
         __atomic_store_n(&plan_next, plan_next + 1, __ATOMIC_RELAXED);
     }
     pthread_mutex_unlock(&jit_lock);
-    return EXIT_FLUSH;
+    return EXIT_REPLAN;
 }
 
 /* Enters translated code for the block at h->pc until something needs the
