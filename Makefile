@@ -21,7 +21,11 @@ WARN := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes \
 BASE := -std=c17 -D_GNU_SOURCE -DHART_VERSION='"$(VERSION)"' -Isrc \
         -frounding-math -fno-math-errno -fno-strict-aliasing -pthread -MMD -MP
 
-CFLAGS_rel  := -O2 -g
+# The release build is optimized across files (the run loop, interpreter,
+# decoder and translator call each other in their inner loops): python's
+# bench row runs 2% fewer host instructions. Only if the compiler has it.
+LTO := $(shell $(CC) -flto=auto -x c -c /dev/null -o /dev/null 2>/dev/null && echo -flto=auto)
+CFLAGS_rel  := -O2 -g $(LTO)
 CFLAGS_dbg  := -O0 -g3 -DHART_DEBUG
 CFLAGS_asan := -O1 -g -DHART_DEBUG -fsanitize=address,undefined \
                -fno-sanitize-recover=undefined -fno-omit-frame-pointer
@@ -30,6 +34,7 @@ $(error MODE must be rel, dbg or asan)
 endif
 ALL_CFLAGS := $(BASE) $(WARN) $(CFLAGS_$(MODE)) $(CFLAGS)
 LDLIBS     := -lm -pthread
+LDFLAGS_rel  := -O2 -g $(LTO)
 LDFLAGS_asan := -fsanitize=address,undefined
 ALL_LDFLAGS  := $(LDFLAGS_$(MODE)) $(LDFLAGS)
 
