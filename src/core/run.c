@@ -90,9 +90,7 @@ static void interrupt_all(void)
     pthread_mutex_unlock(&harts_lock);
 }
 
-/* keep_blocks: the flush is a step of the translator's plan, which may
- * leave the decoded blocks (jit_flush says whether it does). */
-static void flush_code(bool keep_blocks)
+void run_flush_code(void)
 {
     pthread_once(&engine_lock_once, engine_lock_init);
     /* A thread's run loop may clear its interrupt (for one of its own
@@ -111,17 +109,9 @@ static void flush_code(bool keep_blocks)
         if (pthread_rwlock_timedwrlock(&engine_lock, &until) == 0)
             break;
     }
-    /* The translations first: the remap reads the profile in the blocks. */
-    if (jit_flush() && keep_blocks)
-        block_forget_code();
-    else
-        block_flush();
+    jit_flush(); /* first: the remap reads the profile in the blocks */
+    block_flush();
     pthread_rwlock_unlock(&engine_lock);
-}
-
-void run_flush_code(void)
-{
-    flush_code(false);
 }
 
 void run_fork_child(struct hart *h)
@@ -271,9 +261,6 @@ noreturn void run_guest(struct hart *h)
         case EXIT_FENCE_I:
         case EXIT_FLUSH:
             run_flush_code();
-            break;
-        case EXIT_REPLAN:
-            flush_code(true);
             break;
         case EXIT_HOT: /* only from interp_run without the translator */
         case EXIT_INTERRUPT:

@@ -296,10 +296,10 @@ void jit_fork_child(void)
     interp_hot_threshold = UINT64_MAX;
 }
 
-bool jit_flush(void)
+void jit_flush(void)
 {
     if (!jit_enabled)
-        return false;
+        return;
     /* No thread runs translated code now (the caller sees to that), but a
      * fork may: it takes jit_lock, and must not copy a flush half done
      * into its child, which would free the same translations again. */
@@ -325,7 +325,6 @@ bool jit_flush(void)
     jtab_clear(); /* to the new lookup_miss */
     jit_stats.flushes++;
     pthread_mutex_unlock(&jit_lock);
-    return remap;
 }
 
 static bool add_translation(struct translation *tr)
@@ -614,7 +613,7 @@ static bool plan_step_due(const struct hart *h)
     return next < PLAN_STEPS && since > (int64_t)plan[next].after;
 }
 
-/* Sets up the due step for the flush that the caller's EXIT_REPLAN makes. */
+/* Sets up the due step for the flush that the caller's EXIT_FLUSH makes. */
 static enum interp_exit take_plan_step(const struct hart *h)
 {
     pthread_mutex_lock(&jit_lock);
@@ -624,7 +623,7 @@ static enum interp_exit take_plan_step(const struct hart *h)
         __atomic_store_n(&plan_next, plan_next + 1, __ATOMIC_RELAXED);
     }
     pthread_mutex_unlock(&jit_lock);
-    return EXIT_REPLAN;
+    return EXIT_FLUSH;
 }
 
 /* Enters translated code for the block at h->pc until something needs the

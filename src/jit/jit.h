@@ -18,12 +18,9 @@ int jit_init(size_t cache_size, uint64_t threshold);
 /* Like interp_run, with translation: runs h until the run loop is needed. */
 enum interp_exit jit_run(struct hart *h);
 
-/* Drops all translated code, under the engine's write lock (core/run.c),
- * before block_flush or block_forget_code. True if the flush was a remap
- * step of the translator's plan: the decoded blocks and their counts are
- * still good then, and keeping them spares the program running all its
- * hot code through the interpreter again before it is translated anew. */
-bool jit_flush(void);
+/* Drops all translated code; with block_flush, under the engine's write
+ * lock (core/run.c). */
+void jit_flush(void);
 
 /* In a forked child, before it runs guest code: gives the child its own
  * code cache (see jit_cache_fork_child). */

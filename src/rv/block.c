@@ -227,15 +227,6 @@ struct block *block_get(uint64_t pc)
     return b->check ? block_recheck(b) : b;
 }
 
-void block_forget_code(void)
-{
-    pthread_mutex_lock(&block_lock);
-    for (size_t h = 0; h < sizeof table / sizeof *table; h++)
-        for (struct block *b = table[h]; b; b = b->hash_next)
-            b->code = NULL;
-    pthread_mutex_unlock(&block_lock);
-}
-
 void block_flush(void)
 {
     pthread_mutex_lock(&block_lock);

@@ -35,8 +35,7 @@ struct block {
     uint64_t count;           /* times entered: the profile */
     struct block *succ[2];    /* cached successors: [0] taken/target, [1] next */
     struct block *hash_next;
-    void *code;               /* translated code, or NULL; set once, until
-                                 the translations all go (block_forget_code) */
+    void *code;               /* translated code, or NULL; set once */
     uint32_t n;               /* instructions, the terminating one included */
     uint32_t bytes;           /* guest bytes covered */
     bool check;               /* from a volatile page: compare with copy */
@@ -72,11 +71,6 @@ struct block *block_recheck(struct block *b);
 /* Drops every block (fence.i, code unmapped, cache full). No block pointer
  * may be in use. */
 void block_flush(void);
-
-/* Forgets every block's translation (the translator dropped them all) but
- * keeps the blocks, their successors and counts: a block that was hot is
- * translated again the next time it runs. No block pointer may be in use. */
-void block_forget_code(void);
 
 /* Counters for --stats. */
 struct block_stats {

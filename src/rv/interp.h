@@ -15,8 +15,6 @@ enum interp_exit {
     EXIT_SIGNAL,    /* guest signal h->exit_signal (code, addr) at h->pc */
     EXIT_INTERRUPT, /* h->interrupt was set; at a block boundary */
     EXIT_HOT,       /* h->pc starts a block run interp_hot_threshold times */
-    EXIT_REPLAN,    /* (the translator) a step of its plan is due: all
-                       translated code goes, decoded blocks may stay */
 };
 
 /* Blocks entered this many times make the interpreter hand over to the

@@ -287,19 +287,6 @@ else
     fail second-remap "register remaps: ${remaps:-none}; output same: $(cmp -s "$work/out" "$work/phases.ref" && echo yes || echo no)"
 fi
 
-# Those steps drop every translation, but a remap keeps the decoded blocks
-# and their counts (block_forget_code), so hot code is translated again the
-# next time it runs instead of going through the interpreter first; only
-# the step that starts the second profile starts the counts anew. So of
-# the plan's three flushes of translated code, one drops the blocks.
-tflushes=$(sed -n 's/.* \([0-9]*\) flushes of translated code$/\1/p' "$work/err")
-bflushes=$(sed -n 's/.* \([0-9]*\) flushes of decoded blocks$/\1/p' "$work/err")
-if cmp -s "$work/out" "$work/phases.ref" && [ "${tflushes:-0}" = 3 ] && [ "${bflushes:-0}" = 1 ]; then
-    pass remap-keeps-blocks
-else
-    fail remap-keeps-blocks "flushes of translated code: ${tflushes:-none}, of decoded blocks: ${bflushes:-none}"
-fi
-
 # Each thread measures the plan's steps by its own instruction count: a
 # thread started after the first remap, making many system calls, takes no
 # step early (tests/guest/thr_late: one flush, the first remap's).
@@ -354,7 +341,7 @@ fi
 # A code cache that fills up again and again: flushes, same output. No
 # test program has enough hot code for the smallest --jit-cache (1 MB),
 # so the cache is made smaller still; a full cache flushes the decoded
-# blocks too, which the register remaps do not.
+# blocks too.
 "$HART" --jit=off $g/printf_float > "$work/printf_float.ref" 2>&1
 HART_TEST_JIT_CACHE_KB=384 "$HART" --stats --jit-threshold=1 $g/printf_float > "$work/out" 2> "$work/err"
 flushes=$(sed -n 's/.*, \([0-9]*\) flushes of decoded blocks$/\1/p' "$work/err")
