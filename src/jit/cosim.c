@@ -100,7 +100,7 @@ static int interpret(struct hart *h, struct block *b, struct journal *j)
                 j->n++;
             }
         }
-        int r = jit_fallback(h, ip, b->pc + ip->off, b->n - i);
+        int r = jit_fallback(h, ip, b->pc + ip->off, jit_unretired(b, i));
         if (r != STEP_NEXT)
             return r;
     }

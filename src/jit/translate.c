@@ -142,7 +142,25 @@ static bool is_cond_branch_insn(const struct block_insn *ip)
 
 unsigned jit_unretired(const struct block *b, unsigned index)
 {
-    return b->n - index;
+    unsigned counted = index < b->count_split ? b->count_split : b->n;
+    return counted - index;
+}
+
+/* A unit counts its instructions as retired on entry, and a side exit
+ * takes back those it skips. A loop that goes round from the middle of
+ * its unit (the way out is part of the superblock: strcmp's byte loop)
+ * would take some back on every round, so such a unit counts up to its
+ * branch back on entry and the rest after it; the branch back is then a
+ * plain jump to the unit's entry. */
+static uint16_t count_split(const struct block *blk)
+{
+    for (unsigned i = 0; i + 1 < blk->n; i++) {
+        const struct block_insn *ip = &blk->insn[i];
+        if (is_cond_branch_insn(ip) &&
+            blk->pc + ip->off + (uint64_t)(int64_t)ip->d.imm == blk->pc)
+            return (uint16_t)(i + 1);
+    }
+    return 0;
 }
 
 static bool add_stub(struct tr *t, enum stub_kind kind, size_t site,
@@ -725,6 +743,9 @@ static size_t translate_unit(struct block *blk, struct jit_code_space *space,
     t.lookup_miss = routines->lookup_miss;
     t.ras_mismatch = routines->ras_mismatch;
     t.checked = JIT_BOUNDED; /* jit_run enters with them in bounds */
+    /* Off for the second try, in case what failed was a fusion across it
+     * (which no fusion makes: a branch is the last of any it is in). */
+    blk->count_split = own_mapping ? count_split(blk) : 0;
     bool low32[JIT_MAX_UNIT];
     uint8_t role[JIT_MAX_UNIT], replay[JIT_MAX_UNIT];
     struct rv_insn idiom_insn[JIT_MAX_UNIT];
@@ -833,6 +854,16 @@ static size_t translate_unit(struct block *blk, struct jit_code_space *space,
                 check_bounded(&t, r, blk->pc + blk->insn[i].off +
                                          blk->insn[i].d.len, i + 1);
         t.checked |= JIT_BOUNDED;
+        if (blk->count_split && i + 1 >= blk->count_split &&
+            i + 1 - t.fused <= blk->count_split) {
+            if (i + 1 != blk->count_split) { /* fused across it */
+                *remap_failed = true;
+                return 0;
+            }
+            /* The rest of the unit, past the branch back. */
+            x64_add_ri(&t.b, W64, JIT_INSTRET, (int32_t)(blk->n - blk->count_split));
+            t.zf_guest = 0; /* the flags are the add's */
+        }
     }
     emit_stubs(&t, &cold);
     if (t.remap_failed) {

@@ -41,6 +41,11 @@ struct block {
     bool check;               /* from a volatile page: compare with copy */
     bool targets_vary;        /* the indirect jump ending it went to more
                                  than one block in the interpreter */
+    uint16_t count_split;     /* a translator's superblock that goes round a
+                                 loop from its middle: the instructions its
+                                 entry counts as retired (up to that branch
+                                 back), else 0: all of them; set under
+                                 jit_lock before its translation is seen */
     const uint8_t *copy;      /* the guest bytes it was decoded from */
     uint64_t *seg_count;      /* a translator's superblock: the counts of
                                  its segments after the first, else NULL */

@@ -65,4 +65,30 @@ TEST_BEGIN
         CHECK_EQ(t1, 108)
         /* rdinstret, li, li, 7 rounds of 4, a last one of 5 */
         CHECK_EQ(s3, 3 + 7 * 4 + 5)
+
+        /* A loop that goes round from the middle of its unit: the way out
+         * has run as often as the branch back when the loop is translated
+         * (one round on the first entry), so the superblock goes on past
+         * the branch back, which then jumps to the unit's own entry; the
+         * unit counts up to it on entry and the rest after it. */
+        rdinstret s2
+        li t2, 0
+        li t1, 0
+11:     addi t0, t2, 1                 /* 1, 2, 3, 4, 5 inner rounds */
+10:     addi t1, t1, 1
+        addi t0, t0, -1
+        bnez t0, 10b                   /* the branch back */
+        addi t1, t1, 100               /* the way out, in the same unit */
+        addi t2, t2, 1
+        li t3, 5
+        rdinstret s4                   /* a read after the branch back */
+        bne t2, t3, 11b
+        rdinstret s3
+        sub s4, s3, s4
+        CHECK_EQ(s4, 2)
+        sub s3, s3, s2
+        CHECK_EQ(t1, 15 + 500)
+        /* rdinstret, li, li; 5 outer rounds of 6 besides the inner
+         * rounds, 15 inner rounds of 3 */
+        CHECK_EQ(s3, 3 + 5 * 6 + 15 * 3)
 TEST_END
