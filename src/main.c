@@ -398,8 +398,9 @@ int main(int argc, char **argv)
         /* tests/jit fills a cache smaller than --jit-cache offers, for
          * want of a test program with megabytes of hot code. */
         const char *test_kb = getenv("HART_TEST_JIT_CACHE_KB");
-        if (test_kb && strtoul(test_kb, NULL, 10) >= 256) /* room for a unit */
-            cache = strtoul(test_kb, NULL, 10) << 10;
+        unsigned long kb = test_kb ? strtoul(test_kb, NULL, 10) : 0;
+        if (kb >= 256) /* room for a unit's code in each half */
+            cache = kb << 10;
         err = jit_init(cache, jit_threshold);
         if (err < 0) {
             fprintf(stderr, "hart: cannot set up the code cache (%s); "

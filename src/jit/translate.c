@@ -861,7 +861,8 @@ static size_t translate_unit(struct block *blk, struct jit_code_space *space,
                 return 0;
             }
             /* The rest of the unit, past the branch back. */
-            x64_add_ri(&t.b, W64, JIT_INSTRET, (int32_t)(blk->n - blk->count_split));
+            x64_add_ri(&t.b, W64, JIT_INSTRET,
+                       (int32_t)(blk->n - blk->count_split));
             t.zf_guest = 0; /* the flags are the add's */
         }
     }
