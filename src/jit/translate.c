@@ -744,8 +744,12 @@ static size_t translate_unit(struct block *blk, struct jit_code_space *space,
     t.ras_mismatch = routines->ras_mismatch;
     t.checked = JIT_BOUNDED; /* jit_run enters with them in bounds */
     /* Off for the second try, in case what failed was a fusion across it
-     * (which no fusion makes: a branch is the last of any it is in). */
-    blk->count_split = own_mapping ? count_split(blk) : 0;
+     * (which no fusion makes: a branch is the last of any it is in). Only
+     * a superblock, the translation's own copy, ever has one: a block of
+     * the shared cache is not written. */
+    uint16_t split = own_mapping ? count_split(blk) : 0;
+    if (blk->count_split != split)
+        blk->count_split = split;
     bool low32[JIT_MAX_UNIT];
     uint8_t role[JIT_MAX_UNIT], replay[JIT_MAX_UNIT];
     struct rv_insn idiom_insn[JIT_MAX_UNIT];
