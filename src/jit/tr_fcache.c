@@ -11,6 +11,7 @@
  * another register, and before code that reads the register from memory.
  * A unit is entered with no copies, and calls into C drop them all (the
  * SysV ABI lets C clobber every XMM register). */
+#include <string.h>
 #include "jit/translate.h"
 
 #define FC (&t->fc)
@@ -88,6 +89,13 @@ void tr_f_dirty_now(const struct tr *t, struct tr_fdirty *d)
         if (FC->nanfix >> r & 1)
             d->nanfix |= (uint16_t)(1u << x);
     }
+}
+
+bool tr_f_dirty_equal(const struct tr_fdirty *a, const struct tr_fdirty *b)
+{
+    return a->slots == b->slots && a->single == b->single &&
+           a->nanfix == b->nanfix &&
+           !memcmp(a->owner, b->owner, sizeof a->owner);
 }
 
 void tr_f_store_dirty(struct tr *t, const struct tr_fdirty *d)

@@ -335,10 +335,18 @@ void tr_ic_stub(struct tr *t, size_t at, size_t miss, size_t hit)
 void tr_slow_if(struct tr *t, enum x64_cc cc)
 {
     size_t site = x64_jcc_fwd(&t->b, cc);
+    /* A further branch shares the instruction's slow stub only while the
+     * FP copies it must store are the same: between two branches an XMM
+     * may have been written back and taken for another register, and the
+     * stub would then store that register's value in the old one's place. */
     if (t->slow_stub >= 0 && t->stubs[t->slow_stub].nmore < 3) {
         struct tr_stub *s = &t->stubs[t->slow_stub];
-        s->more_sites[s->nmore++] = site;
-        return;
+        struct tr_fdirty now;
+        tr_f_dirty_now(t, &now);
+        if (tr_f_dirty_equal(&now, &s->fdirty)) {
+            s->more_sites[s->nmore++] = site;
+            return;
+        }
     }
     if (add_stub(t, STUB_SLOW, site, t->pc))
         t->slow_stub = (int)t->nstubs - 1;

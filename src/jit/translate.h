@@ -499,9 +499,11 @@ void tr_f_canonical(struct tr *t, int r);
 /* Stores f[r]'s copy, or all copies, to struct hart if newer. */
 void tr_f_writeback(struct tr *t, int r);
 void tr_f_writeback_all(struct tr *t);
-/* The copies newer than struct hart now; and the code that stores them
- * (in a stub, where the XMM registers still hold them). */
+/* The copies newer than struct hart now, whether two such records are
+ * the same, and the code that stores them (in a stub, where the XMM
+ * registers still hold them). */
 void tr_f_dirty_now(const struct tr *t, struct tr_fdirty *d);
+bool tr_f_dirty_equal(const struct tr_fdirty *a, const struct tr_fdirty *b);
 void tr_f_store_dirty(struct tr *t, const struct tr_fdirty *d);
 /* An XMM to load or compute f[r] into as its copy; until the value is
  * passed to tr_f_wrote, the copy's old value must still be there wherever

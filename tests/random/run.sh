@@ -42,6 +42,13 @@ run random-jit 6000000 200 --batch 100 --repeat 3 \
     --hart "$hart --jit-threshold=1"
 run random-jit-vs-interp 7000000 200 --batch 100 --repeat 3 --same-image \
     --hart "$hart --jit-threshold=1" --qemu "$hart --jit=off"
+# FP-heavy programs translated: units that keep more FP registers than
+# there are XMM copies, so copies are stored and their XMMs reused between
+# the branches of one instruction (seed 9500066 caught a slow path that
+# stored a reused XMM in the place of the register it had held).
+run random-fp-jit 9500000 200 --batch 100 --repeat 3 \
+    -m fp=60,fconst=15,fcsr=10,li=5,alu=5,branch=2 \
+    --hart "$hart --jit-threshold=1"
 # Atomics and LR/SC translated (jit/tr_atomic.c) against the interpreter's.
 run random-atomic-jit 7500000 200 --batch 100 --repeat 3 --same-image \
     -m mem=20,amo=30,lrsc=30,alu=10,li=10 \
