@@ -7,12 +7,46 @@
  *   auipc rd, hi; addi rd, rd, lo     ->  mov rd, pc-relative address
  *   auipc rt, hi; jalr rd, lo(rt)     ->  direct jump or call (far call
  *                                         and tail), chained like jal
- *   slli rd, rs, 32; srli rd, rd, 32  ->  mov rd32, rs32 (zero-extend)
+ *   slli rd, rs, k; srli rd, rd, k    ->  mov rd32 / movzx / and rd32, mask
+ *                                         (zero-extension of 8 to 32 bits)
+ *   slli rd, rs, j; srli rd, rd, k>j  ->  rorx and `and` (a bit field of
+ *                                         up to 31 bits)
  *   slli rd, rs, 1..3; add rd, rd, rt ->  lea rd, [rt + rs*2..8]
  * and one triple, frflags; flt.d/fle.d/feq.d; fsflags (tr_fp.c). */
 #include "jit/translate.h"
 
 #define B (&t->b)
+
+/* slli rd, rs, up; srli rd, rd, down: the (64 - down)-bit field of rs
+ * that starts at bit down - up, moved to bit 0. With up == down it is a
+ * zero-extension (zext.w, zext.h, a mask of the low bits), which x86 does
+ * with movzx, mov r32 or `and r32, mask`; a narrower field further up is
+ * a rotate that brings it down (rorx, which leaves its source alone) and
+ * the mask. Other shapes are left to the two instructions. */
+static bool bit_field(struct tr *t, int rd, int rs, unsigned up, unsigned down)
+{
+    unsigned width = 64 - down;
+    if (up > down || up == 0 || width > 32 || (up < down && width > 31))
+        return false;
+    bool rotate = up < down;
+    if (rotate && !(x64_cpu() & X64_HAS_BMI2))
+        return false;
+    enum x64_reg src = tr_src(t, rs, RAX);
+    enum x64_reg d = tr_dst(t, rd);
+    if (rotate) {
+        x64_rorx(B, W64, d, src, (uint8_t)(down - up));
+        x64_and_ri(B, W32, d, (int32_t)((1u << width) - 1));
+    } else if (width == 32 || width == 16 || width == 8) {
+        x64_movzx_rr(B, width == 32 ? W32 : width == 16 ? W16 : W8, d, src);
+    } else {
+        if (d != src)
+            x64_mov_rr(B, W32, d, src);
+        x64_and_ri(B, W32, d, (int32_t)((1u << width) - 1));
+    }
+    tr_commit(t, rd, d);
+    t->fused = 1;
+    return true;
+}
 
 bool tr_fuse(struct tr *t)
 {
@@ -60,12 +94,8 @@ bool tr_fuse(struct tr *t)
     } else if (a->op == RV_AUIPC && b->op == RV_ADDI) {
         tr_set_constant(t, rd, t->pc + (uint64_t)(int64_t)a->imm +
                                 (uint64_t)(int64_t)b->imm);
-    } else if (a->op == RV_SLLI && b->op == RV_SRLI && a->imm == 32 &&
-               b->imm == 32) {
-        enum x64_reg src = tr_src(t, a->rs1, RAX);
-        enum x64_reg d = tr_dst(t, rd);
-        x64_mov_rr(B, W32, d, src);
-        tr_commit(t, rd, d);
+    } else if (a->op == RV_SLLI && b->op == RV_SRLI) {
+        return bit_field(t, rd, a->rs1, (unsigned)a->imm, (unsigned)b->imm);
     } else {
         return false;
     }
