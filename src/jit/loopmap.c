@@ -40,7 +40,8 @@ static bool stays_in_unit(const struct rv_insn *d)
     }
     const char *ext = rv_opinfo[op].ext;
     return !strcmp(ext, "I") || !strcmp(ext, "M") || !strcmp(ext, "Zba") ||
-           !strcmp(ext, "Zbb") || !strcmp(ext, "Zbs") || !strcmp(ext, "Zicond");
+           !strcmp(ext, "Zbb") || !strcmp(ext, "Zbs") || !strcmp(ext, "Zicond") ||
+           !strcmp(ext, "F") || !strcmp(ext, "D");
 }
 
 static uint64_t target_of(const struct block *blk, unsigned i)

@@ -153,6 +153,20 @@ enum x64_xmm tr_f_read_low(struct tr *t, int r)
     return (enum x64_xmm)x;
 }
 
+void tr_f_read_boxed(struct tr *t, int r)
+{
+    /* Only the single: loading all 64 bits would read the two halves that
+     * two 4-byte stores wrote (the value and its box), which the host
+     * cannot forward from its store buffer, and an FP loop that keeps its
+     * sum in memory would wait for both stores to retire every round. */
+    if (!FC->slot[r]) {
+        int x = take_slot(t, r);
+        x64_movss_xm(&t->b, (enum x64_xmm)x, FREG_MEM(r));
+        FC->low32 |= 1u << r;
+    }
+    touch(t, FC->slot[r]);
+}
+
 enum x64_xmm tr_f_read(struct tr *t, int r)
 {
     int x = FC->slot[r];
@@ -162,6 +176,11 @@ enum x64_xmm tr_f_read(struct tr *t, int r)
         FC->low32 &= ~(1u << r);
     }
     return tr_f_read_low(t, r);
+}
+
+bool tr_f_is_dirty(const struct tr *t, int r)
+{
+    return FC->dirty >> r & 1;
 }
 
 bool tr_f_known_boxed(const struct tr *t, int r)

@@ -39,6 +39,10 @@ static void check_boxed(struct tr *t, int f)
     tr_f_writeback(t, f);
     x64_cmp_mi(B, W32, x64_mem(JIT_STATE, HART_OFF(f) + 8 * f + 4), -1);
     tr_slow_if(t, CC_NE);
+    if (!tr_f_slot_of(t, f)) {
+        tr_f_read_boxed(t, f);
+        t->fresh_boxed |= 1u << f;
+    }
 }
 
 /* The single-precision sources rs1..rs<n> must be NaN-boxed (doubles

@@ -173,9 +173,10 @@ static bool add_stub(struct tr *t, enum stub_kind kind, size_t site,
     t->stubs[t->nstubs++] =
         (struct tr_stub){.kind = kind, .site = site, .target = target,
                          .index = t->index};
-    /* These return to translated code or leave without swapping out. */
-    if (t->nswaps && (kind == STUB_SLOW || kind == STUB_LEAVE ||
-                      kind == STUB_IC || kind == STUB_FNAN))
+    /* An inline cache's stub leaves without swapping out. (A slow path
+     * swaps around its call into C, a leave before it goes, and making a
+     * canonical NaN touches no integer register.) */
+    if (t->nswaps && kind == STUB_IC)
         t->remap_failed = true;
     if (kind == STUB_BOUNDS || kind == STUB_SLOW || kind == STUB_LEAVE)
         tr_f_dirty_now(t, &t->stubs[t->nstubs - 1].fdirty);
@@ -364,6 +365,14 @@ void tr_nan_canonical_if(struct tr *t, enum x64_xmm x, bool single)
 
 void tr_slow_resume(struct tr *t)
 {
+    /* A single loaded after its NaN-box check is known boxed only where
+     * the check passed; the slow path comes back here with an unboxed one
+     * too, so neither path keeps such a copy past the instruction (unless
+     * the instruction wrote the register). */
+    for (int r = 0; r < 32 && t->fresh_boxed; r++)
+        if ((t->fresh_boxed >> r & 1) && !tr_f_is_dirty(t, r))
+            tr_f_forget(t, r);
+    t->fresh_boxed = 0;
     /* Every slow stub this instruction made (several when one ran out of
      * sites) comes back here. */
     for (unsigned k = t->first_stub; k < t->nstubs; k++)
@@ -565,7 +574,11 @@ static void emit_stubs(struct tr *t, struct x64_buf *cold)
             for (unsigned k = 0; k < s->nmore; k++)
                 BIND_HOT(s->more_sites[k]);
             tr_f_store_dirty(t, &s->fdirty);
+            /* C sees the global mapping, and so does the exit taken when
+             * the instruction does not go on to the next. */
+            swap_out(t);
             emit_fallback_call(t, s->index);
+            swap_in(t);
             tr_f_reload(t, s->fowner);
             x64_jmp(&t->b, HOT_RUN(s->resume));
             break;
@@ -628,6 +641,7 @@ static void emit_stubs(struct tr *t, struct x64_buf *cold)
             break;
         case STUB_LEAVE:
             tr_f_store_dirty(t, &s->fdirty);
+            swap_out(t);
             x64_mov_ri(&t->b, RAX, s->target);
             x64_store(&t->b, W64, x64_mem(JIT_STATE, HART_OFF(pc)), RAX);
             if (s->unretired)
@@ -803,6 +817,7 @@ static size_t translate_unit(struct block *blk, struct jit_code_space *space,
         t.pc = blk->pc + t.ip->off;
         t.slow_stub = -1;
         t.first_stub = t.nstubs;
+        t.fresh_boxed = 0;
         t.fused = 0;
         size_t insn_start = x64_offset(&t.b);
         if (i > 0 && is_cond_branch_insn(&blk->insn[i - 1])) { /* fell through */

@@ -235,6 +235,8 @@ struct tr {
      * result of add, sub, and, or, xor), while the code ends at zf_at: a
      * beqz/bnez on it right after needs no test. */
     int zf_guest;                /* 0: none */
+    uint32_t fresh_boxed;        /* f registers this instruction loaded as
+                                    singles after a NaN-box check */
     size_t zf_at;
     /* A JIT_BOUNDED register (in bounds before) that an x86 add of a
      * negative immediate just lowered, while the code ends at lowered_at:
@@ -498,6 +500,11 @@ void tr_f_may_be_nan(struct tr *t, int r);
 void tr_f_canonical(struct tr *t, int r);
 /* Stores f[r]'s copy, or all copies, to struct hart if newer. */
 void tr_f_writeback(struct tr *t, int r);
+/* f[r], just checked to be NaN-boxed in struct hart, into its copy as a
+ * single, unless it has a copy. */
+void tr_f_read_boxed(struct tr *t, int r);
+/* Whether f[r]'s copy is newer than struct hart. */
+bool tr_f_is_dirty(const struct tr *t, int r);
 void tr_f_writeback_all(struct tr *t);
 /* The copies newer than struct hart now, whether two such records are
  * the same, and the code that stores them (in a stub, where the XMM
