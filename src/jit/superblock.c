@@ -9,7 +9,8 @@
  * past a loop's taken branch back. On the usual path there is
  * no block entry (interrupt check, chained jump), and the
  * registers already bounds-checked before the branch need no check after
- * it.
+ * it. A branch that skips a few instructions of the fall-through block
+ * (an if-then) keeps both ways in the unit.
  *
  * A superblock is a struct block of its own: a copy of its blocks' decoded
  * instructions, with offsets from the first block's pc and indexes into
@@ -33,6 +34,16 @@ static uint64_t runs(uint64_t pc)
     return b ? b->count : 0;
 }
 
+/* Whether the block at pc, run from its start, reaches target. */
+static bool holds(uint64_t pc, uint64_t target)
+{
+    const struct block *b = block_get(pc);
+    for (uint32_t i = 0; b && i < b->n; i++)
+        if (b->pc + b->insn[i].off == target)
+            return true;
+    return false;
+}
+
 /* Where the unit may go on after block b: for a conditional branch, its
  * fall-through address, or its target when that is forward and has run
  * more often; for a forward jump that links nothing (j), its target; 0 if
@@ -48,6 +59,13 @@ static uint64_t continues_at(const struct block *b)
     uint64_t target = at + (uint64_t)(int64_t)last->d.imm;
     if (jit_is_cond_branch((enum rv_op)last->d.op)) {
         uint64_t next = at + last->d.len;
+        /* An if-then: the branch skips a few instructions that the
+         * fall-through block runs before it reaches the target. Going on
+         * there keeps both ways in the unit (translate.c lands the branch
+         * on the target's code), unless the skipped ones seldom run. */
+        if (last->d.imm > 0 && target - next <= 32 && 4 * runs(next) >= b->count &&
+            holds(next, target))
+            return next;
         uint64_t go = last->d.imm > 0 && runs(target) > runs(next) ? target : next;
         /* Not where the branch seldom goes (the exit of a loop whose
          * branch back is taken): then the usual way would be the side

@@ -50,7 +50,8 @@ static bool bit_field(struct tr *t, int rd, int rs, unsigned up, unsigned down)
 
 bool tr_fuse(struct tr *t)
 {
-    if (t->index + 1 >= t->blk->n)
+    if (t->index + 1 >= t->blk->n || tr_is_join(t, t->index + 1) ||
+        (t->index + 2 < t->blk->n && tr_is_join(t, t->index + 2)))
         return false;
     /* Not with what rotate.c took (a pair takes one more instruction,
      * the FP compare two). */

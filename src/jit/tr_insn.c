@@ -450,7 +450,7 @@ static void branch(struct tr *t, enum x64_cc cc)
     } else if (t->blk->pc + t->ip[1].off == taken && taken != next) {
         /* A superblock that goes on at the target leaves when not taken. */
         tr_side_exit(t, x64_cc_not(cc), next);
-    } else {
+    } else if (!tr_branch_within(t, cc, taken)) {
         tr_side_exit(t, cc, taken);
     }
 }

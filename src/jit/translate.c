@@ -100,7 +100,7 @@ bool jit_remap(void)
 
 enum stub_kind {
     STUB_CHAIN, STUB_BOUNDS, STUB_INTERRUPT, STUB_SLOW, STUB_IC, STUB_LEAVE,
-    STUB_SIDE, STUB_FNAN
+    STUB_SIDE, STUB_FNAN, STUB_REJOIN
 };
 
 struct tr_stub {
@@ -293,6 +293,69 @@ void tr_side_exit(struct tr *t, enum x64_cc cc, uint64_t target)
     size_t site = x64_jcc_fwd(&t->b, cc);
     if (add_stub(t, STUB_SIDE, site, target))
         t->stubs[t->nstubs - 1].unretired = skipped;
+}
+
+bool tr_branch_within(struct tr *t, enum x64_cc cc, uint64_t target)
+{
+    const struct block *blk = t->blk;
+    /* The count split and a fused pair or idiom ending at the landing
+     * would make the two paths count or read differently there. */
+    if (blk->count_split || t->njoins == TR_MAX_JOINS || t->fused)
+        return false;
+    unsigned at = 0;
+    for (unsigned k = t->index + 2; k < blk->n && k <= t->index + 16; k++)
+        if (blk->pc + blk->insn[k].off == target) {
+            at = k;
+            break;
+        }
+    if (!at)
+        return false;
+    for (unsigned k = t->index + 1; t->role && k <= at; k++)
+        if (t->role[k] != TR_PLAIN)
+            return false;
+    size_t site = x64_jcc_fwd(&t->b, cc);
+    if (!add_stub(t, STUB_REJOIN, site, target))
+        return true; /* the unit overflows and is not used */
+    t->stubs[t->nstubs - 1].unretired = at - t->index - 1;
+    t->joins[t->njoins++] = (struct tr_join){.at = at,
+                                             .stub = t->nstubs - 1,
+                                             .checked = t->checked,
+                                             .unextended = t->unextended};
+    return true;
+}
+
+bool tr_is_join(const struct tr *t, unsigned i)
+{
+    for (unsigned k = 0; k < t->njoins; k++)
+        if (t->joins[k].at == i)
+            return true;
+    return false;
+}
+
+/* Where branches within the unit land (tr_branch_within): the state both
+ * paths agree on. The path that ran the skipped instructions stores and
+ * drops its FP copies first; the other comes with what it knew at the
+ * branch. */
+static void land_joins(struct tr *t, unsigned i)
+{
+    if (!tr_is_join(t, i))
+        return;
+    tr_f_writeback_all(t);
+    tr_f_forget_all(t);
+    for (unsigned k = 0; k < t->njoins;) {
+        struct tr_join *j = &t->joins[k];
+        if (j->at != i) {
+            k++;
+            continue;
+        }
+        t->stubs[j->stub].resume = x64_offset(&t->b);
+        t->checked &= j->checked;
+        t->unextended |= j->unextended;
+        *j = t->joins[--t->njoins];
+    }
+    t->fwd_guest = 0;
+    t->zf_guest = 0;
+    t->lowered_guest = 0;
 }
 
 void tr_chain_site(struct tr *t, size_t site, uint64_t target)
@@ -635,6 +698,12 @@ static void emit_stubs(struct tr *t, struct x64_buf *cold)
             }
             break;
         }
+        case STUB_REJOIN:
+            /* The branch skipped instructions the unit counted on entry;
+             * nothing else differs (FP copies were stored before it). */
+            x64_sub_ri(&t->b, W64, JIT_INSTRET, (int32_t)s->unretired);
+            x64_jmp(&t->b, HOT_RUN(s->resume));
+            break;
         case STUB_FNAN:
             tr_f_load_canonical_nan(t, (enum x64_xmm)s->xmm, s->single);
             x64_jmp(&t->b, HOT_RUN(s->resume));
@@ -819,6 +888,7 @@ static size_t translate_unit(struct block *blk, struct jit_code_space *space,
         t.first_stub = t.nstubs;
         t.fresh_boxed = 0;
         t.fused = 0;
+        land_joins(&t, i);
         size_t insn_start = x64_offset(&t.b);
         if (i > 0 && is_cond_branch_insn(&blk->insn[i - 1])) { /* fell through */
             if (jit_profiling && blk->seg_count) {

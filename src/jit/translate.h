@@ -197,6 +197,18 @@ struct tr_swap {
     uint8_t unit_guest;   /* and inside */
 };
 
+/* A forward branch to an instruction further on in the same unit (an
+ * if-then: the branch skips a few instructions that the unit translates
+ * on its fall-through path): where the two paths meet, what was known at
+ * the branch (translate.c, tr_branch_within). */
+struct tr_join {
+    unsigned at;         /* the instruction where the paths meet */
+    unsigned stub;       /* the cold stub that uncounts the skipped ones */
+    uint32_t checked;    /* registers bounds-checked at the branch */
+    uint32_t unextended; /* and holding an unextended W result there */
+};
+enum { TR_MAX_JOINS = 8 };
+
 struct tr {
     struct x64_buf b;
     /* Where each guest register lives in this unit: the host register, or
@@ -257,6 +269,8 @@ struct tr {
     const struct rv_insn *idiom_insn;
     const uint8_t *replay;
     uint32_t unextended; /* guest registers holding such a W result now */
+    struct tr_join joins[TR_MAX_JOINS]; /* pending: at a later instruction */
+    unsigned njoins;
 };
 
 /* A loop unit's own mapping (loopmap.c): fills host (the global mapping,
@@ -463,6 +477,14 @@ void tr_chain_site(struct tr *t, size_t site, uint64_t target);
 /* A conditional branch (on cc) out of the middle of a unit, to target:
  * through a cold stub that uncounts the instructions skipped. */
 void tr_side_exit(struct tr *t, enum x64_cc cc, uint64_t target);
+/* A conditional branch (on cc) to target, when target is an instruction
+ * further on in this unit: a jump there (through a cold stub that uncounts
+ * the instructions skipped) instead of a way out. false: it is not, or
+ * the unit cannot take one more; the caller makes a side exit. */
+bool tr_branch_within(struct tr *t, enum x64_cc cc, uint64_t target);
+/* Whether instruction i is where a branch within the unit lands: code
+ * for i must begin there (no fused pair ends at i). */
+bool tr_is_join(const struct tr *t, unsigned i);
 void tr_align_rel32(struct tr *t, unsigned op_len);
 struct x64_mem tr_guest_mem(struct tr *t, int rs1, int32_t imm);
 void tr_note_fault(struct tr *t);

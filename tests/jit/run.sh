@@ -95,6 +95,21 @@ else
     fail loop-mapping "loops with their own registers: ${loops:-none}; output same: $(cmp -s "$work/out" "$work/big.ref" && echo yes || echo no)"
 fi
 
+# A branch that skips an if-then lands further on in its own unit
+# (tr_branch_within): tests/asm/branch_within's loop is one unit holding
+# both ways, and the load where they meet checks its base again, which
+# the skipping way never checked.
+"$HART" -d in_asm,out_asm $g/asm/branch_within > "$work/out" 2> "$work/err"
+both=$(awk '/^IN:/ { t = 0 } /^  0x[0-9a-f]+:  ld a2,0\(a1\)/ { t++ }
+    /^  0x[0-9a-f]+:  ld a3,8\(a1\)/ { t++ } t == 2 { n++; t = 0 } END { print n + 0 }' "$work/err")
+checked=$(grep -A1 -E '^  ; 0x[0-9a-f]+:  ld a3,8\(a1\)' "$work/err" |
+    grep -cE 'cmp +[a-z0-9]+, qword ptr \[rbp - 0x80\]')
+if [ "$both" -ge 1 ] && [ "$checked" -ge 1 ] && grep -q '^all 5 checks passed' "$work/out"; then
+    pass branch-within-unit
+else
+    fail branch-within-unit "units with both ways: $both; loads after the landing that check a1: $checked"
+fi
+
 # Idioms (jit/idiom.c) are translated as one operation: the rotates of
 # tests/asm/rotate.S become rorx (BMI2) or ror, its byte assemblies one
 # load, also the one whose partial values stay live (made from the load):
