@@ -209,14 +209,16 @@ static void stats_at_exit(void)
                 "hart: exits from translated code: %llu to chain, %llu to look "
                 "up, %llu interrupts, %llu after fallbacks, %llu with sp, gp or "
                 "tp outside the guest space, %llu with a rounding mode the host "
-                "lacks, %llu to the run loop; %llu register remaps, %llu loops "
-                "with registers of their own\n",
+                "lacks, %llu with a loop's single not NaN-boxed, %llu to the run "
+                "loop; %llu register remaps, %llu loops with registers of their "
+                "own\n",
                 (unsigned long long)jit_stats.exits[4],
                 (unsigned long long)jit_stats.exits[5],
                 (unsigned long long)jit_stats.exits[6],
                 (unsigned long long)jit_stats.exits[7],
                 (unsigned long long)jit_stats.exits[8],
                 (unsigned long long)jit_stats.exits[9],
+                (unsigned long long)jit_stats.exits[10],
                 (unsigned long long)(jit_stats.exits[0] + jit_stats.exits[1] +
                                      jit_stats.exits[2] + jit_stats.exits[3]),
                 (unsigned long long)jit_stats.remaps,

@@ -629,7 +629,8 @@ static enum interp_exit take_plan_step(const struct hart *h)
 /* Enters translated code for the block at h->pc until something needs the
  * run loop or untranslated code is reached (then returns EXIT_HOT's
  * opposite: -1, with *at the block at h->pc if it was looked up, else
- * NULL). */
+ * NULL; -2 when the block at h->pc must run in the interpreter even
+ * though it is translated). */
 static int run_translated(struct hart *h, struct block *b, struct block **at)
 {
     *at = NULL;
@@ -642,7 +643,7 @@ static int run_translated(struct hart *h, struct block *b, struct block **at)
                             : enter_code(h, b->code);
         atomic_store(&h->jit_running, 0);
         jctx.active = false;
-        jit_stats.exits[why >= JX_CHAIN ? 4 + (why - JX_CHAIN) % 6 : why % 4]++;
+        jit_stats.exits[why >= JX_CHAIN ? 4 + (why - JX_CHAIN) % 7 : why % 4]++;
         switch (why) {
         case JX_CHAIN:
         case JX_LOOKUP:
@@ -684,6 +685,8 @@ static int run_translated(struct hart *h, struct block *b, struct block **at)
         case JX_UNBOUNDED:
         case JX_FRM:
             return -1;
+        case JX_UNBOXED:
+            return -2;
         default:
             return why;
         }
@@ -739,7 +742,13 @@ enum interp_exit jit_run(struct hart *h)
             int why = run_translated(h, b, &at);
             if (why >= 0)
                 return (enum interp_exit)why;
-            continue; /* untranslated code: interpret it */
+            if (why == -1)
+                continue; /* untranslated code: interpret it */
+            /* Translated code that cannot run now (JX_UNBOXED): the block
+             * at h->pc once in the interpreter, which goes on from there. */
+            b = block_get(h->pc);
+            if (!b)
+                return EXIT_FLUSH;
         }
         at = b;
         enum interp_exit why = interp_run_at(h, &at);

@@ -79,7 +79,7 @@ struct jit_stats {
                                      their own (loopmap.c) */
     uint64_t ras_overflows;       /* calls that emptied the return-address
                                      stack (counted by the fault handler) */
-    uint64_t exits[10];            /* returns of translated code, by reason */
+    uint64_t exits[11];            /* returns of translated code, by reason */
     uint64_t fallback_count[512]; /* per op, emitted fallbacks (--stats) */
 };
 extern struct jit_stats jit_stats;

@@ -239,3 +239,102 @@ void tr_f_reload(struct tr *t, const uint8_t owner[TR_FSLOTS])
         if (owner[x])
             x64_movsd_xm(&t->b, (enum x64_xmm)x, FREG_MEM(owner[x] - 1));
 }
+
+/* How a loop unit uses f register r, if all its uses agree: 1 as a
+ * single, 2 as a double, 0 mixed. */
+static int precision_of(const struct rv_insn *d, int r)
+{
+    enum rv_op op = (enum rv_op)d->op;
+    const char *m = rv_opinfo[op].mnemonic;
+    size_t len = strlen(m);
+    int kind = m[len - 1] == 's' && m[len - 2] == '.' ? 1
+               : m[len - 1] == 'd' && m[len - 2] == '.' ? 2 : 0;
+    if (op == RV_FSW || op == RV_FMV_X_W)
+        return 1;
+    if (op == RV_FSD || op == RV_FMV_X_D || op == RV_FLD)
+        return 2;
+    if (op == RV_FLW)
+        return 1;
+    /* fcvt.D.S reads a single and writes a double, and so on. */
+    if (!strncmp(m, "fcvt.", 5) && len == 8) {
+        bool reads = rv_regfile(op, 1) == RV_REG_F && d->rs1 == r;
+        bool writes = rv_regfile(op, 0) == RV_REG_F && d->rd == r;
+        int from = m[7] == 's' ? 1 : m[7] == 'd' ? 2 : 0;
+        int to = m[5] == 's' ? 1 : m[5] == 'd' ? 2 : 0;
+        if (reads && writes && from != to)
+            return 0;
+        return reads ? from : writes ? to : 0;
+    }
+    return kind;
+}
+
+unsigned tr_f_pin_choose(const struct block *blk, uint8_t regs[TR_FPIN],
+                         bool single[TR_FPIN])
+{
+    int prec[32] = {0};
+    bool read[32] = {false}, bad[32] = {false};
+    unsigned order[32], nread = 0;
+    for (unsigned i = 0; i < blk->n; i++) {
+        const struct rv_insn *d = &blk->insn[i].d;
+        if (d->op >= RV_OP_COUNT)
+            continue;
+        enum rv_op op = (enum rv_op)d->op;
+        const uint8_t f[4] = {d->rd, d->rs1, d->rs2, d->rs3};
+        for (int k = 0; k < 4; k++) {
+            if (rv_regfile(op, k) != RV_REG_F || f[k] >= 32)
+                continue;
+            int r = f[k], p = precision_of(d, r);
+            if (!p || (prec[r] && prec[r] != p))
+                bad[r] = true;
+            prec[r] = p;
+            if (k > 0 && !read[r]) {
+                read[r] = true;
+                order[nread++] = (unsigned)r;
+            }
+        }
+    }
+    unsigned n = 0;
+    for (unsigned k = 0; k < nread && n < TR_FPIN; k++) {
+        int r = (int)order[k];
+        if (bad[r])
+            continue;
+        regs[n] = (uint8_t)r;
+        single[n++] = prec[r] == 1;
+    }
+    return n;
+}
+
+void tr_f_pin(struct tr *t, const uint8_t regs[], const bool single[],
+              unsigned n)
+{
+    for (unsigned k = 0; k < n; k++) {
+        int r = regs[k], x = FIRST_SLOT + (int)k;
+        if (single[k]) {
+            /* A pinned single is known boxed, as everything that reads a
+             * single from struct hart after a check expects; one that is
+             * not (rare: a single op on a double) runs interpreted. */
+            x64_cmp_mi(&t->b, W32, x64_mem(JIT_STATE, HART_OFF(f) + 8 * r + 4), -1);
+            tr_leave_if(t, CC_NE, JX_UNBOXED, t->blk->pc, 0);
+            x64_movss_xm(&t->b, (enum x64_xmm)x, FREG_MEM(r));
+        } else {
+            x64_movsd_xm(&t->b, (enum x64_xmm)x, FREG_MEM(r));
+        }
+        FC->owner[x] = (uint8_t)(r + 1);
+        FC->slot[r] = (uint8_t)x;
+        if (single[k])
+            FC->low32 |= 1u << r;
+        touch(t, x);
+    }
+}
+
+bool tr_f_pinned_intact(const struct tr *t, const uint8_t regs[],
+                        const bool single[], unsigned n)
+{
+    for (unsigned k = 0; k < n; k++) {
+        int r = regs[k];
+        if (FC->slot[r] != FIRST_SLOT + (int)k || (FC->dirty >> r & 1) ||
+            (FC->nanfix >> r & 1) || (bool)(FC->low32 >> r & 1) != single[k])
+            return false;
+    }
+    return true;
+}

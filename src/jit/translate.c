@@ -113,7 +113,7 @@ struct tr_stub {
                            leave: the pc the interpreter goes on at */
     unsigned index;     /* bounds, slow: instruction index */
     unsigned unretired; /* leave, side: instructions counted, not retired */
-    int reason;         /* leave: JX_UNBOUNDED or JX_FRM */
+    int reason;         /* leave: JX_UNBOUNDED, JX_FRM or JX_UNBOXED */
     size_t more_sites[3]; /* slow: further branches to the same stub */
     unsigned nmore;
     size_t resume;      /* slow: where to go on after the fallback */
@@ -161,6 +161,17 @@ static uint16_t count_split(const struct block *blk)
             return (uint16_t)(i + 1);
     }
     return 0;
+}
+
+/* A unit whose last instruction goes back to its start (a loop that
+ * goes round without leaving it). */
+static bool is_self_loop(const struct block *blk)
+{
+    const struct block_insn *ip = &blk->insn[blk->n - 1];
+    if (ip->d.op >= RV_OP_COUNT ||
+        !(is_cond_branch_insn(ip) || (ip->d.op == RV_JAL && ip->d.rd == RV_SINK)))
+        return false;
+    return blk->pc + ip->off + (uint64_t)(int64_t)ip->d.imm == blk->pc;
 }
 
 static bool add_stub(struct tr *t, enum stub_kind kind, size_t site,
@@ -263,16 +274,21 @@ static void swap_out(struct tr *t)
 
 void tr_chain(struct tr *t, enum x64_cc cc, bool conditional, uint64_t target)
 {
+    if ((t->nswaps || t->nfpin) && target == t->blk->pc) {
+        /* Round the loop, past the swaps in and the pinned FP loads,
+         * which must be where the loads put them. */
+        if (t->nfpin &&
+            !tr_f_pinned_intact(t, t->fpin, t->fpin_single, t->nfpin))
+            t->remap_failed = true;
+        if (conditional)
+            x64_jcc(&t->b, cc, t->loop_run);
+        else
+            x64_jmp(&t->b, t->loop_run);
+        return;
+    }
     if (t->nswaps) {
-        /* Round the loop, past the swaps in; anywhere else through a stub
-         * that swaps out before its chained jump. */
-        if (target == t->blk->pc) {
-            if (conditional)
-                x64_jcc(&t->b, cc, t->loop_run);
-            else
-                x64_jmp(&t->b, t->loop_run);
-            return;
-        }
+        /* Anywhere else through a stub that swaps out before its chained
+         * jump. */
         size_t site = conditional ? x64_jcc_fwd(&t->b, cc) : x64_jmp_fwd(&t->b);
         if (add_stub(t, STUB_SIDE, site, target))
             t->stubs[t->nstubs - 1].unretired = 0;
@@ -544,8 +560,8 @@ static bool writes_x(const struct rv_insn *d)
 
 /* Leaves for the interpreter, which goes on at pc (reason: why the
  * translated code after this point cannot run). */
-static void leave_if(struct tr *t, enum x64_cc cc, int reason, uint64_t pc,
-                     unsigned unretired)
+void tr_leave_if(struct tr *t, enum x64_cc cc, int reason, uint64_t pc,
+                 unsigned unretired)
 {
     size_t site = x64_jcc_fwd(&t->b, cc);
     if (add_stub(t, STUB_LEAVE, site, pc)) {
@@ -577,7 +593,7 @@ static void emit_fallback(struct tr *t)
      * hands the rest to the interpreter, this instruction retired. */
     if (writes_frm(&t->ip->d) && !rv_ends_block(t->ip->d.op)) {
         x64_cmp_mi(&t->b, W32, x64_mem(JIT_STATE, HART_OFF(frm)), 3);
-        leave_if(t, CC_A, JX_FRM, t->pc + t->ip->d.len,
+        tr_leave_if(t, CC_A, JX_FRM, t->pc + t->ip->d.len,
                  jit_unretired(t->blk, t->index) - 1);
     }
 }
@@ -590,7 +606,7 @@ static void check_bounded(struct tr *t, int rd, uint64_t next_pc,
 {
     if (t->lowered_guest == rd && t->lowered_at == x64_offset(&t->b)) {
         /* add r, -N: CF clear exactly when r wrapped */
-        leave_if(t, CC_AE, JX_UNBOUNDED, next_pc,
+        tr_leave_if(t, CC_AE, JX_UNBOUNDED, next_pc,
                  jit_unretired(t->blk, next_index - 1) - 1);
         return;
     }
@@ -604,7 +620,7 @@ static void check_bounded(struct tr *t, int rd, uint64_t next_pc,
             x64_load(&t->b, W64, false, RAX, XREG_MEM(rd));
     }
     x64_cmp_rm(&t->b, W64, r, x64_mem(JIT_STATE, HART_OFF(jit_limit)));
-    leave_if(t, CC_AE, JX_UNBOUNDED, next_pc,
+    tr_leave_if(t, CC_AE, JX_UNBOUNDED, next_pc,
              jit_unretired(t->blk, next_index - 1) - 1);
 }
 
@@ -841,6 +857,8 @@ static size_t translate_unit(struct block *blk, struct jit_code_space *space,
     uint16_t split = own_mapping ? count_split(blk) : 0;
     if (blk->count_split != split)
         blk->count_split = split;
+    if (own_mapping && !jit_cosim && !split && is_self_loop(blk))
+        t.nfpin = tr_f_pin_choose(blk, t.fpin, t.fpin_single);
     bool low32[JIT_MAX_UNIT];
     uint8_t role[JIT_MAX_UNIT], replay[JIT_MAX_UNIT];
     struct rv_insn idiom_insn[JIT_MAX_UNIT];
@@ -869,6 +887,7 @@ static size_t translate_unit(struct block *blk, struct jit_code_space *space,
     /* Entry: count the unit as retired, and stop here if asked to (the
      * interrupt bit makes the count negative). */
     swap_in(&t);
+    tr_f_pin(&t, t.fpin, t.fpin_single, t.nfpin);
     t.loop_run = x64_here(&t.b);
     x64_add_ri(&t.b, W64, JIT_INSTRET, (int32_t)jit_unretired(blk, 0));
     size_t site = x64_jcc_fwd(&t.b, CC_S);

@@ -107,6 +107,8 @@ enum {
     JX_UNBOUNDED,   /* a JIT_BOUNDED register left the guest space: the
                        interpreter goes on at h->pc */
     JX_FRM,         /* frm became RMM or invalid: as JX_UNBOUNDED */
+    JX_UNBOXED,     /* a loop's pinned single was not NaN-boxed at its
+                       entry (tr_f_pin): as JX_UNBOUNDED */
 };
 
 /* Guest registers that hold guest-space addresses wherever translated code
@@ -271,6 +273,11 @@ struct tr {
     uint32_t unextended; /* guest registers holding such a W result now */
     struct tr_join joins[TR_MAX_JOINS]; /* pending: at a later instruction */
     unsigned njoins;
+    /* A loop unit's pinned FP registers (tr_f_pin); its branch back goes
+     * to loop_run, past their loads. */
+    uint8_t fpin[6];
+    bool fpin_single[6];
+    unsigned nfpin;
 };
 
 /* A loop unit's own mapping (loopmap.c): fills host (the global mapping,
@@ -549,6 +556,24 @@ void tr_f_forget_all(struct tr *t);
 /* In a stub that returns to translated code after a call into C: loads
  * the copies the code there expects (owner, as tr_fcache.owner). */
 void tr_f_reload(struct tr *t, const uint8_t owner[TR_FSLOTS]);
+/* Leaves for the interpreter (on cc), which goes on at pc; unretired:
+ * instructions counted but not run. */
+void tr_leave_if(struct tr *t, enum x64_cc cc, int reason, uint64_t pc,
+                 unsigned unretired);
+/* A loop unit's FP registers kept in XMMs from round to round (pinned):
+ * chosen among those its loop reads, each always as a single or always
+ * as a double, loaded at its entry into XMM2 on (a single that is not
+ * NaN-boxed there leaves for the interpreter), and at its branch back
+ * still there, stored, in the same form (else the unit is translated
+ * again without). A sum in an FP register then goes round in a register
+ * instead of through struct hart. */
+enum { TR_FPIN = 6 };
+unsigned tr_f_pin_choose(const struct block *blk, uint8_t regs[TR_FPIN],
+                         bool single[TR_FPIN]);
+void tr_f_pin(struct tr *t, const uint8_t regs[], const bool single[],
+              unsigned n);
+bool tr_f_pinned_intact(const struct tr *t, const uint8_t regs[],
+                        const bool single[], unsigned n);
 void tr_exit_with(struct tr *t, int reason);
 
 #endif
