@@ -210,6 +210,7 @@ struct tr_join {
     uint32_t unextended; /* and holding an unextended W result there */
 };
 enum { TR_MAX_JOINS = 8 };
+enum { TR_FPIN = 6 }; /* FP registers a loop unit pins at most (tr_f_pin) */
 
 struct tr {
     struct x64_buf b;
@@ -275,8 +276,8 @@ struct tr {
     unsigned njoins;
     /* A loop unit's pinned FP registers (tr_f_pin); its branch back goes
      * to loop_run, past their loads. */
-    uint8_t fpin[6];
-    bool fpin_single[6];
+    uint8_t fpin[TR_FPIN];
+    bool fpin_single[TR_FPIN];
     unsigned nfpin;
 };
 
@@ -567,7 +568,6 @@ void tr_leave_if(struct tr *t, enum x64_cc cc, int reason, uint64_t pc,
  * still there, stored, in the same form (else the unit is translated
  * again without). A sum in an FP register then goes round in a register
  * instead of through struct hart. */
-enum { TR_FPIN = 6 };
 unsigned tr_f_pin_choose(const struct block *blk, uint8_t regs[TR_FPIN],
                          bool single[TR_FPIN]);
 void tr_f_pin(struct tr *t, const uint8_t regs[], const bool single[],
