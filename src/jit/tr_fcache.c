@@ -245,16 +245,12 @@ void tr_f_reload(struct tr *t, const uint8_t owner[TR_FSLOTS])
 static int precision_of(const struct rv_insn *d, int r)
 {
     enum rv_op op = (enum rv_op)d->op;
+    if (op == RV_FLW || op == RV_FSW || op == RV_FMV_X_W)
+        return 1;
+    if (op == RV_FLD || op == RV_FSD)
+        return 2;
     const char *m = rv_opinfo[op].mnemonic;
     size_t len = strlen(m);
-    int kind = m[len - 1] == 's' && m[len - 2] == '.' ? 1
-               : m[len - 1] == 'd' && m[len - 2] == '.' ? 2 : 0;
-    if (op == RV_FSW || op == RV_FMV_X_W)
-        return 1;
-    if (op == RV_FSD || op == RV_FMV_X_D || op == RV_FLD)
-        return 2;
-    if (op == RV_FLW)
-        return 1;
     /* fcvt.D.S reads a single and writes a double, and so on. */
     if (!strncmp(m, "fcvt.", 5) && len == 8) {
         bool reads = rv_regfile(op, 1) == RV_REG_F && d->rs1 == r;
@@ -265,7 +261,11 @@ static int precision_of(const struct rv_insn *d, int r)
             return 0;
         return reads ? from : writes ? to : 0;
     }
-    return kind;
+    /* the others: the precision is the suffix (fmv.w.x and the like,
+     * with none, count as mixed) */
+    if (m[len - 2] != '.')
+        return 0;
+    return m[len - 1] == 's' ? 1 : m[len - 1] == 'd' ? 2 : 0;
 }
 
 unsigned tr_f_pin_choose(const struct block *blk, uint8_t regs[TR_FPIN],
@@ -313,7 +313,8 @@ void tr_f_pin(struct tr *t, const uint8_t regs[], const bool single[],
             /* A pinned single is known boxed, as everything that reads a
              * single from struct hart after a check expects; one that is
              * not (rare: a single op on a double) runs interpreted. */
-            x64_cmp_mi(&t->b, W32, x64_mem(JIT_STATE, HART_OFF(f) + 8 * r + 4), -1);
+            x64_cmp_mi(&t->b, W32,
+                       x64_mem(JIT_STATE, HART_OFF(f) + 8 * r + 4), -1);
             tr_leave_if(t, CC_NE, JX_UNBOXED, t->blk->pc, 0);
             x64_movss_xm(&t->b, (enum x64_xmm)x, FREG_MEM(r));
         } else {

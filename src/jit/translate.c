@@ -314,9 +314,10 @@ void tr_side_exit(struct tr *t, enum x64_cc cc, uint64_t target)
 bool tr_branch_within(struct tr *t, enum x64_cc cc, uint64_t target)
 {
     const struct block *blk = t->blk;
-    /* The count split and a fused pair or idiom ending at the landing
-     * would make the two paths count or read differently there. */
-    if (blk->count_split || t->njoins == TR_MAX_JOINS || t->fused)
+    /* With the count split the two ways would count differently; an
+     * idiom reaching into the then-part or the landing would read
+     * differently there (tr_fuse makes no pair across a landing). */
+    if (blk->count_split || t->njoins == TR_MAX_JOINS)
         return false;
     unsigned at = 0;
     for (unsigned k = t->index + 2; k < blk->n && k <= t->index + 16; k++)
@@ -594,7 +595,7 @@ static void emit_fallback(struct tr *t)
     if (writes_frm(&t->ip->d) && !rv_ends_block(t->ip->d.op)) {
         x64_cmp_mi(&t->b, W32, x64_mem(JIT_STATE, HART_OFF(frm)), 3);
         tr_leave_if(t, CC_A, JX_FRM, t->pc + t->ip->d.len,
-                 jit_unretired(t->blk, t->index) - 1);
+                    jit_unretired(t->blk, t->index) - 1);
     }
 }
 
@@ -607,7 +608,7 @@ static void check_bounded(struct tr *t, int rd, uint64_t next_pc,
     if (t->lowered_guest == rd && t->lowered_at == x64_offset(&t->b)) {
         /* add r, -N: CF clear exactly when r wrapped */
         tr_leave_if(t, CC_AE, JX_UNBOUNDED, next_pc,
-                 jit_unretired(t->blk, next_index - 1) - 1);
+                    jit_unretired(t->blk, next_index - 1) - 1);
         return;
     }
     enum x64_reg r = t->host[rd] >= 0 ? (enum x64_reg)t->host[rd]
@@ -621,7 +622,7 @@ static void check_bounded(struct tr *t, int rd, uint64_t next_pc,
     }
     x64_cmp_rm(&t->b, W64, r, x64_mem(JIT_STATE, HART_OFF(jit_limit)));
     tr_leave_if(t, CC_AE, JX_UNBOUNDED, next_pc,
-             jit_unretired(t->blk, next_index - 1) - 1);
+                jit_unretired(t->blk, next_index - 1) - 1);
 }
 
 /* The stubs go to the cold buffer: t->b is switched to it while they are
