@@ -44,7 +44,7 @@ static const char usage[] =
     "  --stats                print execution statistics at exit\n"
     "  --jit=on|off           translate hot code to x86-64 (default on); off\n"
     "                         interprets everything\n"
-    "  --jit-threshold=N      translate a block after N executions (50)\n"
+    "  --jit-threshold=N      translate a block after N executions (20)\n"
     "  --jit-cache=MB         size of the translated-code cache (64, at most 1024)\n"
     "  -d in_asm,out_asm      print the guest and host code of each translated\n"
     "                         block to stderr (out_asm: each guest instruction\n"
@@ -66,7 +66,7 @@ static const char usage[] =
 static struct thread main_thread;
 static bool print_stats;
 static bool use_jit = true;
-static uint64_t jit_threshold = 50, jit_cache_mb = 64;
+static uint64_t jit_threshold = 20, jit_cache_mb = 64;
 static bool want_perfmap;
 
 __attribute__((format(printf, 1, 2))) static noreturn void
