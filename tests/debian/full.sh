@@ -2,7 +2,7 @@
 # The Debian-program tests (`make check-debian`): riscv64 and amd64 trixie
 # sysroots of DEB_FULL_PACKAGES (busybox, bash, dash, coreutils, grep, sed,
 # gawk, findutils, tar, xz-utils, zstd, gzip, bzip2, lua5.4, perl, python3,
-# sqlite3, bc), built by tools/mksysroot into o/debian/full-*; every workload
+# sqlite3, bc, gcc, libc6-dev), built by tools/mksysroot into o/debian/full-*; every workload
 # runs the riscv64 program under hart -L (or qemu-riscv64 -L with
 # DEBIAN_EMU=qemu) and the amd64 one natively, and compares. Prints one
 # PASS/FAIL line per workload (a short diff under a failure) and, last,

@@ -7,7 +7,7 @@
 
 DEB_QUICK_PACKAGES="busybox dash coreutils grep sed gawk bc gzip"
 DEB_FULL_PACKAGES="busybox bash dash coreutils grep sed gawk findutils tar
-    xz-utils zstd gzip bzip2 lua5.4 perl python3 sqlite3 bc"
+    xz-utils zstd gzip bzip2 lua5.4 perl python3 sqlite3 bc gcc libc6-dev"
 
 deb_quick_workloads() {
     # busybox applets
@@ -126,6 +126,9 @@ deb_full_workloads() {
             cd x && find . -type f -exec sha256sum {} + | sort && find . -type l | sort"
     done
     deb_run compress-chain sh -c 'gzip -c big.txt | bzip2 | xz | zstd -q | zstd -dq | xz -d | bzip2 -d | gzip -d | sha256sum'
+    # gcc: the driver runs cc1, as, collect2 and ld (big programs, with much
+    # code that runs only a few times), then the program it made runs
+    deb_run gcc-build sh -c 'gcc -O2 -Wall -o prog s/prog.c -lm && ./prog 20000'
     # lua5.4
     deb_run lua-script lua5.4 s/test.lua
     deb_run lua-e lua5.4 -e 'local t = {} for i = 1, 100000 do t[i] = i % 13 end local s = 0 for _, v in ipairs(t) do s = s + v end print(s, string.format("%.14g", 2^0.5))'
