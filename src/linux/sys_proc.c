@@ -6,8 +6,10 @@
  * RLIMIT_DATA (hart's own heap and the guest's mappings would count) and
  * RLIMIT_STACK (hart's stack, not the guest's, would be limited). */
 #include <sched.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/personality.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/times.h>
@@ -372,6 +374,41 @@ int64_t sys_getpriority(struct hart *h, const uint64_t *a)
 int64_t sys_setpriority(struct hart *h, const uint64_t *a)
 {
     return sys_ret(syscall(SYS_setpriority, (int)a[0], (int)a[1], (int)a[2]));
+}
+
+/* The guest's execution domain is the host process's, so that it starts
+ * as the one hart was given (`setarch -R hart PROG`), and is inherited by
+ * fork and kept across execve as Linux does, except READ_IMPLIES_EXEC:
+ * that one would make hart's own new mappings executable, so it is kept
+ * here for the guest to read back and is lost by an execve.
+ * Guarded by: atomic access. */
+static _Atomic uint32_t guest_read_implies_exec;
+
+int64_t sys_personality(struct hart *h, const uint64_t *a)
+{
+    int host = personality(0xffffffff);
+    if (host == -1)
+        return -errno;
+    uint32_t old = (uint32_t)host | atomic_load(&guest_read_implies_exec);
+    uint32_t want = (uint32_t)a[0];
+    if (want != 0xffffffff) {
+        if (personality(want & ~(uint32_t)READ_IMPLIES_EXEC) == -1)
+            return -errno;
+        atomic_store(&guest_read_implies_exec, want & READ_IMPLIES_EXEC);
+    }
+    return old;
+}
+
+/* I/O priorities name processes, groups and users by the ids the guest
+ * sees, which are the host's. */
+int64_t sys_ioprio_set(struct hart *h, const uint64_t *a)
+{
+    return sys_ret(syscall(SYS_ioprio_set, (int)a[0], (int)a[1], (int)a[2]));
+}
+
+int64_t sys_ioprio_get(struct hart *h, const uint64_t *a)
+{
+    return sys_ret(syscall(SYS_ioprio_get, (int)a[0], (int)a[1]));
 }
 
 int64_t sys_getcpu(struct hart *h, const uint64_t *a)

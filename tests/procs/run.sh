@@ -9,6 +9,7 @@
 #   spawn     starts programs in the ways a guest can
 #   sh        a minimal /bin/sh for a sysroot, for system()
 #   procinfo  /proc/cpuinfo, the exact maps format, /proc/self/environ
+#   persona   the execution domain (personality) across execve
 # Each test runs in a scratch directory holding copies of them; $work in
 # the output reads WORK.
 #   tests/procs/run.sh [NAME...]
@@ -24,7 +25,8 @@ tests="exe_after_chdir exec_riscv exit_status killed script initial_script bad_i
 posix_spawn vfork system system_status mask fexecve fexecve_memfd
 execveat_dirfd execveat_script_cloexec exec_self exec_from_thread
 missing_elf_interpreter sysroot_elf_interpreter broken_elf env_unchanged
-env_unset strace strace_follows_exec stats stats_follow_exec procinfo ignored_signals"
+env_unset strace strace_follows_exec stats stats_follow_exec procinfo personality_exec
+ignored_signals"
 skip_all() {
     for t in $tests; do echo "SKIP $t: $1"; done
     exit 0
@@ -46,7 +48,7 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp $out/child $out/child-dyn $out/spawn $out/procinfo $out/ignsig "$work"/
+cp $out/child $out/child-dyn $out/spawn $out/procinfo $out/ignsig $out/persona "$work"/
 mkdir -p "$work/root/bin"
 cp $out/sh "$work/root/bin/sh"
 cp $out/child "$work/root/bin/child"
@@ -330,6 +332,14 @@ hart isa	: rv64imafdc_zicsr_zifencei_zba_zbb_zbs_zicond
 one entry per CPU: yes
 maps: Linux's format, heap found
 environ is the environment: yes
+status 0
+EOF
+
+# The execution domain lasts across execve (ADDR_NO_RANDOMIZE 0x40000,
+# UNAME26 0x20000).
+run personality_exec -- ./persona <<'EOF'
+before: 0
+after execve: 0x60000
 status 0
 EOF
 
