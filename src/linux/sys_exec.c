@@ -34,6 +34,7 @@
 #include "linux/procfs.h"
 #include "linux/strace.h"
 #include "linux/sys.h"
+#include "linux/vfork_share.h"
 
 /* Linux's limits: one string at most 32 pages (MAX_ARG_STRLEN); strings
  * and pointers together at most a quarter of the stack limit (8 MiB). */
@@ -398,6 +399,7 @@ static int exec_hart(const char *name, struct strvec *av, struct strvec *ev)
 #undef PUSH
     if (!err) {
         fflush(NULL);
+        vfork_share_child_send();
         execve("/proc/self/exe", hv.v, he.v);
         err = -errno;
     }
@@ -462,6 +464,7 @@ static int64_t do_exec(uint64_t nr, const uint64_t *a, int dirfd,
             close(copy);
     } else {
         fflush(NULL);
+        vfork_share_child_send();
         execve(c.path, c.argv, ev.v);
         err = -errno;
     }

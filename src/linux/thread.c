@@ -27,6 +27,7 @@
 #include "jit/jit.h"
 #include "linux/signal.h"
 #include "linux/sys.h"
+#include "linux/vfork_share.h"
 #include "mem/access.h"
 #include "rv/smc.h"
 
@@ -166,13 +167,19 @@ static int64_t clone_thread(struct hart *h, uint64_t flags, uint64_t newsp,
  * clone call, which skips them (a lock another thread held at that
  * moment stays held in the child). vfork's promise (the parent waits
  * until the child execs or exits) is kept with a close-on-exec pipe the
- * parent reads until it closes. */
+ * parent reads until it closes; through it, a child that was to share its
+ * parent's memory (CLONE_VM) sends back the pages it wrote
+ * (vfork_share.c). */
 static int64_t clone_process(struct hart *h, uint64_t flags, uint64_t newsp,
-                             uint64_t ptid, uint64_t tls, uint64_t ctid)
+                             uint64_t ptid, uint64_t tls, uint64_t ctid,
+                             bool shared_memory)
 {
     int vfork_pipe[2] = {-1, -1};
-    if ((flags & G_CLONE_VFORK) && pipe2(vfork_pipe, O_CLOEXEC) < 0)
-        return -errno;
+    if (flags & G_CLONE_VFORK) {
+        int err = vfork_share_pipe(vfork_pipe);
+        if (err)
+            return err;
+    }
     int exit_signal = flags & 0xff;
     pid_t pid = exit_signal == SIGCHLD
                     ? fork()
@@ -198,6 +205,7 @@ static int64_t clone_process(struct hart *h, uint64_t flags, uint64_t newsp,
         run_fork_child(h);
         if (vfork_pipe[0] >= 0)
             close(vfork_pipe[0]);
+        vfork_share_child_start(shared_memory ? vfork_pipe[1] : -1);
         if (newsp)
             h->x[2] = newsp;
         if (flags & G_CLONE_SETTLS)
@@ -210,10 +218,8 @@ static int64_t clone_process(struct hart *h, uint64_t flags, uint64_t newsp,
     if (flags & G_CLONE_PARENT_SETTID)
         put_u32(ptid, (uint32_t)pid);
     if (vfork_pipe[0] >= 0) {
-        char c;
         close(vfork_pipe[1]);
-        while (read(vfork_pipe[0], &c, 1) < 0 && errno == EINTR)
-            ;
+        vfork_share_parent_receive(vfork_pipe[0]); /* until exec or exit */
         close(vfork_pipe[0]);
     }
     return pid;
@@ -227,12 +233,13 @@ int64_t sys_clone(struct hart *h, const uint64_t *a)
         return -EINVAL;
     if ((flags & G_CLONE_SIGHAND) && !(flags & G_CLONE_VM))
         return -EINVAL;
-    /* Memory shared without being a thread is only vfork+exec in
-     * practice (posix_spawn); a forked copy behaves the same for that. */
+    /* Memory shared without being a thread is only vfork in practice
+     * (vfork, posix_spawn): a forked copy that hands what it wrote back
+     * to its parent before it execs or exits (vfork_share.c). */
     if ((flags & G_CLONE_VM) && !(flags & G_CLONE_VFORK))
         return clone_thread(h, flags, newsp, ptid, tls, ctid);
     return clone_process(h, flags & ~(uint64_t)G_CLONE_VM, newsp, ptid, tls,
-                         ctid);
+                         ctid, flags & G_CLONE_VM);
 }
 
 /* One lock of a dying thread's robust list (the kernel's
@@ -299,6 +306,7 @@ noreturn void thread_exit_process(int status)
         for (;;)
             pause();
     }
+    vfork_share_child_send(); /* a vfork child's writes, to its parent */
     /* Locks shared with other processes must not stay held by a dead
      * one. (Only this thread's: the others are still running.) */
     if (current_thread)

@@ -51,8 +51,10 @@ extern uintptr_t guest_base;
 enum { PAGE_R = 1, PAGE_W = 2, PAGE_X = 4, PAGE_MAPPED = 8,
        /* Engine states (rv/smc.c), cleared by any change of the mapping:
         * decoded code lives here, so the host page is write-protected; or
-        * the page is written too often for that and its code is checked. */
-       PAGE_CODE = 16, PAGE_VOLATILE = 32 };
+        * the page is written too often for that and its code is checked;
+        * or the host page is write-protected so that a vfork child learns
+        * which pages it writes (linux/vfork_share.c). */
+       PAGE_CODE = 16, PAGE_VOLATILE = 32, PAGE_TRACKED = 64 };
 
 int space_init(void);                  /* reserve; 0 or -errno */
 /* Unmaps every guest mapping and forgets the break (execve, tests). */

@@ -11,9 +11,13 @@
  * compare their bytes with memory before every execution (block.c), and
  * are never translated.
  *
- * Page states live in the guest page table (PAGE_CODE, PAGE_VOLATILE);
- * they are changed with atomic operations so that the fault handler needs
- * no lock. */
+ * The same write protection tells a vfork child which pages it writes
+ * (PAGE_TRACKED, smc_track_writes): the first write to each is reported
+ * and the page made writable again.
+ *
+ * Page states live in the guest page table (PAGE_CODE, PAGE_VOLATILE,
+ * PAGE_TRACKED); they are changed with atomic operations so that the fault
+ * handler needs no lock. */
 #include "rv/smc.h"
 
 #include <stdatomic.h>
@@ -52,21 +56,48 @@ void smc_watch(uint64_t addr)
              host_prot(flags) & ~PROT_WRITE);
 }
 
-/* Makes one watched page writable again; async-signal-safe. */
+/* The tracker of smc_track_writes; set once, before any page is tracked. */
+static void (*tracker)(uint64_t page);
+
+/* Makes one watched or tracked page writable again; async-signal-safe. */
 static bool release_page(uint64_t addr)
 {
     uint8_t *f = flag_byte(addr);
     uint8_t flags = __atomic_load_n(f, __ATOMIC_RELAXED);
-    if (!(flags & PAGE_CODE))
+    if (!(flags & (PAGE_CODE | PAGE_TRACKED)))
         return false;
-    unsigned slot = (unsigned)(addr / GUEST_PAGE_SIZE) % WRITE_COUNTS;
-    bool noisy = atomic_fetch_add(&write_counts[slot], 1) + 1 >= VOLATILE_AFTER;
-    uint8_t now = (uint8_t)((flags & ~PAGE_CODE) | (noisy ? PAGE_VOLATILE : 0));
-    __atomic_store_n(f, now, __ATOMIC_SEQ_CST);
+    uint8_t now = (uint8_t)(flags & ~(PAGE_CODE | PAGE_TRACKED));
+    if (flags & PAGE_CODE) {
+        unsigned slot = (unsigned)(addr / GUEST_PAGE_SIZE) % WRITE_COUNTS;
+        if (atomic_fetch_add(&write_counts[slot], 1) + 1 >= VOLATILE_AFTER)
+            now |= PAGE_VOLATILE;
+    }
+    if (!__atomic_compare_exchange_n(f, &flags, now, false, __ATOMIC_SEQ_CST,
+                                     __ATOMIC_RELAXED))
+        return true; /* another thread released it meanwhile: retry */
+    if (flags & PAGE_TRACKED)
+        tracker(addr & ~(GUEST_PAGE_SIZE - 1));
     mprotect(g2h(addr & ~(GUEST_PAGE_SIZE - 1)), GUEST_PAGE_SIZE,
              host_prot(flags));
-    atomic_store(&smc_stale, 1);
+    if (flags & PAGE_CODE)
+        atomic_store(&smc_stale, 1);
     return true;
+}
+
+void smc_track_writes(uint64_t addr, uint64_t len, int flags,
+                      void (*written)(uint64_t page))
+{
+    tracker = written;
+    for (uint64_t p = addr; p < addr + len; p += GUEST_PAGE_SIZE) {
+        uint8_t *f = flag_byte(p);
+        uint8_t now = __atomic_load_n(f, __ATOMIC_RELAXED);
+        while ((now & PAGE_W) && !(now & PAGE_TRACKED) &&
+               !__atomic_compare_exchange_n(f, &now, now | PAGE_TRACKED,
+                                            false, __ATOMIC_SEQ_CST,
+                                            __ATOMIC_RELAXED))
+            ;
+    }
+    mprotect(g2h(addr), len, host_prot(flags) & ~PROT_WRITE);
 }
 
 bool smc_host_fault(uint64_t addr)

@@ -22,7 +22,7 @@ UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:exitcode=99}"
 only=$*
 
 tests="exe_after_chdir exec_riscv exit_status killed script initial_script bad_interpreter
-posix_spawn vfork system system_status mask fexecve fexecve_memfd
+posix_spawn vfork vfork_shared system system_status mask fexecve fexecve_memfd
 execveat_dirfd execveat_script_cloexec exec_self exec_from_thread
 missing_elf_interpreter sysroot_elf_interpreter broken_elf env_unchanged
 env_unset strace strace_follows_exec stats stats_follow_exec procinfo personality_exec
@@ -175,6 +175,17 @@ argv[0] ./child
 argv[1] p
 exe WORK/child
 posix_spawn: exit 0
+status 0
+EOF
+
+# A vfork child runs in its parent's memory on Linux: what it writes, the
+# parent sees (posix_spawn relies on it to report a failed execve).
+FILTER='^vfork|^posix|^another' run vfork_shared -- ./spawn shared <<'EOF'
+vfork child wrote: global 2, local 20
+vfork: exit 3
+posix_spawn of a missing program: ENOENT
+posix_spawn of a program: 0
+another thread's write meanwhile kept: yes
 status 0
 EOF
 

@@ -6,6 +6,9 @@
  *   spawn at DIR NAME ARGS...                   execveat(DIR's fd, NAME)
  *   spawn self                                  exec /proc/self/exe
  *   spawn thread PROG ARGS...                   a second thread execs
+ *   spawn shared                                a vfork child's writes, seen
+ *                                               by its parent (Linux runs the
+ *                                               child in its memory)
  * Each failure prints the error's name. */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -19,6 +22,7 @@
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 static void report(const char *what, int st)
@@ -35,6 +39,20 @@ static void failed(const char *what)
 {
     printf("%s: %s\n", what, strerrorname_np(errno));
     fflush(stdout);
+}
+
+static int written_by_child = 1;
+/* Written by another thread of the parent while a vfork child lives: the
+ * write must survive the child's return (hart hands the child's writes
+ * back to the parent: linux/vfork_share.c). */
+static _Alignas(4096) volatile int written_meanwhile;
+
+static void *write_later(void *arg)
+{
+    struct timespec pause = {0, 20000000};
+    nanosleep(&pause, NULL);
+    written_meanwhile = 42;
+    return arg;
 }
 
 static void *exec_thread(void *arg)
@@ -108,6 +126,37 @@ int main(int argc, char **argv)
         }
         execl("/proc/self/exe", "spawn-again", "self", "again", (char *)NULL);
         failed(how);
+    } else if (!strcmp(how, "shared")) {
+        volatile int local = 10;
+        pid = vfork();
+        if (pid == 0) {
+            written_by_child = 2;
+            local = 20;
+            _exit(3);
+        }
+        waitpid(pid, &st, 0);
+        printf("vfork child wrote: global %d, local %d\n", written_by_child, local);
+        report("vfork", st);
+        /* posix_spawn learns of a failed execve from what its child wrote */
+        char *missing[] = {"./no-such-program", NULL};
+        int r = posix_spawn(&pid, missing[0], NULL, NULL, missing, environ);
+        printf("posix_spawn of a missing program: %s\n", r ? strerrorname_np(r) : "0");
+        r = posix_spawn(&pid, "./child", NULL, NULL, (char *[]){"./child", NULL}, environ);
+        if (r == 0)
+            waitpid(pid, &st, 0);
+        printf("posix_spawn of a program: %s\n", r ? strerrorname_np(r) : "0");
+        pthread_t t;
+        pthread_create(&t, NULL, write_later, NULL);
+        pid = vfork();
+        if (pid == 0) {
+            struct timespec pause = {0, 200000000};
+            nanosleep(&pause, NULL);
+            _exit(0);
+        }
+        pthread_join(t, NULL);
+        waitpid(pid, &st, 0);
+        printf("another thread's write meanwhile kept: %s\n",
+               written_meanwhile == 42 ? "yes" : "no");
     } else if (!strcmp(how, "thread")) {
         pthread_t t;
         pthread_create(&t, NULL, exec_thread, rest);
