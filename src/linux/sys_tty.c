@@ -18,7 +18,13 @@ _Static_assert(TCGETS == GUEST_TCGETS && TCSETSF == GUEST_TCSETSF &&
                    TIOCGPTN == GUEST_TIOCGPTN && FIOCLEX == GUEST_FIOCLEX &&
                    TIOCSPTLCK == GUEST_TIOCSPTLCK &&
                    TIOCGPTLCK == GUEST_TIOCGPTLCK &&
-                   TIOCGPTPEER == GUEST_TIOCGPTPEER,
+                   TIOCGPTPEER == GUEST_TIOCGPTPEER &&
+                   TIOCEXCL == GUEST_TIOCEXCL && TIOCNXCL == GUEST_TIOCNXCL &&
+                   TIOCGEXCL == GUEST_TIOCGEXCL && TIOCMGET == GUEST_TIOCMGET &&
+                   TIOCMSET == GUEST_TIOCMSET && TIOCMBIS == GUEST_TIOCMBIS &&
+                   TIOCMBIC == GUEST_TIOCMBIC && TIOCSETD == GUEST_TIOCSETD &&
+                   TIOCGETD == GUEST_TIOCGETD && TCSBRKP == GUEST_TCSBRKP &&
+                   TIOCSBRK == GUEST_TIOCSBRK && TIOCCBRK == GUEST_TIOCCBRK,
                "terminal ioctl numbers pass through unchanged");
 _Static_assert(NCCS == GUEST_NCCS, "kernel termios has 19 control chars");
 
@@ -181,19 +187,31 @@ int64_t sys_ioctl(struct hart *h, const uint64_t *a)
     case GUEST_TIOCOUTQ:
     case GUEST_TIOCGPTN:
     case GUEST_TIOCGPTLCK:
+    case GUEST_TIOCGEXCL:
+    case GUEST_TIOCGETD:
+    case GUEST_TIOCMGET:
         return int_out(fd, req, arg);
     case GUEST_TIOCSPGRP:
     case GUEST_FIONBIO:
     case GUEST_FIOASYNC:
     case GUEST_TIOCSPTLCK:
+    case GUEST_TIOCSETD:
+    case GUEST_TIOCMSET:
+    case GUEST_TIOCMBIS:
+    case GUEST_TIOCMBIC:
         return int_in(fd, req, arg);
     case GUEST_TIOCSCTTY:
     case GUEST_TCSBRK:
+    case GUEST_TCSBRKP:
     case GUEST_TCXONC:
     case GUEST_TCFLSH:
     case GUEST_TIOCGPTPEER: /* arg: open flags; the result is a descriptor */
         return sys_ret(ioctl(fd, req, (int)arg));
     case GUEST_TIOCNOTTY:
+    case GUEST_TIOCEXCL:
+    case GUEST_TIOCNXCL:
+    case GUEST_TIOCSBRK:
+    case GUEST_TIOCCBRK:
     case GUEST_FIOCLEX:
     case GUEST_FIONCLEX:
         return sys_ret(ioctl(fd, req));

@@ -2,7 +2,9 @@
  * test needs no terminal of its own: grantpt/unlockpt/ptsname (TIOCGPTN,
  * TIOCSPTLCK), isatty, tcgetattr/tcsetattr (TCGETS, TCSETS*) with raw and
  * canonical modes, window size (TIOCSWINSZ, TIOCGWINSZ), FIONREAD, TCFLSH,
- * speeds. The pty's number is never printed. (TIOCGPTLCK is left out:
+ * speeds, breaks (TCSBRK, TCSBRKP; TIOCSBRK and TIOCCBRK, which qemu 7.2
+ * does not know, are in tests/procs/ptybreak.c), the line discipline
+ * (TIOCGETD, TIOCSETD) and exclusive mode (TIOCEXCL, TIOCNXCL). The pty's number is never printed. (TIOCGPTLCK is left out:
  * qemu 7.2 does not know it.) */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -95,6 +97,14 @@ int main(void)
     result("TIOCGWINSZ", ioctl(s, TIOCGWINSZ, &got));
     printf("winsize: %dx%d\n", got.ws_row, got.ws_col);
     result("TIOCGWINSZ bad ptr", ioctl(s, TIOCGWINSZ, (void *)8));
+    result("tcsendbreak 0 (TCSBRK)", tcsendbreak(s, 0));
+    result("tcsendbreak 1 (TCSBRKP)", tcsendbreak(s, 1));
+    int disc = -1;
+    result("TIOCGETD", ioctl(s, TIOCGETD, &disc));
+    printf("line discipline: %d\n", disc);
+    result("TIOCSETD", ioctl(s, TIOCSETD, &disc));
+    result("TIOCEXCL", ioctl(s, TIOCEXCL));
+    result("TIOCNXCL", ioctl(s, TIOCNXCL));
     close(s);
     close(m);
     return 0;

@@ -10,6 +10,7 @@
 #   sh        a minimal /bin/sh for a sysroot, for system()
 #   procinfo  /proc/cpuinfo, the exact maps format, /proc/self/environ
 #   persona   the execution domain (personality) across execve
+#   ptybreak  a break on a pseudo-terminal (TIOCSBRK, TIOCCBRK)
 # Each test runs in a scratch directory holding copies of them; $work in
 # the output reads WORK.
 #   tests/procs/run.sh [NAME...]
@@ -26,7 +27,7 @@ posix_spawn vfork vfork_shared system system_status mask fexecve fexecve_memfd
 execveat_dirfd execveat_script_cloexec exec_self exec_from_thread
 missing_elf_interpreter sysroot_elf_interpreter broken_elf env_unchanged
 env_unset strace strace_follows_exec stats stats_follow_exec procinfo personality_exec
-ignored_signals"
+pty_break ignored_signals"
 skip_all() {
     for t in $tests; do echo "SKIP $t: $1"; done
     exit 0
@@ -48,7 +49,7 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp $out/child $out/child-dyn $out/spawn $out/procinfo $out/ignsig $out/persona "$work"/
+cp $out/child $out/child-dyn $out/spawn $out/procinfo $out/ignsig $out/persona $out/ptybreak "$work"/
 mkdir -p "$work/root/bin"
 cp $out/sh "$work/root/bin/sh"
 cp $out/child "$work/root/bin/child"
@@ -351,6 +352,14 @@ EOF
 run personality_exec -- ./persona <<'EOF'
 before: 0
 after execve: 0x60000
+status 0
+EOF
+
+# A break on a pseudo-terminal (stdin, not a terminal, refuses one).
+run pty_break -- ./ptybreak <<'EOF'
+TIOCSBRK: 0
+TIOCCBRK: 0
+TIOCSBRK on a file: ENOTTY
 status 0
 EOF
 
