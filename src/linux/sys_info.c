@@ -13,8 +13,10 @@
 #include <sched.h>
 #include <string.h>
 #include <sys/random.h>
+#include <sys/syscall.h>
 #include <sys/sysinfo.h>
 #include <sys/utsname.h>
+#include <unistd.h>
 #include "linux/sys.h"
 #include "linux/syscall.h"
 
@@ -43,6 +45,26 @@ int64_t sys_uname(struct hart *h, const uint64_t *a)
     uts_copy(g.domainname, u.domainname);
     memcpy(out, &g, sizeof g);
     return 0;
+}
+
+/* The host's names are the guest's (uname above), so a privileged guest
+ * sets them for the host, as it would natively. The kernel checks the
+ * caller's privilege and the length before it reads the name: a name the
+ * guest cannot read goes as NULL, for the kernel's own EFAULT. */
+static int64_t set_name(long nr, uint64_t addr, int len)
+{
+    const void *name = len >= 0 && len <= 64 ? sys_in(addr, (uint64_t)len) : NULL;
+    return sys_ret(syscall(nr, name, len));
+}
+
+int64_t sys_sethostname(struct hart *h, const uint64_t *a)
+{
+    return set_name(SYS_sethostname, a[0], (int)a[1]);
+}
+
+int64_t sys_setdomainname(struct hart *h, const uint64_t *a)
+{
+    return set_name(SYS_setdomainname, a[0], (int)a[1]);
 }
 
 int64_t sys_sysinfo(struct hart *h, const uint64_t *a)

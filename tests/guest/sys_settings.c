@@ -3,7 +3,8 @@
  * change something (a clock that cannot be set, a time out of range, a bad
  * pointer, a tick out of range) or only reads (adjtimex with no modes), so
  * the output is the same as root and as anyone else. I/O priorities, which
- * a process may lower. The execution domain (personality), which a child
+ * a process may lower. Host and domain names, never set (each call has a
+ * bad length or pointer). The execution domain (personality), which a child
  * inherits (across execve: tests/procs/persona.c). */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -64,6 +65,13 @@ int main(void)
     show("ioprio_get", syscall(SYS_ioprio_get, 1, 0));
     show("ioprio_set bad class", syscall(SYS_ioprio_set, 1, 0, 7 << 13));
     show("ioprio_get bad who", syscall(SYS_ioprio_get, 99, 0));
+
+    /* Never a valid name: a name too long, or one that cannot be read
+     * (EPERM instead of both, unprivileged). */
+    show("sethostname too long", syscall(SYS_sethostname, "x", 100));
+    show("sethostname bad pointer", syscall(SYS_sethostname, BAD_POINTER, 5));
+    show("setdomainname too long", syscall(SYS_setdomainname, "x", 65));
+    show("setdomainname negative", syscall(SYS_setdomainname, "x", -1));
 
     show("personality", syscall(SYS_personality, 0xffffffff));
     show("personality set", syscall(SYS_personality, PER_LINUX | ADDR_NO_RANDOMIZE | UNAME26));
