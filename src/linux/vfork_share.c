@@ -90,26 +90,12 @@ void vfork_share_child_start(int fd)
     space_for_each(track_region, NULL);
 }
 
-static bool write_all(int fd, const void *buf, size_t len)
-{
-    const char *p = buf;
-    while (len) {
-        ssize_t n = write(fd, p, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        p += n;
-        len -= (size_t)n;
-    }
-    return true;
-}
-
-static bool read_all(int fd, void *buf, size_t len)
+/* Moves len bytes through the pipe fd, which may take them in pieces. */
+static bool move_all(int fd, void *buf, size_t len, bool send)
 {
     char *p = buf;
     while (len) {
-        ssize_t n = read(fd, p, len);
+        ssize_t n = send ? write(fd, p, len) : read(fd, p, len);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
@@ -132,8 +118,8 @@ void vfork_share_child_send(void)
         uint64_t page = written[i];
         if (!space_range_ok(page, GUEST_PAGE_SIZE, PAGE_R))
             continue; /* unmapped since */
-        if (!write_all(parent_fd, &page, sizeof page) ||
-            !write_all(parent_fd, g2h(page), GUEST_PAGE_SIZE))
+        if (!move_all(parent_fd, &page, sizeof page, true) ||
+            !move_all(parent_fd, g2h(page), GUEST_PAGE_SIZE, true))
             return;
     }
 }
@@ -142,7 +128,8 @@ void vfork_share_parent_receive(int fd)
 {
     uint64_t page;
     static _Thread_local unsigned char bytes[GUEST_PAGE_SIZE];
-    while (read_all(fd, &page, sizeof page) && read_all(fd, bytes, sizeof bytes)) {
+    while (move_all(fd, &page, sizeof page, false) &&
+           move_all(fd, bytes, sizeof bytes, false)) {
         if (page % GUEST_PAGE_SIZE ||
             !space_range_ok(page, GUEST_PAGE_SIZE, PAGE_W))
             continue;
