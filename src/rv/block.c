@@ -257,8 +257,12 @@ static struct block *lookup(uint64_t pc)
  * block_lock. */
 static struct block *build_and_link(uint64_t pc)
 {
-    if (!table && !(table = table_new(TABLE_MIN_BITS)))
-        return NULL;
+    if (!table) {
+        struct table *first = table_new(TABLE_MIN_BITS);
+        if (!first)
+            return NULL;
+        __atomic_store_n(&table, first, __ATOMIC_RELEASE);
+    }
     struct block *b = build(pc);
     if (b) {
         struct block **head = &table->head[hash_pc(table, pc)];
