@@ -4,20 +4,14 @@
  * EBADF, as if it were not open. */
 #include "core/diag.h"
 
-#include <fcntl.h>
 #include <stdio.h>
-#include <sys/resource.h>
 #include "linux/syscall.h"
 
 int diag_fd = 2;
 
 void diag_init(void)
 {
-    struct rlimit lim;
-    int lowest = 1000;
-    if (getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur <= 1024)
-        lowest = (int)lim.rlim_cur * 3 / 4;
-    int fd = fcntl(2, F_DUPFD_CLOEXEC, lowest);
+    int fd = syscall_dup_high(2);
     if (fd < 0)
         return; /* no stderr, or no room: messages share the guest's fd 2 */
     FILE *f = fdopen(fd, "w");

@@ -2,10 +2,12 @@
  * its name, handler and argument kinds; dispatch looks the call up, refuses
  * descriptors hart keeps for itself, runs the handler and hands the line
  * to strace. Also the checked access to guest memory every handler uses. */
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #include "linux/process.h"
 #include "linux/strace.h"
@@ -49,6 +51,15 @@ void syscall_reserve_fd(int fd)
 {
     if (nreserved < SYS_MAX_RESERVED)
         reserved_fds[nreserved++] = fd;
+}
+
+int syscall_dup_high(int fd)
+{
+    struct rlimit lim;
+    int lowest = 1000;
+    if (getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur <= 1024)
+        lowest = (int)lim.rlim_cur * 3 / 4;
+    return fcntl(fd, F_DUPFD_CLOEXEC, lowest);
 }
 
 bool sys_fd_reserved(int64_t fd)

@@ -23,6 +23,11 @@ extern void (*sys_flush_icache_hook)(uint64_t start, uint64_t end);
  * with EBADF (at most 8). */
 void syscall_reserve_fd(int fd);
 
+/* A close-on-exec duplicate of fd high in the descriptor table, where the
+ * guest's own descriptors rarely reach (for one of hart's own); -1 when
+ * there is no room. */
+int syscall_dup_high(int fd);
+
 /* Lists the system calls of the table, with "implemented" or "missing"
  * (only the missing ones when missing_only). */
 void syscall_print_table(FILE *f, bool missing_only);

@@ -27,7 +27,6 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <unistd.h>
 #include "linux/syscall.h"
 #include "mem/access.h"
@@ -50,12 +49,8 @@ int vfork_share_pipe(int fds[2])
     int low[2];
     if (pipe2(low, O_CLOEXEC) < 0)
         return -errno;
-    struct rlimit lim;
-    int lowest = 1000;
-    if (getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur <= 1024)
-        lowest = (int)lim.rlim_cur * 3 / 4;
     for (int k = 0; k < 2; k++) {
-        fds[k] = fcntl(low[k], F_DUPFD_CLOEXEC, lowest);
+        fds[k] = syscall_dup_high(low[k]);
         if (fds[k] < 0)
             fds[k] = low[k]; /* no room up there: the guest may see it */
         else
