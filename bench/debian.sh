@@ -115,6 +115,13 @@ deb_bench_setup() {
     case $HART in */*) HART_ABS=$(cd "$(dirname "$HART")" && pwd)/$(basename "$HART") ;; esac
 }
 
+# deb_bench_sources SYSROOT: its packages and their source versions, sorted,
+# with the architecture left out of the names of cross tools.
+deb_bench_sources() {
+    sed -e 's/riscv64-linux-gnu/TRIPLET/; s/x86-64-linux-gnu/TRIPLET/' \
+        -e 's/+b[0-9]*$//' "$1/.mksysroot-packages" | sort
+}
+
 # deb_bench_versions: the header line naming what the Debian rows run.
 deb_bench_versions() {
     local p list="" same="the same versions"
@@ -122,10 +129,12 @@ deb_bench_versions() {
         list="$list, $(grep -m1 "^$p " "$RV/.mksysroot-packages")"
     done
     # A binNMU (+bN) rebuilds the same source version for one architecture.
+    # Packages only one architecture has (libquadmath0) do not count, and a
+    # cross tool's name (cpp-14-riscv64-linux-gnu) stands for its twin.
     if ! cmp -s "$RV/.mksysroot-packages" "$AMD/.mksysroot-packages"; then
         same="the same source versions"
-        cmp -s <(sed 's/+b[0-9]*$//' "$RV/.mksysroot-packages") \
-            <(sed 's/+b[0-9]*$//' "$AMD/.mksysroot-packages") || same="OTHER versions (see .mksysroot-packages)"
+        [ -n "$(join <(deb_bench_sources "$RV") <(deb_bench_sources "$AMD") |
+            awk '$2 != $3')" ] && same="OTHER versions (see .mksysroot-packages)"
     fi
     echo "trixie ${list#, }; amd64: $same, run by $DEB_NATIVE_MODE"
 }

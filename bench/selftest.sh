@@ -45,6 +45,15 @@ MKSYSROOT_CACHE=$tmp/nocache MKSYSROOT_MIRROR=http://127.0.0.1:9/debian STARTUP_
 echo $? >"$tmp/rc"
 check deb-no-sysroot sh -c "[ \$(cat $tmp/rc) = 0 ] && grep -q '^gawk  *n/a (no sysroot)\$' $tmp/out &&
     grep -q '^debian:  n/a (no sysroot): .*127.0.0.1' $tmp/out && grep -Eq 'start-up.*hart [0-9.]+\$' $tmp/out"
+# The header says whether both sides run the same Debian versions: cross
+# tools named after their architecture and packages only one side has do
+# not count, another version does.
+mkdir -p "$tmp/rv" "$tmp/amd"
+printf 'gawk 1:5.2.1-2+b2\ncpp-14-riscv64-linux-gnu 14.2.0-19\nperl 5.40.1-6\n' >"$tmp/rv/.mksysroot-packages"
+printf 'cpp-14-x86-64-linux-gnu 14.2.0-19\ngawk 1:5.2.1-2\nlibquadmath0 14.2.0-19\nperl 5.40.1-6\n' >"$tmp/amd/.mksysroot-packages"
+check deb-same-versions sh -c "$(command -v bash) -c '. bench/debian.sh; RV=$tmp/rv AMD=$tmp/amd DEB_NATIVE_MODE=chroot deb_bench_versions' | grep -q 'amd64: the same source versions'"
+sed -i 's/^perl .*/perl 5.40.1-7/' "$tmp/amd/.mksysroot-packages"
+check deb-other-versions sh -c "$(command -v bash) -c '. bench/debian.sh; RV=$tmp/rv AMD=$tmp/amd DEB_NATIVE_MODE=chroot deb_bench_versions' | grep -q 'amd64: OTHER versions'"
 if [ -e o/debian/full-riscv64/.mksysroot ] && [ -e o/debian/full-amd64/.mksysroot ]; then
     deb() { bench/run.sh -n 1 gawk >"$tmp/out" 2>&1; echo $? >"$tmp/rc"; }
     HART=$tmp/good deb
