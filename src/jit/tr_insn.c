@@ -424,7 +424,8 @@ static void fp_store(struct tr *t, bool single)
 
 static void branch(struct tr *t, enum x64_cc cc)
 {
-    bool zf_known = D->rs2 == 0 && (cc == CC_E || cc == CC_NE) &&
+    /* (zf_guest 0 means no register: a branch on x0 never takes ZF) */
+    bool zf_known = D->rs2 == 0 && D->rs1 != 0 && (cc == CC_E || cc == CC_NE) &&
                     t->zf_guest == D->rs1 && t->zf_at == x64_offset(B);
     if (zf_known) {
         /* the instruction before left ZF by rs1 */

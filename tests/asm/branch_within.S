@@ -5,7 +5,8 @@
  * two ways meet, nothing the then-part learned may be assumed: a base
  * register it bounds-checked (the load there checks a1 again; tests/jit
  * reads that in the translation of this loop), FP values it left in
- * registers. Instruction counts across such branches: instret.S. */
+ * registers; flags the then-part left, which describe no register there.
+ * Instruction counts across such branches: instret.S. */
 #include "check.h"
 TEST_BEGIN
         la s2, bw_vals
@@ -38,6 +39,23 @@ TEST_BEGIN
         CHECK_EQ(a4, 100)
         fcvt.l.d a4, fs2
         CHECK_EQ(a4, 101)
+
+        /* A branch on x0 right where the ways meet, just after the
+         * then-part's or: the flags are the or's (not zero), which say
+         * nothing about x0, so beq zero, zero must still be taken (fuzz
+         * seed 1695929337382696: the translation fell through). */
+        li t0, 0
+        li s5, 0                        /* counts what must not run */
+        li s6, 0
+3:      andi t2, t0, 1
+        bnez t2, 4f                     /* odd rounds skip the or */
+        ori s6, t0, 1                   /* never zero: ZF clear */
+4:      beq zero, zero, 5f              /* always taken */
+        addi s5, s5, 1
+5:      addi t0, t0, 1
+        bne t0, t3, 3b
+        CHECK_EQ(s5, 0)
+        CHECK_EQ(s6, 199)
 TEST_END
         .data
         .balign 8
