@@ -104,7 +104,7 @@ both=$(awk '/^IN:/ { t = 0 } /^  0x[0-9a-f]+:  ld a2,0\(a1\)/ { t++ }
     /^  0x[0-9a-f]+:  ld a3,8\(a1\)/ { t++ } t == 2 { n++; t = 0 } END { print n + 0 }' "$work/err")
 checked=$(grep -A1 -E '^  ; 0x[0-9a-f]+:  ld a3,8\(a1\)' "$work/err" |
     grep -cE 'cmp +[a-z0-9]+, qword ptr \[rbp - 0x80\]')
-if [ "$both" -ge 1 ] && [ "$checked" -ge 1 ] && grep -q '^all 5 checks passed' "$work/out"; then
+if [ "$both" -ge 1 ] && [ "$checked" -ge 1 ] && grep -q '^all 7 checks passed' "$work/out"; then
     pass branch-within-unit
 else
     fail branch-within-unit "units with both ways: $both; loads after the landing that check a1: $checked"
